@@ -1,0 +1,29 @@
+# Task runner. Every recipe works on the project in this folder.
+PY ?= python
+
+.PHONY: setup lint test check build serve bench clean
+
+setup:            ## install the project and its test tools
+	$(PY) -m pip install -e ".[test]"
+
+lint:             ## ruff and mypy (strict)
+	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m mypy
+
+test:             ## the whole test suite, as CI runs it
+	$(PY) -m pytest
+
+check:            ## validate standards/ and courses/
+	coachref check --strict
+
+build:            ## check, generate and build the site into site/
+	coachref build
+
+serve:            ## live preview; regenerates when a YAML file changes
+	mkdocs serve
+
+bench:            ## benchmark figures (information, not a test)
+	$(PY) benchmarks/bench_check.py
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,87 @@
+"""Validate stage, orchestrated: load every file, check it against its schema, then run the cross-file rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import rules, schemas
+from .load import Document, load
+from .problems import Problem
+from .project import DataFile, discover, expected_schema_comment, schemas_dir
+
+
+@dataclass
+class Result:
+    """What a check found: the problems (sorted) and, for use by later stages, the loaded documents."""
+
+    problems: list[Problem]
+    loaded: rules.Loaded
+    files: int
+
+    def failed(self, strict: bool = False) -> bool:
+        """True when there is an error (or, with strict, any warning)."""
+        return any(p.severity == "error" or strict for p in self.problems)
+
+
+def run(root: Path, *, include_courses: bool = True) -> Result:
+    """Check the project at `root`; every problem is collected, none stops the run."""
+    files, problems = discover(root)
+    if not include_courses:
+        files = [f for f in files if f.kind != "course"]
+    folder = schemas_dir(root)
+    loaded = rules.Loaded({}, {}, {}, [], None, [])
+    all_valid = True
+    for file in files:
+        doc, found = load(file.path, file.rel)
+        problems.extend(found)
+        if doc is None:
+            all_valid = all_valid and file.kind == "course"
+            continue
+        problems.extend(_schema_comment(root, file, doc))
+        found = schemas.validate(doc, file.kind, folder)
+        problems.extend(found)
+        if found or any(p.path == file.rel and p.severity == "error" for p in problems):
+            all_valid = all_valid and file.kind == "course"
+            continue
+        _add(loaded, file, doc)
+    if all_valid:
+        problems.extend(rules.check(loaded))
+    return Result(sorted(set(problems)), loaded, len(files))
+
+
+def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Load and check one course file against the course schema (references are checked by the caller)."""
+    doc, problems = load(path, rel)
+    if doc is None:
+        return None, problems
+    problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
+    return (None if problems else doc), sorted(problems)
+
+
+def _add(loaded: rules.Loaded, file: DataFile, doc: Document) -> None:
+    if file.kind == "framework":
+        loaded.frameworks[file.folder] = doc
+    elif file.kind == "group":
+        loaded.groups.setdefault(file.folder, []).append(doc)
+    elif file.kind == "requirements":
+        loaded.requirements[file.folder] = doc
+    elif file.kind == "mapping":
+        loaded.mappings.append(doc)
+    elif file.kind == "relations":
+        loaded.relations = doc
+    else:
+        loaded.courses.append(doc)
+
+
+def _schema_comment(root: Path, file: DataFile, doc: Document) -> list[Problem]:
+    expected = expected_schema_comment(root, file)
+    line = f"# yaml-language-server: $schema={expected}"
+    if doc.schema_comment is None:
+        return [Problem(file.rel, 1, 1, "schema-comment", "the first line does not name the file's schema", "",
+                        "warning", f"make the first line: {line}")]
+    if doc.schema_comment != expected:
+        return [Problem(file.rel, 1, 1, "schema-comment",
+                        f"the first line names {doc.schema_comment}, expected {expected}", "", "warning",
+                        f"make the first line: {line}")]
+    return []

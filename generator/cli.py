@@ -1,0 +1,101 @@
+"""The command line: `coachref check | export | build`. The only module that prints."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, check, report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="coachref", description="Check, export and build the coaching standards reference "
+                     "from the project in the current folder.")
+    parser.add_argument("--version", action="version", version=f"coachref {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("check", help="validate standards/ and courses/; exit 0 clean, 1 problems, 2 usage")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--no-hints", action="store_true", help="text format: leave out the indented hint lines")
+
+    p = sub.add_parser("export", help="write the checked model as downloadable files")
+    p.add_argument("--format", choices=("json",), required=True, help="export format")
+    p.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code. User errors never show a traceback."""
+    args = _parser().parse_args(argv)
+    root = Path.cwd()
+    try:
+        if args.command == "check":
+            return _check(root, args)
+        if args.command == "export":
+            return _export(root, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # an internal error: say so plainly; the traceback only on request
+        if os.environ.get("COACHREF_DEBUG"):
+            raise
+        print(f"coachref: internal error: {type(exc).__name__}: {exc}\n"
+              "(set COACHREF_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_USAGE  # pragma: no cover - argparse guarantees a known command
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    result = check.run(root)
+    if args.format == "json":
+        sys.stdout.write(report.as_json(result.problems, result.files))
+    else:
+        sys.stdout.write(report.text(result.problems, result.files, hints=not args.no_hints))
+    return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
+
+
+def checked_model(root: Path) -> tuple[object | None, check.Result]:
+    """Check the project; return its model when there is no error."""
+    from .model import build
+
+    result = check.run(root, include_courses=False)
+    if result.failed():
+        return None, result
+    return build(result.loaded), result
+
+
+def _export(root: Path, args: argparse.Namespace) -> int:
+    from . import export_json
+    from .write import replace_files
+
+    model, result = checked_model(root)
+    if model is None:
+        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
+        sys.stderr.write("coachref: nothing exported: fix the errors above first\n")
+        return EXIT_PROBLEMS
+    files = {"coachref-model.json": export_json.render(model)}  # type: ignore[arg-type]
+    out: Path = args.out if args.out.is_absolute() else root / args.out
+    try:
+        replace_files(out, files)
+    except OSError as exc:
+        print(f"coachref: cannot write to {out}: {exc.strerror}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for name in sorted(files):
+        print(f"wrote {(out / name).as_posix()}")
+    return EXIT_OK
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

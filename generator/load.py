@@ -1,0 +1,240 @@
+"""Load stage: read one YAML file into plain data plus a locator (JSON Pointer -> line, column).
+
+Only the plain YAML data model is accepted (mappings with text keys, sequences, scalars).
+Everything YAML can do beyond that is reported as a problem with its location, never executed
+or expanded: object-constructing tags, anchors and aliases (so alias bombs cost nothing),
+duplicate keys, several documents, tabs in indentation, bytes that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from .problems import Problem, pointer_join
+
+# libyaml's parser is about ten times faster; fall back to pure Python where PyYAML was built without it.
+# Only the parser part of the loader is used: events in, nothing constructed.
+_Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+_YAML = "tag:yaml.org,2002:"
+_ALLOWED_EXPLICIT_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+_SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, where each value and key sits, and its schema comment."""
+
+    path: Path
+    rel: str
+    data: Any
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    schema_comment: str | None = None
+
+    def where(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value (or key) at `pointer`, or of its nearest ancestor."""
+        table = self.keys if key else self.values
+        if pointer in table:
+            return table[pointer]
+        while pointer:
+            if pointer in self.values:
+                return self.values[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return self.values.get("", (1, 1))
+
+
+class _Builder:
+    """Turns a YAML event stream into plain data, recording locations and problems."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.problems: list[Problem] = []
+        self.values: dict[str, tuple[int, int]] = {}
+        self.keys: dict[str, tuple[int, int]] = {}
+        self.aliases: list[tuple[int, int, str]] = []
+
+    def problem(self, mark: Any, code: str, message: str, pointer: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(self.rel, mark.line + 1, mark.column + 1, code, message, pointer, hint=hint)
+        )
+
+    def build(self, events: Any) -> Any:
+        """Consume a whole stream; return the data of its single document (None if empty)."""
+        it = iter(events)
+        data: Any = None
+        documents = 0
+        for event in it:
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    self.problem(
+                        event.start_mark, "yaml-multi-doc",
+                        "the file holds more than one YAML document", "",
+                        "keep one document per file: remove the '---' line and what follows",
+                    )
+                value = self.node(it, next(it), "")
+                if documents == 1:
+                    data = value
+            elif isinstance(event, ev.StreamEndEvent):
+                break
+        if self.aliases:
+            line, col, name = self.aliases[0]
+            count = len(self.aliases)
+            more = f" ({count} aliases in this file)" if count > 1 else ""
+            self.problems.append(Problem(
+                self.rel, line, col, "yaml-alias",
+                f"YAML alias '*{name}' is not allowed{more}", "",
+                hint="write the value out in full; anchors and aliases are not expanded",
+            ))
+        return data
+
+    def check_tag(self, event: Any, pointer: str) -> bool:
+        tag = event.tag
+        if tag is None or tag == "!" or tag in _ALLOWED_EXPLICIT_TAGS:
+            return True
+        shown = "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+        self.problem(
+            event.start_mark, "yaml-tag", f"YAML tag '{shown}' is not allowed", pointer,
+            "remove the tag; the files hold plain text, numbers, lists and mappings only",
+        )
+        return False
+
+    def node(self, it: Any, event: Any, pointer: str) -> Any:
+        mark = event.start_mark
+        self.values[pointer] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, ev.AliasEvent):
+            self.aliases.append((mark.line + 1, mark.column + 1, event.anchor))
+            return None
+        if isinstance(event, ev.ScalarEvent):
+            if not self.check_tag(event, pointer):
+                return None
+            return _scalar(event)
+        if isinstance(event, ev.SequenceStartEvent):
+            self.check_tag(event, pointer)
+            items: list[Any] = []
+            for child in it:
+                if isinstance(child, ev.SequenceEndEvent):
+                    return items
+                items.append(self.node(it, child, pointer_join(pointer, len(items))))
+        if isinstance(event, ev.MappingStartEvent):
+            self.check_tag(event, pointer)
+            mapping: dict[str, Any] = {}
+            for key_event in it:
+                if isinstance(key_event, ev.MappingEndEvent):
+                    return mapping
+                key = self.key(it, key_event, pointer)
+                value_pointer = pointer_join(pointer, key) if key is not None else pointer + "/?"
+                if key is not None and key in mapping:
+                    first = self.keys[value_pointer]
+                    self.problem(
+                        key_event.start_mark, "duplicate-key",
+                        f"duplicate key \"{key}\" (first at line {first[0]})", value_pointer,
+                        "keep one of the two entries",
+                    )
+                    self.node(it, next(it), pointer + "/?")  # parse and drop the second value
+                    continue
+                if key is not None:
+                    self.keys[value_pointer] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                value = self.node(it, next(it), value_pointer)
+                if key is not None:
+                    mapping[key] = value
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def key(self, it: Any, event: Any, pointer: str) -> str | None:
+        if isinstance(event, ev.ScalarEvent) and self.check_tag(event, pointer):
+            value = _scalar(event)
+            if isinstance(value, str):
+                return value
+            self.problem(
+                event.start_mark, "key-type", f"mapping key {event.value!r} is not text", pointer,
+                f"quote the key: \"{event.value}\"",
+            )
+            return None
+        if isinstance(event, ev.AliasEvent):
+            self.aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, event.anchor))
+            return None
+        self.problem(event.start_mark, "key-type", "mapping keys must be plain text", pointer)
+        self.node(it, event, pointer + "/?")
+        return None
+
+
+def _scalar(event: Any) -> Any:
+    """Resolve a scalar as YAML 1.1 core types; dates and timestamps stay text."""
+    if event.tag and event.tag != "!":
+        tag = event.tag
+    elif not event.style and event.implicit[0]:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+    else:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value)
+    if tag == _YAML + "int":
+        return _CONSTRUCTOR.construct_yaml_int(node)
+    if tag == _YAML + "float":
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    if tag == _YAML + "bool":
+        return _CONSTRUCTOR.construct_yaml_bool(node)
+    if tag == _YAML + "null":
+        return None
+    return event.value
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document (None when unusable) and the problems found."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(
+            rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "",
+            hint="save the file as UTF-8",
+        )]
+    text = text.removeprefix("\ufeff")
+    problems = [
+        Problem(rel, *_position(text, m.end() - 1), "tab", "tab character in indentation", "",
+                hint="indent with spaces only")
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    if problems:
+        return None, problems
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return None, [Problem(rel, 1, 1, "empty-file", "the file is empty", "",
+                              hint="add the file's content, or delete the file")]
+    builder = _Builder(rel)
+    try:
+        data = builder.build(_events(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return None, [Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
+                              hint="check indentation, quotes and colons on this line and the one above")]
+    first = text.splitlines()[0] if text else ""
+    match = _SCHEMA_COMMENT.match(first)
+    doc = Document(path, rel, data, builder.values, builder.keys, match.group(1) if match else None)
+    return doc, builder.problems
+
+
+def _events(text: str) -> Any:
+    parser = _Parser(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()

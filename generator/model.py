@@ -1,0 +1,335 @@
+"""Model stage: frozen dataclasses built from checked data, with the lookups and reverse indexes renderers need."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
+
+from .rules import Loaded
+
+Lang = Literal["en", "nl"]
+LANGUAGES: tuple[Lang, ...] = ("en", "nl")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A bilingual text and what each language's text is (official, translation, summary)."""
+
+    en: str
+    nl: str
+    kind_en: str
+    kind_nl: str
+
+    def get(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
+
+    def kind(self, lang: Lang) -> str:
+        return self.kind_en if lang == "en" else self.kind_nl
+
+
+@dataclass(frozen=True)
+class Label:
+    """A bilingual name."""
+
+    en: str
+    nl: str
+
+    def get(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Detail:
+    """A labelled fact (about a framework or an item)."""
+
+    label: Label
+    value: Text
+    id: str | None = None
+    confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a framework: a KSB, duty, eindterm, criterion, definition or profile paragraph."""
+
+    id: str
+    label: str
+    framework: str
+    group: str
+    statement: Text
+    title: Text | None = None
+    status: str = "available"
+    subpoints: tuple[Text, ...] = ()
+    parent: str | None = None
+    theories: tuple[Label, ...] = ()
+    details: tuple[Detail, ...] = ()
+    ksbs: tuple[str, ...] = ()
+    assesses: tuple[str, ...] = ()
+    links_confidence: str | None = None
+    confidence: str | None = None
+    official_url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group of items, in the publisher's order."""
+
+    id: str
+    stem: str
+    framework: str
+    title: Text
+    items: tuple[Item, ...]
+    intro: Text | None = None
+    item_pages: bool = True
+    confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document of a framework."""
+
+    id: str
+    title: Label
+    url: str | None = None
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
+class Licence:
+    """The licence of a framework's official texts."""
+
+    id: str
+    name: Label
+    attribution: Text
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A framework's metadata and its groups."""
+
+    id: str
+    folder: str
+    title: Text
+    publisher: Label
+    reference: str
+    version: str
+    status: str
+    official_languages: tuple[str, ...]
+    licence: Licence
+    sources: tuple[Source, ...]
+    groups: tuple[Group, ...]
+    short_title: Label | None = None
+    level: str | None = None
+    date: str | None = None
+    official_url: str | None = None
+    facts: tuple[Detail, ...] = ()
+    completeness: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation type of the mapping vocabulary."""
+
+    id: str
+    label: Label
+    definition: Text
+    skos: str
+    case_type: str
+    inverse: str
+    strength: int
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A typed relation between an item of one framework and an item of another."""
+
+    source: str
+    target: str
+    relation: str
+    rationale: Text
+    reviewed_by: str
+    reviewed_date: str
+
+
+@dataclass(frozen=True)
+class MappingSet:
+    """All mappings from one framework to another (one file)."""
+
+    id: str
+    source: str
+    target: str
+    mappings: tuple[Mapping, ...]
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of a requirement set and the rule that decides it."""
+
+    id: str
+    statement: Text
+    rule: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RequirementSet:
+    """Conditions a programme must meet (e.g. for register access)."""
+
+    id: str
+    framework: str
+    title: Text
+    source: Text
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True)
+class Model:
+    """The whole checked project, with lookups."""
+
+    frameworks: tuple[Framework, ...]
+    relations: tuple[Relation, ...] = ()
+    mapping_sets: tuple[MappingSet, ...] = ()
+    requirement_sets: tuple[RequirementSet, ...] = ()
+
+    @cached_property
+    def items(self) -> dict[str, Item]:
+        return {i.id: i for f in self.frameworks for g in f.groups for i in g.items}
+
+    @cached_property
+    def groups(self) -> dict[str, Group]:
+        return {g.id: g for f in self.frameworks for g in f.groups}
+
+    @cached_property
+    def framework(self) -> dict[str, Framework]:
+        return {f.id: f for f in self.frameworks}
+
+    @cached_property
+    def relation(self) -> dict[str, Relation]:
+        return {r.id: r for r in self.relations}
+
+    @cached_property
+    def children(self) -> dict[str, tuple[Item, ...]]:
+        """Items by the id of their parent."""
+        index: dict[str, list[Item]] = defaultdict(list)
+        for item in self.items.values():
+            if item.parent:
+                index[item.parent].append(item)
+        return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def linked_from(self) -> dict[tuple[str, str], tuple[Item, ...]]:
+        """(field, item id) -> items whose `field` (ksbs or assesses) lists that id."""
+        index: dict[tuple[str, str], list[Item]] = defaultdict(list)
+        for item in self.items.values():
+            for ref in item.ksbs:
+                index[("ksbs", ref)].append(item)
+            for ref in item.assesses:
+                index[("assesses", ref)].append(item)
+        return {k: tuple(v) for k, v in index.items()}
+
+    @cached_property
+    def mappings_of(self) -> dict[str, tuple[tuple[Mapping, str], ...]]:
+        """Item id -> its mappings, each with the direction seen from that item ('out' or 'in')."""
+        index: dict[str, list[tuple[Mapping, str]]] = defaultdict(list)
+        for mset in self.mapping_sets:
+            for m in mset.mappings:
+                index[m.source].append((m, "out"))
+                index[m.target].append((m, "in"))
+        return {k: tuple(v) for k, v in index.items()}
+
+
+def _text(d: dict[str, Any] | None) -> Text | None:
+    if d is None:
+        return None
+    return Text(d["en"], d["nl"], d["kind"]["en"], d["kind"]["nl"])
+
+
+def _label(d: dict[str, Any] | None) -> Label | None:
+    return None if d is None else Label(d["en"], d["nl"])
+
+
+def _req_text(d: dict[str, Any]) -> Text:
+    text = _text(d)
+    assert text is not None
+    return text
+
+
+def _req_label(d: dict[str, Any]) -> Label:
+    label = _label(d)
+    assert label is not None
+    return label
+
+
+def _detail(d: dict[str, Any]) -> Detail:
+    return Detail(_req_label(d["label"]), _req_text(d["value"]), d.get("id"), d.get("confidence"))
+
+
+def _item(d: dict[str, Any], framework: str, group: str, default_confidence: str | None) -> Item:
+    return Item(
+        id=d["id"], label=d["label"], framework=framework, group=group,
+        statement=_req_text(d["statement"]), title=_text(d.get("title")),
+        status=d.get("status", "available"),
+        subpoints=tuple(_req_text(s) for s in d.get("subpoints", [])),
+        parent=d.get("parent"),
+        theories=tuple(_req_label(t) for t in d.get("theories", [])),
+        details=tuple(_detail(x) for x in d.get("details", [])),
+        ksbs=tuple(d.get("ksbs", [])), assesses=tuple(d.get("assesses", [])),
+        links_confidence=d.get("links_confidence"),
+        confidence=d.get("confidence", default_confidence),
+        official_url=d.get("official_url"), note=_text(d.get("note")),
+    )
+
+
+def build(loaded: Loaded) -> Model:
+    """Turn checked documents into the model. Call only when the check found no errors."""
+    frameworks = []
+    requirement_sets = []
+    for folder, fw_doc in sorted(loaded.frameworks.items(), key=lambda kv: kv[1].data["id"]):
+        fw = fw_doc.data
+        by_stem = {d.path.stem: d.data for d in loaded.groups.get(folder, [])}
+        groups = []
+        for stem in fw["groups"]:
+            g = by_stem[stem]
+            groups.append(Group(
+                id=g["id"], stem=stem, framework=fw["id"], title=_req_text(g["title"]),
+                items=tuple(_item(i, fw["id"], g["id"], g.get("confidence")) for i in g["items"]),
+                intro=_text(g.get("intro")), item_pages=g.get("item_pages", True),
+                confidence=g.get("confidence"),
+            ))
+        lic = fw["licence"]
+        frameworks.append(Framework(
+            id=fw["id"], folder=folder, title=_req_text(fw["title"]), publisher=_req_label(fw["publisher"]),
+            reference=fw["reference"], version=fw["version"], status=fw["status"],
+            official_languages=tuple(fw["official_languages"]),
+            licence=Licence(lic["id"], _req_label(lic["name"]), _req_text(lic["attribution"]), lic.get("url")),
+            sources=tuple(Source(s["id"], _req_label(s["title"]), s.get("url"), _text(s.get("note")))
+                          for s in fw["sources"]),
+            groups=tuple(groups), short_title=_label(fw.get("short_title")), level=fw.get("level"),
+            date=fw.get("date"), official_url=fw.get("official_url"),
+            facts=tuple(_detail(f) for f in fw.get("facts", [])),
+            completeness=tuple(_req_text(c) for c in fw.get("completeness", [])),
+        ))
+        if folder in loaded.requirements:
+            r = loaded.requirements[folder].data
+            requirement_sets.append(RequirementSet(
+                r["id"], fw["id"], _req_text(r["title"]), _req_text(r["source"]),
+                tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"]) for c in r["conditions"]),
+            ))
+    relations = ()
+    if loaded.relations is not None:
+        relations = tuple(Relation(r["id"], _req_label(r["label"]), _req_text(r["definition"]), r["skos"],
+                                   r["case_type"], r["inverse"], r["strength"])
+                          for r in loaded.relations.data["relations"])
+    mapping_sets = []
+    for doc in sorted(loaded.mappings, key=lambda d: d.rel):
+        m = doc.data
+        review = m["reviewed"]
+        rows = tuple(Mapping(r["source"], r["target"], r["relation"], _req_text(r["rationale"]),
+                             r.get("reviewed", review)["by"], r.get("reviewed", review)["date"])
+                     for r in m["mappings"])
+        mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description"))))
+    return Model(tuple(frameworks), relations, tuple(mapping_sets), tuple(requirement_sets))

@@ -1,0 +1,109 @@
+"""Validate stage, part one: JSON Schema (Draft 2020-12, formats checked) per file, errors as problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from .load import Document
+from .problems import Problem, pointer_join
+
+_LANGUAGES = ("en", "nl")
+
+
+@cache
+def validators(folder: Path) -> dict[str, Draft202012Validator]:
+    """One validator per schema stem in `folder`, sharing a registry so `$ref`s between files resolve."""
+    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted(folder.glob("*.schema.json"))}
+    registry: Registry[Any] = Registry().with_resources(
+        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
+    )
+    checker = FormatChecker()
+    return {stem: Draft202012Validator(s, registry=registry, format_checker=checker)
+            for stem, s in schemas.items()}
+
+
+def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
+    """Every schema violation in `doc`, each located at the offending key or value."""
+    validator = validators(folder)[kind]
+    return [_problem(doc, error) for error in validator.iter_errors(doc.data)]
+
+
+def _pointer(path: Any) -> str:
+    pointer = ""
+    for token in path:
+        pointer = pointer_join(pointer, token)
+    return pointer
+
+
+def _describe(value: Any) -> str:
+    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+             float: "a number", type(None): "nothing (null)"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _problem(doc: Document, error: ValidationError) -> Problem:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        error = best_match(error.context)
+    pointer = _pointer(error.absolute_path)
+    field = pointer.rsplit("/", 1)[-1] if pointer else "(top level)"
+    line, col = doc.where(pointer)
+    code, hint = "schema", ""
+    validator = error.validator
+    if validator == "required":
+        missing = str(error.message).split("'")[1]
+        is_text = isinstance(error.instance, dict) and set(error.instance) <= {"en", "nl", "kind"}
+        code = "missing-language" if is_text and missing in _LANGUAGES else "missing-property"
+        message = f'"{missing}" is missing' + (f' from "{field}"' if pointer else "")
+        hint = f'add "{missing}:"' + (" with the text in that language" if code == "missing-language" else "")
+        pointer = pointer_join(pointer, missing)
+    elif validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = sorted(set(error.instance) - set(allowed))
+        key = extras[0] if extras else "?"
+        pointer = pointer_join(pointer, key)
+        line, col = doc.where(pointer, key=True)
+        code = "unknown-property"
+        message = f'unknown property "{key}"' + (f" (and {len(extras) - 1} more)" if len(extras) > 1 else "")
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
+    elif validator in ("minLength", "pattern") and field in _LANGUAGES and error.schema.get("pattern", "\\S") == "\\S":
+        code = "empty-language"
+        message = f'the "{field}" text is empty'
+        hint = "write the text in that language; nothing falls back to the other language"
+    elif validator == "type":
+        code = "wrong-type"
+        message = f'"{field}" must be {_expected(error.validator_value)}, got {_describe(error.instance)}'
+    elif validator in ("enum", "const"):
+        code = "invalid-value"
+        options = error.validator_value if validator == "enum" else [error.validator_value]
+        message = f'"{field}" is {error.instance!r}, expected one of: ' + ", ".join(map(str, options))
+        close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
+        hint = f'did you mean "{close[0]}"?' if close else ""
+    elif validator in ("pattern", "format"):
+        code = "invalid-format"
+        expected = error.schema.get("description", "") if validator == "pattern" else f"a valid {error.validator_value}"
+        message = f'"{field}" value {error.instance!r} is not in the expected form'
+        hint = expected
+    elif validator in ("minItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum"):
+        code = "invalid-value"
+        message = f'"{field}": {error.message}'
+    else:
+        message = f'"{field}": {error.message}'
+    return Problem(doc.rel, line, col, code, message, pointer, hint=hint)
+
+
+def _expected(types: Any) -> str:
+    names = {"string": "text", "object": "a mapping", "array": "a list", "boolean": "true or false",
+             "integer": "a whole number", "number": "a number", "null": "null"}
+    if isinstance(types, list):
+        return " or ".join(names.get(t, t) for t in types)
+    return names.get(types, str(types))
