@@ -84,7 +84,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
         sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
         sys.stderr.write("coachref: nothing exported: fix the errors above first\n")
         return EXIT_PROBLEMS
-    files = {"coachref-model.json": export_json.render(model)}  # type: ignore[arg-type]
+    files: dict[str, str | bytes] = {"coachref-model.json": export_json.render(model)}  # type: ignore[arg-type]
     out: Path = args.out if args.out.is_absolute() else root / args.out
     try:
         replace_files(out, files)

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .problems import Problem, pointer_join
+from .problems import Problem
 
 # libyaml's parser is about ten times faster; fall back to pure Python where PyYAML was built without it.
 # Only the parser part of the loader is used: events in, nothing constructed.
@@ -37,20 +37,18 @@ class Document:
     path: Path
     rel: str
     data: Any
-    values: dict[str, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)  # pointer -> YAML mark (0-based line, column)
+    keys: dict[str, Any] = field(default_factory=dict)
     schema_comment: str | None = None
 
     def where(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value (or key) at `pointer`, or of its nearest ancestor."""
         table = self.keys if key else self.values
-        if pointer in table:
-            return table[pointer]
-        while pointer:
-            if pointer in self.values:
-                return self.values[pointer]
+        mark = table.get(pointer)
+        while mark is None and pointer:
             pointer = pointer.rsplit("/", 1)[0]
-        return self.values.get("", (1, 1))
+            mark = self.values.get(pointer)
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 class _Builder:
@@ -59,8 +57,8 @@ class _Builder:
     def __init__(self, rel: str) -> None:
         self.rel = rel
         self.problems: list[Problem] = []
-        self.values: dict[str, tuple[int, int]] = {}
-        self.keys: dict[str, tuple[int, int]] = {}
+        self.values: dict[str, Any] = {}
+        self.keys: dict[str, Any] = {}
         self.aliases: list[tuple[int, int, str]] = []
 
     def problem(self, mark: Any, code: str, message: str, pointer: str, hint: str = "") -> None:
@@ -110,48 +108,56 @@ class _Builder:
         return False
 
     def node(self, it: Any, event: Any, pointer: str) -> Any:
-        mark = event.start_mark
-        self.values[pointer] = (mark.line + 1, mark.column + 1)
-        if isinstance(event, ev.AliasEvent):
-            self.aliases.append((mark.line + 1, mark.column + 1, event.anchor))
-            return None
-        if isinstance(event, ev.ScalarEvent):
-            if not self.check_tag(event, pointer):
+        # The hot loop of every check: exact type tests, local names, and marks kept as libyaml made them.
+        values = self.values
+        values[pointer] = event.start_mark
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            if event.tag is not None and not self.check_tag(event, pointer):
                 return None
             return _scalar(event)
-        if isinstance(event, ev.SequenceStartEvent):
-            self.check_tag(event, pointer)
-            items: list[Any] = []
-            for child in it:
-                if isinstance(child, ev.SequenceEndEvent):
-                    return items
-                items.append(self.node(it, child, pointer_join(pointer, len(items))))
-        if isinstance(event, ev.MappingStartEvent):
-            self.check_tag(event, pointer)
+        if kind is ev.MappingStartEvent:
+            if event.tag is not None:
+                self.check_tag(event, pointer)
             mapping: dict[str, Any] = {}
+            keys = self.keys
+            prefix = pointer + "/"
             for key_event in it:
-                if isinstance(key_event, ev.MappingEndEvent):
+                if type(key_event) is ev.MappingEndEvent:
                     return mapping
                 key = self.key(it, key_event, pointer)
-                value_pointer = pointer_join(pointer, key) if key is not None else pointer + "/?"
-                if key is not None and key in mapping:
-                    first = self.keys[value_pointer]
+                if key is None:
+                    self.node(it, next(it), pointer + "/?")
+                    continue
+                value_pointer = prefix + (_escape(key) if ("~" in key or "/" in key) else key)
+                if key in mapping:
+                    first = keys[value_pointer]
                     self.problem(
                         key_event.start_mark, "duplicate-key",
-                        f"duplicate key \"{key}\" (first at line {first[0]})", value_pointer,
+                        f"duplicate key \"{key}\" (first at line {first.line + 1})", value_pointer,
                         "keep one of the two entries",
                     )
                     self.node(it, next(it), pointer + "/?")  # parse and drop the second value
                     continue
-                if key is not None:
-                    self.keys[value_pointer] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
-                value = self.node(it, next(it), value_pointer)
-                if key is not None:
-                    mapping[key] = value
+                keys[value_pointer] = key_event.start_mark
+                mapping[key] = self.node(it, next(it), value_pointer)
+        if kind is ev.SequenceStartEvent:
+            if event.tag is not None:
+                self.check_tag(event, pointer)
+            items: list[Any] = []
+            append = items.append
+            prefix = pointer + "/"
+            for child in it:
+                if type(child) is ev.SequenceEndEvent:
+                    return items
+                append(self.node(it, child, prefix + str(len(items))))
+        if kind is ev.AliasEvent:
+            self.aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, str(event.anchor)))
+            return None
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
 
     def key(self, it: Any, event: Any, pointer: str) -> str | None:
-        if isinstance(event, ev.ScalarEvent) and self.check_tag(event, pointer):
+        if type(event) is ev.ScalarEvent and (event.tag is None or self.check_tag(event, pointer)):
             value = _scalar(event)
             if isinstance(value, str):
                 return value
@@ -160,23 +166,38 @@ class _Builder:
                 f"quote the key: \"{event.value}\"",
             )
             return None
-        if isinstance(event, ev.AliasEvent):
-            self.aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, event.anchor))
+        if type(event) is ev.AliasEvent:
+            mark: Any = event.start_mark
+            self.aliases.append((mark.line + 1, mark.column + 1, str(event.anchor)))
             return None
-        self.problem(event.start_mark, "key-type", "mapping keys must be plain text", pointer)
-        self.node(it, event, pointer + "/?")
+        if type(event) is not ev.ScalarEvent:
+            self.problem(event.start_mark, "key-type", "mapping keys must be plain text", pointer)
+            self.node(it, event, pointer + "/?")
         return None
+
+
+_PLAIN: dict[str, Any] = {}
 
 
 def _scalar(event: Any) -> Any:
     """Resolve a scalar as YAML 1.1 core types; dates and timestamps stay text."""
     if event.tag and event.tag != "!":
-        tag = event.tag
-    elif not event.style and event.implicit[0]:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
-    else:
+        return _construct(event.tag, event.value)
+    if event.style or not event.implicit[0]:
         return event.value
-    node = yaml.ScalarNode(tag, event.value)
+    value = event.value
+    try:
+        return _PLAIN[value]
+    except KeyError:
+        if len(_PLAIN) > 100_000:
+            _PLAIN.clear()
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        resolved = _PLAIN[value] = _construct(tag, value)
+        return resolved
+
+
+def _construct(tag: str, value: str) -> Any:
+    node = yaml.ScalarNode(tag, value)
     if tag == _YAML + "int":
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag == _YAML + "float":
@@ -185,7 +206,11 @@ def _scalar(event: Any) -> Any:
         return _CONSTRUCTOR.construct_yaml_bool(node)
     if tag == _YAML + "null":
         return None
-    return event.value
+    return value
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
@@ -233,8 +258,12 @@ def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
 
 def _events(text: str) -> Any:
     parser = _Parser(text)
+    get = parser.get_event
     try:
-        while parser.check_event():
-            yield parser.get_event()
+        while True:
+            event = get()
+            yield event
+            if type(event) is ev.StreamEndEvent:
+                return
     finally:
         parser.dispose()

@@ -319,7 +319,7 @@ def build(loaded: Loaded) -> Model:
                 r["id"], fw["id"], _req_text(r["title"]), _req_text(r["source"]),
                 tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"]) for c in r["conditions"]),
             ))
-    relations = ()
+    relations: tuple[Relation, ...] = ()
     if loaded.relations is not None:
         relations = tuple(Relation(r["id"], _req_label(r["label"]), _req_text(r["definition"]), r["skos"],
                                    r["case_type"], r["inverse"], r["strength"])

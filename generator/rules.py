@@ -81,7 +81,7 @@ def check(loaded: Loaded) -> list[Problem]:
                                         f'item id "{item["id"]}" does not start with "{prefix}:"',
                                         f"every item of this framework has an id starting with {prefix}:"))
                 define(doc, pointer + "/id", item["id"])
-    for folder, doc in sorted(loaded.requirements.items()):
+    for _folder, doc in sorted(loaded.requirements.items()):
         define(doc, "/id", doc.data["id"])
         for i, cond in enumerate(doc.data["conditions"]):
             define(doc, f"/conditions/{i}/id", cond["id"])
@@ -157,7 +157,8 @@ def _text_problems(doc: Document, official: set[str]) -> list[Problem]:
             if kind == "official" and lang not in official:
                 allowed = ", ".join(sorted(official)) or "none: our own texts are summaries"
                 problems.append(_at(doc, f"{pointer}/kind/{lang}", "text-kind",
-                                    f'"{lang}" text is marked official, but the framework has no official {lang} wording',
+                                    f'"{lang}" text is marked official, but the framework has no official '
+                                    f"{lang} wording",
                                     f"official languages: {allowed}; mark it translation or summary"))
             if kind == "translation" and text["kind"][other] != "official":
                 problems.append(_at(doc, f"{pointer}/kind/{lang}", "text-kind",
@@ -210,7 +211,8 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
             if pair in seen:
                 first_doc, first_pointer, _ = seen[pair]
                 problems.append(_at(doc, pointer, "duplicate-mapping",
-                                    f'{pair[0]} -> {pair[1]} is already mapped at {first_doc.rel}:{first_doc.where(first_pointer)[0]}',
+                                    f"{pair[0]} -> {pair[1]} is already mapped at "
+                                    f"{first_doc.rel}:{first_doc.where(first_pointer)[0]}",
                                     "keep one row per pair of items"))
                 continue
             reverse = seen.get((row["target"], row["source"]))

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
@@ -31,10 +32,33 @@ def validators(folder: Path) -> dict[str, Draft202012Validator]:
             for stem, s in schemas.items()}
 
 
+@cache
+def fast_validators(folder: Path) -> dict[str, Any]:
+    """The same schemas compiled by jsonschema-rs, which answers "valid?" some 200 times faster."""
+    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
+               for p in sorted(folder.glob("*.schema.json"))}
+    registry = jsonschema_rs.Registry([(str(s["$id"]), s) for s in schemas.values()])
+    return {stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)
+            for stem, s in schemas.items()}
+
+
 def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
-    """Every schema violation in `doc`, each located at the offending key or value."""
-    validator = validators(folder)[kind]
-    return [_problem(doc, error) for error in validator.iter_errors(doc.data)]
+    """Every schema violation in `doc`, each located at the offending key or value.
+
+    Valid files (nearly all of them, and all the big ones) are answered by jsonschema-rs alone; only an
+    invalid file is walked again by python-jsonschema, whose errors carry what our messages need.
+    """
+    fast = fast_validators(folder)[kind]
+    if fast.is_valid(doc.data):
+        return []
+    problems = [_problem(doc, error) for error in validators(folder)[kind].iter_errors(doc.data)]
+    if not problems:  # the two libraries disagree (a format only jsonschema-rs checks): report its view
+        for error in fast.iter_errors(doc.data):
+            pointer = _pointer(error.instance_path)
+            line, col = doc.where(pointer)
+            problems.append(Problem(doc.rel, line, col, "invalid-format" if "format" in str(error.schema_path)
+                                    else "schema", error.message, pointer))
+    return problems
 
 
 def _pointer(path: Any) -> str:
@@ -105,5 +129,5 @@ def _expected(types: Any) -> str:
     names = {"string": "text", "object": "a mapping", "array": "a list", "boolean": "true or false",
              "integer": "a whole number", "number": "a number", "null": "null"}
     if isinstance(types, list):
-        return " or ".join(names.get(t, t) for t in types)
+        return " or ".join(str(names.get(t, t)) for t in types)
     return names.get(types, str(types))

@@ -1,0 +1,104 @@
+"""Benchmark: time `coachref check` on the real data and on synthetic frameworks of growing size.
+
+Prints figures (information, not a test). The machine is shared and noisy, so every size runs in the
+same session, best of several runs, and the report quotes ratios: time per 1,000 items should stay flat
+if the check grows linearly.
+
+    python benchmarks/bench_check.py [--items 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = [f"BVJN:{g}:{c}" for g, letters in (("intake-assessment", "abcdefghi"), ("jobfinding", "abcdefghijklmnopq"),
+                                              ("coaching-on-the-job", "abcdefghijklmn")) for c in letters]
+
+
+def make_project(where: Path, items: int) -> Path:
+    """Copy the real project data and add a synthetic framework SYN with `items` items and 2 mappings each."""
+    shutil.copytree(ROOT / "standards", where / "standards")
+    shutil.copytree(ROOT / "schemas", where / "schemas")
+    if items == 0:
+        return where
+    folder = where / "standards" / "synthetic"
+    folder.mkdir()
+    per_group = 1000
+    groups = [f"g{n:02d}" for n in range((items + per_group - 1) // per_group)]
+    text = ('{en: "Synthetic statement %d in English.", nl: "Synthetische uitspraak %d in het Nederlands.", '
+            'kind: {en: summary, nl: summary}}')
+    (folder / "framework.yaml").write_text(
+        "# yaml-language-server: $schema=../../schemas/framework.schema.json\n"
+        "id: SYN\ntitle: {en: Synthetic, nl: Synthetisch, kind: {en: summary, nl: summary}}\n"
+        "publisher: {en: Bench, nl: Bench}\nreference: SYN\nversion: '1'\nstatus: published\n"
+        "official_languages: [en]\nlicence: {id: none, name: {en: none, nl: geen}, "
+        "attribution: {en: Synthetic data., nl: Synthetische data., kind: {en: summary, nl: summary}}}\n"
+        "sources: [{id: bench, title: {en: Bench, nl: Bench}}]\n"
+        f"groups: [{', '.join(groups)}]\n", encoding="utf-8")
+    n = 0
+    for g in groups:
+        lines = ["# yaml-language-server: $schema=../../schemas/group.schema.json",
+                 f"id: SYN:{g}", "title: {en: Group, nl: Groep, kind: {en: summary, nl: summary}}", "items:"]
+        for _ in range(min(per_group, items - n)):
+            n += 1
+            lines += [f"  - id: SYN:i{n}", f"    label: I{n}", f"    statement: {text % (n, n)}",
+                      "    theories:", "      - {en: A theory, nl: Een theorie}", "    confidence: inferred"]
+        (folder / f"{g}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = ["# yaml-language-server: $schema=../../schemas/mapping.schema.json",
+            "source: SYN\ntarget: BVJN\nreviewed: {by: bench, date: 2026-11-22}\nmappings:"]
+    for i in range(1, items + 1):
+        for k in range(2):
+            rows += [f"  - source: SYN:i{i}", f"    target: {TARGETS[(i + k) % len(TARGETS)]}", "    relation: related",
+                     "    rationale: {en: Synthetic., nl: Synthetisch., kind: {en: summary, nl: summary}}"]
+    (where / "standards" / "mappings").mkdir(exist_ok=True)
+    (where / "standards" / "mappings" / "SYN--BVJN.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    if not (where / "standards" / "relations.yaml").exists():  # before the vocabulary existed
+        (where / "standards" / "relations.yaml").write_text(
+            "relations:\n  - {id: related, label: {en: related, nl: verwant}, definition: {en: Related., nl: Verwant., "
+            "kind: {en: summary, nl: summary}}, skos: skos:relatedMatch, case_type: isRelatedTo, inverse: related, "
+            "strength: 1}\n", encoding="utf-8")
+    return where
+
+
+def best_of(cwd: Path, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=cwd, capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            sys.exit(f"check failed in {cwd}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--items", type=int, default=10_000, help="largest synthetic size (default 10000)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
+    args = parser.parse_args()
+    sizes = [0, args.items // 4, args.items // 2, args.items]
+    print(f"coachref check, best of {args.repeat} runs (whole process, including Python start-up)")
+    print(f"{'synthetic items':>16} {'mappings':>9} {'seconds':>8} {'ms per 1k items':>16}")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            project = make_project(Path(tmp) / f"p{size}", size)
+            results[size] = best_of(project, args.repeat)
+            per_k = "" if size == 0 else f"{1000 * (results[size] - results[0]) / (size / 1000):16.0f}"
+            print(f"{size:16d} {2 * size:9d} {results[size]:8.2f} {per_k}")
+    small, large = sizes[1], sizes[-1]
+    growth = (results[large] - results[0]) / (results[small] - results[0])
+    print(f"\nreal data only: {results[0]:.2f} s; {large} items: {results[large]:.2f} s "
+          f"({results[large] / results[0]:.1f}x the real data)")
+    print(f"linearity: {large // small}x the items took {growth:.2f}x the time (above the real-data floor)")
+
+
+if __name__ == "__main__":
+    main()

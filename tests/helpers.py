@@ -1,0 +1,30 @@
+"""Shared paths and small helpers for the tests (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from pathlib import Path
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str]:
+    """Run the CLI in-process in `cwd`; return exit code, stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(args)
+            except SystemExit as exc:  # argparse exits on usage errors
+                code = int(exc.code or 0)
+    finally:
+        os.chdir(old)
+    return code, out.getvalue(), err.getvalue()

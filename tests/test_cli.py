@@ -1,0 +1,34 @@
+"""The command line's contract: exit codes, output shapes, and no traceback for user errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .helpers import ROOT, run_cli
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, err = run_cli(["check", "--format", "xml"], ROOT)
+    assert code == 2
+    assert "invalid choice" in err
+
+
+def test_no_command_exits_2() -> None:
+    code, _, _ = run_cli([], ROOT)
+    assert code == 2
+
+
+def test_folder_without_standards_is_a_clear_problem(tmp_path: Path) -> None:
+    code, out, err = run_cli(["check"], tmp_path)
+    assert code == 1
+    assert out.splitlines()[0].startswith("standards:1:1: error[no-standards]")
+    assert "Traceback" not in out + err
+
+
+def test_json_format_matches_text_format() -> None:
+    code, out, _ = run_cli(["check", "--format", "json"], ROOT)
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["errors"] == 0
+    assert doc["files"] >= 20

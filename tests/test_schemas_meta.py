@@ -1,0 +1,67 @@
+"""Meta-tests on schemas/: valid Draft 2020-12, an $id each, a description on every property, no open objects."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from .helpers import ROOT
+
+SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
+
+
+def _subschemas(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        yield pointer, node
+        for key, value in node.items():
+            if key in ("properties", "$defs"):
+                for name, sub in value.items():
+                    yield from _subschemas(sub, f"{pointer}/{key}/{name}")
+            elif key in ("items", "additionalProperties") and isinstance(value, dict):
+                yield from _subschemas(value, f"{pointer}/{key}")
+            elif key in ("oneOf", "anyOf", "allOf"):
+                for i, sub in enumerate(value):
+                    yield from _subschemas(sub, f"{pointer}/{key}/{i}")
+
+
+def test_there_is_a_schema_per_kind_of_file() -> None:
+    names = {p.name.removesuffix(".schema.json") for p in SCHEMAS}
+    assert {"common", "framework", "group", "requirements", "mapping", "relations", "course", "export"} <= names
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_schema_is_valid_draft_2020_12_with_id(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith("/" + path.name)
+    assert schema.get("description")
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_is_described_and_every_object_closed(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    undescribed, open_objects = [], []
+    for pointer, sub in _subschemas(schema):
+        if "/properties/" in pointer and "description" not in sub:
+            undescribed.append(pointer)
+        is_object = sub.get("type") == "object" or "properties" in sub
+        if is_object and sub.get("additionalProperties") is not False:
+            open_objects.append(pointer or "/")
+    assert undescribed == []
+    assert open_objects == []
+
+
+def test_bilingual_text_is_defined_once() -> None:
+    """Only common.schema.json defines en/nl objects; the other schemas refer to it."""
+    for path in SCHEMAS:
+        if path.name == "common.schema.json":
+            continue
+        for pointer, sub in _subschemas(json.loads(path.read_text(encoding="utf-8"))):
+            props = sub.get("properties", {})
+            assert not {"en", "nl"} <= set(props), f"{path.name}{pointer} redefines bilingual text"
