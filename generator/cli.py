@@ -30,9 +30,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--no-hints", action="store_true", help="text format: leave out the indented hint lines")
 
+    from .exports import EXPORTERS
+
     p = sub.add_parser("export", help="write the checked model as downloadable files")
-    p.add_argument("--format", choices=("json",), required=True, help="export format")
+    p.add_argument("--format", choices=sorted(EXPORTERS), required=True, help="export format")
+    p.add_argument("--lang", choices=("en", "nl"), help="only this language (csv, case); default: both")
     p.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
+
+    p = sub.add_parser("course", help="compliance report for one course file; exit 0 compliant, 1 not, 2 usage")
+    p.add_argument("file", type=Path, help="the course file (YAML, or the XLSX template)")
+    p.add_argument("--format", choices=("text", "json", "md"), default="text", help="report format")
+    p.add_argument("--requirements", help="requirement set id (default: every set the course refers to)")
     return parser
 
 
@@ -45,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(root, args)
         if args.command == "export":
             return _export(root, args)
+        if args.command == "course":
+            from .course import run_course
+
+            code, output, errors = run_course(root, args.file, args.format, args.requirements)
+            sys.stdout.write(output)
+            sys.stderr.write(errors)
+            return code
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # an internal error: say so plainly; the traceback only on request
@@ -76,7 +91,7 @@ def checked_model(root: Path) -> tuple[object | None, check.Result]:
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
-    from . import export_json
+    from .exports import EXPORTERS
     from .write import replace_files
 
     model, result = checked_model(root)
@@ -84,7 +99,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
         sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
         sys.stderr.write("coachref: nothing exported: fix the errors above first\n")
         return EXIT_PROBLEMS
-    files: dict[str, str | bytes] = {"coachref-model.json": export_json.render(model)}  # type: ignore[arg-type]
+    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))  # type: ignore[arg-type]
     out: Path = args.out if args.out.is_absolute() else root / args.out
     try:
         replace_files(out, files)

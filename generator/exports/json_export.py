@@ -6,8 +6,8 @@ import dataclasses
 import json
 from typing import Any
 
-from . import __version__
-from .model import Model, Text
+from .. import __version__
+from ..model import Model, Text
 
 EXPORT_FORMAT = "coachref-model/1"
 
