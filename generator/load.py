@@ -225,7 +225,8 @@ def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
         return None, [Problem(
             rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "",
             hint="save the file as UTF-8",
@@ -245,15 +246,28 @@ def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         data = builder.build(_events(text))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = " ".join(p for p in (exc.context, exc.problem) if p)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
-                              hint="check indentation, quotes and colons on this line and the one above")]
+        return None, [_syntax_problem(rel, text, exc)]
     first = text.splitlines()[0] if text else ""
     match = _SCHEMA_COMMENT.match(first)
     doc = Document(path, rel, data, builder.values, builder.keys, match.group(1) if match else None)
     return doc, builder.problems
+
+
+def _syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """A parse error where the parser noticed it (never past the last line), naming where the construct
+    it was reading began."""
+    mark = exc.problem_mark or exc.context_mark
+    message = exc.problem or "cannot parse"
+    if exc.context and exc.context_mark:
+        message += f" ({exc.context.removeprefix('while ')} that starts at line {exc.context_mark.line + 1})"
+    elif exc.context:
+        message += f" ({exc.context})"
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    last = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if line > last:
+        line, col = last, len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
+    return Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
+                   hint="check indentation, quotes, brackets and colons here and on the lines above")
 
 
 def _events(text: str) -> Any:

@@ -53,7 +53,7 @@ def check(loaded: Loaded) -> list[Problem]:
         for i, stem in enumerate(fw.data["groups"]):
             if stem not in stems:
                 problems.append(_at(fw, f"/groups/{i}", "missing-group",
-                                    f'group "{stem}" has no file {folder}/{stem}.yaml',
+                                    f'group "{stem}" has no file standards/{folder}/{stem}.yaml',
                                     "create the file, or remove the name from groups"))
         for stem, doc in sorted(stems.items()):
             if stem not in fw.data["groups"]:
@@ -88,11 +88,11 @@ def check(loaded: Loaded) -> list[Problem]:
 
     # Text kinds, per framework's official languages, and loose whitespace.
     for folder, fw in sorted(loaded.frameworks.items()):
-        langs = official[fw.data["id"]]
+        langs = set(fw.data["official_languages"])
         for doc in [fw, *loaded.groups.get(folder, []), *filter(None, [loaded.requirements.get(folder)])]:
             problems.extend(_text_problems(doc, langs))
     for doc in loaded.mappings + ([loaded.relations] if loaded.relations else []):
-        problems.extend(_text_problems(doc, set()))
+        problems.extend(_text_problems(doc, None))
 
     # References inside frameworks.
     item_ids = set(ids)
@@ -148,13 +148,19 @@ def _texts(value: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
             yield from _texts(child, pointer_join(pointer, i))
 
 
-def _text_problems(doc: Document, official: set[str]) -> list[Problem]:
+def _text_problems(doc: Document, official: set[str] | None) -> list[Problem]:
+    """Text kinds that do not fit; `official` None means our own texts (mappings, vocabulary): summaries only."""
     problems = []
     for pointer, text in _texts(doc.data, ""):
         for lang in _LANGUAGES:
             kind = text["kind"][lang]
             other = "nl" if lang == "en" else "en"
-            if kind == "official" and lang not in official:
+            if official is None:
+                if kind != "summary":
+                    problems.append(_at(doc, f"{pointer}/kind/{lang}", "text-kind",
+                                        f'"{lang}" text is marked {kind}, but texts in this file are our own',
+                                        "mark it summary: rationales and definitions are written by us"))
+            elif kind == "official" and lang not in official:
                 allowed = ", ".join(sorted(official)) or "none: our own texts are summaries"
                 problems.append(_at(doc, f"{pointer}/kind/{lang}", "text-kind",
                                     f'"{lang}" text is marked official, but the framework has no official '
@@ -176,6 +182,13 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
     relations: dict[str, str] = {}
     if loaded.relations is not None:
         relations = {r["id"]: r["inverse"] for r in loaded.relations.data["relations"]}
+        for i, r in enumerate(loaded.relations.data["relations"]):
+            if r["inverse"] not in relations:
+                close = difflib.get_close_matches(r["inverse"], sorted(relations), n=1)
+                problems.append(_at(loaded.relations, f"/relations/{i}/inverse", "unknown-relation",
+                                    f'inverse "{r["inverse"]}" is not a relation of the vocabulary',
+                                    (f'did you mean "{close[0]}"? ' if close else "")
+                                    + "use one of: " + ", ".join(sorted(relations))))
     elif loaded.mappings:
         problems.append(Problem("standards/relations.yaml", 1, 1, "missing-relations",
                                 "mapping files need standards/relations.yaml, which is missing",

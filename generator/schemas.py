@@ -51,7 +51,7 @@ def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
     fast = fast_validators(folder)[kind]
     if fast.is_valid(doc.data):
         return []
-    problems = [_problem(doc, error) for error in validators(folder)[kind].iter_errors(doc.data)]
+    problems = [p for error in validators(folder)[kind].iter_errors(doc.data) for p in _problems(doc, error)]
     if not problems:  # the two libraries disagree (a format only jsonschema-rs checks): report its view
         for error in fast.iter_errors(doc.data):
             pointer = _pointer(error.instance_path)
@@ -74,31 +74,76 @@ def _describe(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _problem(doc: Document, error: ValidationError) -> Problem:
+def _field(pointer: str) -> str:
+    """How a message names the place: the last key, with its list index when it is one (items/1)."""
+    if not pointer:
+        return "(top level)"
+    tokens = pointer.split("/")
+    if tokens[-1].isdigit() and len(tokens) > 2:
+        return f"{tokens[-2]}/{tokens[-1]}"
+    return tokens[-1]
+
+
+def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
+    """For a oneOf whose branches are told apart by a `type` constant, the errors of the branch the
+    instance names; None when the instance names no branch (then its `type` itself is wrong)."""
+    instance = error.instance
+    branches = error.validator_value
+    consts = [b.get("properties", {}).get("type", {}).get("const") for b in branches]
+    if not isinstance(instance, dict) or None in consts:
+        return [best_match(error.context)]
+    if instance.get("type") not in consts:
+        return None
+    index = consts.index(instance["type"])
+    return [e for e in error.context if e.relative_schema_path[0] == index]
+
+
+def _problems(doc: Document, error: ValidationError) -> list[Problem]:
     if error.validator in ("oneOf", "anyOf") and error.context:
-        error = best_match(error.context)
+        branch = _branch_errors(error)
+        if branch is None:
+            pointer = pointer_join(_pointer(error.absolute_path), "type")
+            consts = [b["properties"]["type"]["const"] for b in error.validator_value]
+            line, col = doc.where(pointer)
+            got = error.instance.get("type")
+            return [Problem(doc.rel, line, col, "invalid-value",
+                            f'"type" is {got!r}, expected one of: ' + ", ".join(consts), pointer,
+                            hint="each rule type takes its own fields; see schemas/requirements.schema.json")]
+        return [p for e in branch for p in _problems(doc, e)]
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(error.schema.get("properties", {}))
+        problems = []
+        for key in sorted(set(error.instance) - set(allowed)):
+            pointer = pointer_join(_pointer(error.absolute_path), key)
+            line, col = doc.where(pointer, key=True)
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
+            problems.append(Problem(doc.rel, line, col, "unknown-property", f'unknown property "{key}"',
+                                    pointer, hint=hint))
+        return problems
+    return [_problem(doc, error)]
+
+
+def _problem(doc: Document, error: ValidationError) -> Problem:
     pointer = _pointer(error.absolute_path)
-    field = pointer.rsplit("/", 1)[-1] if pointer else "(top level)"
+    field = _field(pointer)
     line, col = doc.where(pointer)
     code, hint = "schema", ""
     validator = error.validator
     if validator == "required":
         missing = str(error.message).split("'")[1]
-        is_text = isinstance(error.instance, dict) and set(error.instance) <= {"en", "nl", "kind"}
-        code = "missing-language" if is_text and missing in _LANGUAGES else "missing-property"
+        keys = set(error.instance) if isinstance(error.instance, dict) else set()
+        is_kind = pointer.endswith("/kind") and keys <= set(_LANGUAGES)
+        is_text = keys <= {"en", "nl", "kind"} and (bool(keys & set(_LANGUAGES)) or is_kind)
+        code = "missing-language" if (is_text or is_kind) and missing in _LANGUAGES else "missing-property"
         message = f'"{missing}" is missing' + (f' from "{field}"' if pointer else "")
-        hint = f'add "{missing}:"' + (" with the text in that language" if code == "missing-language" else "")
+        if is_kind:
+            hint = f'add "{missing}:" with official, translation or summary'
+        elif code == "missing-language":
+            hint = f'add "{missing}:" with the text in that language; nothing falls back to the other language'
+        else:
+            hint = f'add "{missing}:"'
         pointer = pointer_join(pointer, missing)
-    elif validator in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted(error.schema.get("properties", {}))
-        extras = sorted(set(error.instance) - set(allowed))
-        key = extras[0] if extras else "?"
-        pointer = pointer_join(pointer, key)
-        line, col = doc.where(pointer, key=True)
-        code = "unknown-property"
-        message = f'unknown property "{key}"' + (f" (and {len(extras) - 1} more)" if len(extras) > 1 else "")
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
     elif validator in ("minLength", "pattern") and field in _LANGUAGES and error.schema.get("pattern", "\\S") == "\\S":
         code = "empty-language"
         message = f'the "{field}" text is empty'
@@ -106,6 +151,10 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
     elif validator == "type":
         code = "wrong-type"
         message = f'"{field}" must be {_expected(error.validator_value)}, got {_describe(error.instance)}'
+        if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
+            hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text"
+        elif isinstance(error.validator_value, str):
+            hint = f"write {_expected(error.validator_value)} here"
     elif validator in ("enum", "const"):
         code = "invalid-value"
         options = error.validator_value if validator == "enum" else [error.validator_value]
@@ -114,9 +163,8 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         hint = f'did you mean "{close[0]}"?' if close else ""
     elif validator in ("pattern", "format"):
         code = "invalid-format"
-        expected = error.schema.get("description", "") if validator == "pattern" else f"a valid {error.validator_value}"
         message = f'"{field}" value {error.instance!r} is not in the expected form'
-        hint = expected
+        hint = error.schema.get("description", "") or f"a valid {error.validator_value}"
     elif validator in ("minItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum"):
         code = "invalid-value"
         message = f'"{field}": {error.message}'

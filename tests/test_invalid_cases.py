@@ -1,0 +1,186 @@
+"""Data-driven bad-input tests for `coachref check`.
+
+Every folder under tests/cases/invalid/ is one defect: its `files/` overlay the valid project in
+tests/cases/base/ (same relative paths; a file there replaces the base's file or adds a new one),
+an optional `delete` lists base paths to remove (one per line), an optional `args` holds extra
+CLI arguments on one line, and `expected.txt` is the exact text output of `coachref check`.
+A `KNOWN_BUG` file (one line) marks a case whose expected.txt states what the checker SHOULD
+print; such a case is an xfail until the checker is fixed.
+
+The project's schemas/ folder is copied into every temporary project, so the schema comments of
+the case files read `../../schemas/x.schema.json` exactly as in the real data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+HERE = Path(__file__).resolve().parent
+CASES = HERE / "cases"
+BASE = CASES / "base"
+INVALID = CASES / "invalid"
+SCHEMAS = HERE.parent / "schemas"
+
+#: `path:line:col: severity[code] message` — the shape of one problem line in the text report.
+PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning)"
+                          r"\[(?P<code>[a-z-]+)\] (?P<message>.*)$")
+
+#: Every one of these codes must be exercised by at least one invalid case.
+REQUIRED_CODES = {
+    "yaml-syntax", "duplicate-key", "tab", "encoding", "empty-file", "yaml-tag", "yaml-alias",
+    "yaml-multi-doc", "key-type", "missing-property", "unknown-property", "wrong-type", "invalid-value",
+    "invalid-format", "missing-language", "empty-language", "text-kind", "duplicate-id",
+    "unknown-reference", "id-prefix", "missing-group", "unlisted-group", "schema-comment",
+    "unknown-relation", "self-mapping", "duplicate-mapping", "contradicting-mapping", "wrong-framework",
+    "whitespace",
+}
+
+
+def case_names() -> list[str]:
+    return sorted(p.name for p in INVALID.iterdir() if p.is_dir())
+
+
+def case_params() -> list[object]:
+    params: list[object] = []
+    for name in case_names():
+        bug = INVALID / name / "KNOWN_BUG"
+        marks = []
+        if bug.is_file():
+            marks.append(pytest.mark.xfail(reason=bug.read_text(encoding="utf-8").strip(), strict=True))
+        params.append(pytest.param(name, id=name, marks=marks))
+    return params
+
+
+def build_project(dest: Path, case: str | None = None) -> Path:
+    """Copy the base project (and the project's schemas/) to `dest`, then apply the case's overlay."""
+    shutil.copytree(BASE, dest)
+    shutil.copytree(SCHEMAS, dest / "schemas")
+    if case is None:
+        return dest
+    folder = INVALID / case
+    files = folder / "files"
+    if files.is_dir():
+        for src in sorted(p for p in files.rglob("*") if p.is_file()):
+            target = dest / src.relative_to(files)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, target)  # byte for byte: tabs, bad encodings and BOMs survive
+    delete = folder / "delete"
+    if delete.is_file():
+        for rel in delete.read_text(encoding="utf-8").splitlines():
+            rel = rel.strip()
+            if not rel or rel.startswith("#"):
+                continue
+            target = dest / rel
+            assert target.exists(), f"{case}/delete names {rel}, which the base does not have"
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink()
+    return dest
+
+
+def case_args(case: str) -> list[str]:
+    args = INVALID / case / "args"
+    return args.read_text(encoding="utf-8").split() if args.is_file() else []
+
+
+def run_check(project: Path, args: list[str], monkeypatch: pytest.MonkeyPatch,
+              capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    """Run `coachref check ARGS` in-process in `project`; return exit code, stdout and stderr."""
+    monkeypatch.chdir(project)
+    capsys.readouterr()  # drop anything printed before
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_no_crash(out: str, err: str) -> None:
+    for stream in (out, err):
+        assert "Traceback" not in stream
+        assert "internal error" not in stream
+
+
+def test_base_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str]) -> None:
+    project = build_project(tmp_path / "project")
+    code, out, err = run_check(project, ["--strict"], monkeypatch, capsys)
+    assert_no_crash(out, err)
+    assert out.startswith("no problems in "), out
+    assert code == 0
+
+
+@pytest.mark.parametrize("case", case_params())
+def test_invalid_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                      capsys: pytest.CaptureFixture[str]) -> None:
+    project = build_project(tmp_path / "project", case)
+    started = time.perf_counter()
+    code, out, err = run_check(project, case_args(case), monkeypatch, capsys)
+    elapsed = time.perf_counter() - started
+    assert_no_crash(out, err)
+    assert out == (INVALID / case / "expected.txt").read_text(encoding="utf-8")
+    assert code == 1
+    assert elapsed < 10, f"the check took {elapsed:.1f}s"  # e.g. an alias bomb must not be expanded
+
+
+def test_alias_bomb_is_not_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    project = build_project(tmp_path / "project", "yaml-alias-bomb")
+    started = time.perf_counter()
+    code, out, err = run_check(project, [], monkeypatch, capsys)
+    assert time.perf_counter() - started < 2
+    assert_no_crash(out, err)
+    assert code == 1
+    assert "[yaml-alias]" in out
+
+
+@pytest.mark.parametrize("case", ["several-problems", "several-problems-two-files"])
+def test_json_carries_the_same_problems(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    project = build_project(tmp_path / "project", case)
+    code, out, err = run_check(project, [*case_args(case), "--format", "json"], monkeypatch, capsys)
+    assert_no_crash(out, err)
+    assert code == 1
+    doc = json.loads(out)
+    text = (INVALID / case / "expected.txt").read_text(encoding="utf-8")
+    from_text = [m.groupdict() for m in map(PROBLEM_LINE.match, text.splitlines()) if m]
+    assert len(from_text) > 1
+    assert [(p["path"], p["line"], p["col"], p["severity"], p["code"]) for p in doc["problems"]] == [
+        (t["path"], int(t["line"]), int(t["col"]), t["severity"], t["code"]) for t in from_text
+    ]
+    for p, t in zip(doc["problems"], from_text, strict=True):
+        assert t["message"] == p["message"] + (f" (at {p['pointer']})" if p["pointer"] else "")
+    assert doc["errors"] == sum(t["severity"] == "error" for t in from_text)
+    assert doc["warnings"] == sum(t["severity"] == "warning" for t in from_text)
+
+
+def test_cases_cover_every_code() -> None:
+    names = case_names()
+    assert len(names) >= 25, names
+    seen: set[str] = set()
+    for name in names:
+        folder = INVALID / name
+        assert (folder / "expected.txt").is_file(), f"{name} has no expected.txt"
+        assert (folder / "files").is_dir() or (folder / "delete").is_file(), f"{name} changes nothing"
+        text = (folder / "expected.txt").read_text(encoding="utf-8")
+        lines = text.splitlines()
+        for line in lines[:-1]:
+            assert PROBLEM_LINE.match(line) or line.startswith("    hint: "), f"{name}: odd line {line!r}"
+        assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files", lines[-1]), f"{name}: {lines[-1]!r}"
+        seen.update(m["code"] for m in map(PROBLEM_LINE.match, lines) if m)
+    assert seen >= REQUIRED_CODES, f"no case for: {sorted(REQUIRED_CODES - seen)}"
+
+
+def test_expected_lines_are_sorted() -> None:
+    """The report lists problems by file, line, column, then code: check every expected output says so."""
+    for name in case_names():
+        lines = (INVALID / name / "expected.txt").read_text(encoding="utf-8").splitlines()
+        keys = [(m["path"], int(m["line"]), int(m["col"]), m["code"]) for m in map(PROBLEM_LINE.match, lines) if m]
+        assert keys == sorted(keys), name
