@@ -1,0 +1,159 @@
+"""Render stage for XLSX: one bilingual workbook (a sheet per framework, per crosswalk, coverage, relations).
+
+Every text cell is stored as a string (never a formula, even when it starts with "="), with Excel's quote prefix
+where a re-edit would otherwise turn it into one; ids are text-formatted. openpyxl stamps the save time into
+docProps/core.xml and the zip entries, so the saved file is rewritten with the data's own date (common.data_date)
+in both places: two exports of the same data are identical byte for byte.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import datetime
+
+# openpyxl ships no type information (types-openpyxl is not a dependency).
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from ..model import Lang, Model
+from .common import data_date, is_dangerous, official_url, subpoints, title
+from .coverage import coverage
+
+FILE_NAME = "coachref.xlsx"
+Cell = str | int
+#: (header, column width in characters); text columns are wide and wrap, so every cell is readable.
+Columns = Sequence[tuple[str, int]]
+
+FRAMEWORK_COLUMNS: Columns = (
+    ("id", 26), ("group", 24), ("label", 10), ("text EN", 60), ("kind EN", 12), ("text NL", 60), ("kind NL", 12),
+    ("official URL", 40), ("title EN", 30), ("title NL", 30), ("subpoints EN", 45), ("subpoints NL", 45),
+    ("parent", 22), ("status", 16),
+)
+CROSSWALK_COLUMNS: Columns = (
+    ("source id", 26), ("relation", 10), ("relation EN", 16), ("relation NL", 18), ("SKOS", 18),
+    ("target id", 30), ("source text EN", 50), ("source text NL", 50), ("target text EN", 50),
+    ("target text NL", 50), ("rationale EN", 60), ("rationale NL", 60), ("reviewed by", 24),
+    ("reviewed date", 14), ("source official URL", 40), ("target official URL", 40),
+)
+RELATION_COLUMNS: Columns = (
+    ("id", 10), ("label EN", 18), ("label NL", 20), ("definition EN", 60), ("definition NL", 60), ("SKOS", 18),
+    ("CASE association type", 22), ("inverse", 10), ("strength", 10),
+)
+_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def _framework_rows(model: Model, framework_id: str) -> list[tuple[Cell, ...]]:
+    f = model.framework[framework_id]
+    return [(i.id, g.id, i.label, i.statement.en, i.statement.kind_en, i.statement.nl, i.statement.kind_nl,
+             official_url(model, i), title(i, "en"), title(i, "nl"), subpoints(i, "en"), subpoints(i, "nl"),
+             i.parent or "", i.status)
+            for g in f.groups for i in g.items]
+
+
+def _crosswalk_rows(model: Model, index: int) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    for m in model.mapping_sets[index].mappings:
+        src, tgt, rel = model.items[m.source], model.items[m.target], model.relation[m.relation]
+        rows.append((src.id, rel.id, rel.label.en, rel.label.nl, rel.skos, tgt.id, src.statement.en,
+                     src.statement.nl, tgt.statement.en, tgt.statement.nl, m.rationale.en, m.rationale.nl,
+                     m.reviewed_by, m.reviewed_date, official_url(model, src), official_url(model, tgt)))
+    return rows
+
+
+def _coverage_sheet(model: Model) -> tuple[Columns, list[tuple[Cell, ...]]]:
+    columns: list[tuple[str, int]] = [("framework", 12), ("group", 26), ("group EN", 26), ("group NL", 26),
+                                      ("items", 8), ("items mapped", 14)]
+    columns += [(f"strongest: {r.id}", 16) for r in model.relations]
+    columns.append(("unmapped", 11))
+    rows: list[tuple[Cell, ...]] = []
+    for row in coverage(model):
+        names = (row.group.id, row.group.title.en, row.group.title.nl) if row.group else ("(all groups)", "", "")
+        rows.append((row.framework.id, *names, row.items, row.mapped, *(n for _, n in row.by_relation),
+                     row.items - row.mapped))
+    return columns, rows
+
+
+def _relation_rows(model: Model) -> list[tuple[Cell, ...]]:
+    return [(r.id, r.label.en, r.label.nl, r.definition.en, r.definition.nl, r.skos, r.case_type, r.inverse,
+             r.strength) for r in model.relations]
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = _INVALID_TITLE.sub("-", name)[:31]
+    candidate, n = base, 2
+    while candidate.lower() in taken:
+        suffix = f" ({n})"
+        candidate, n = base[:31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _fill(ws: Worksheet, columns: Columns, rows: Sequence[Sequence[Cell]]) -> None:
+    """Header, rows, widths, wrap, frozen header and auto-filter."""
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, (header, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=col, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(col)].width = width
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=col, value=value)
+            cell.alignment = wrap
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, even when it starts with "=" (openpyxl would make that a formula)
+                cell.number_format = "@"
+                if is_dangerous(value):
+                    cell.quotePrefix = True  # what Excel stores for a typed leading apostrophe
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+
+
+def _normalise(data: bytes, stamp: datetime) -> bytes:
+    """The saved workbook with the data's date in docProps/core.xml and on every zip entry (order kept)."""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                                 lambda m: m.group(1) + iso + m.group(3), content)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, content)
+    return out.getvalue()
+
+
+def render(model: Model) -> bytes:
+    """The workbook's bytes, identical for identical data."""
+    stamp = datetime.fromisoformat(data_date(model))
+    wb = Workbook()
+    wb.properties.creator = "coachref"
+    wb.properties.title = "coachref: coaching competence frameworks and crosswalks"
+    wb.properties.created = wb.properties.modified = stamp
+    taken: set[str] = set()
+    sheets: list[tuple[str, Columns, Sequence[Sequence[Cell]]]] = []
+    sheets += [(f.id, FRAMEWORK_COLUMNS, _framework_rows(model, f.id)) for f in model.frameworks]
+    sheets += [(s.id, CROSSWALK_COLUMNS, _crosswalk_rows(model, n)) for n, s in enumerate(model.mapping_sets)]
+    sheets.append(("Coverage", *_coverage_sheet(model)))
+    sheets.append(("Relations", RELATION_COLUMNS, _relation_rows(model)))
+    assert wb.active is not None
+    wb.remove(wb.active)
+    for name, columns, rows in sheets:
+        _fill(wb.create_sheet(_sheet_title(name, taken)), columns, rows)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _normalise(buffer.getvalue(), stamp)
+
+
+def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
+    """The one workbook; it always holds both languages side by side, so `lang` does not change it."""
+    return {FILE_NAME: render(model)}
