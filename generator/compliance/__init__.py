@@ -1,0 +1,1 @@
+"""Course compliance: evaluate requirement sets (conditions as data) against a course, and render the report."""

@@ -1,0 +1,306 @@
+"""Render a course compliance report as text (A4-wide), Markdown or JSON; interface strings from one table."""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from typing import Any, Literal
+
+from ..model import Lang, Text
+from .engine import ConditionResult, CourseReport, ItemCoverage, SetResult
+
+Format = Literal["text", "json", "md"]
+WIDTH = 80  # fits an A4 page in a 10-point monospaced font with ordinary margins
+
+#: Every interface string of the report, in both languages.
+STRINGS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Course compliance report", "nl": "Rapport toetsing opleiding"},
+    "programme": {"en": "Programme", "nl": "Opleiding"},
+    "provider": {"en": "Provider", "nl": "Aanbieder"},
+    "version": {"en": "Version", "nl": "Versie"},
+    "level": {"en": "Level", "nl": "Niveau"},
+    "mode": {"en": "Mode", "nl": "Vorm"},
+    "file": {"en": "File", "nl": "Bestand"},
+    "modules": {"en": "Modules", "nl": "Modules"},
+    "dual": {"en": "dual (training and practice)", "nl": "duaal (opleiding en praktijk)"},
+    "not_dual": {"en": "not dual", "nl": "niet duaal"},
+    "practice_hours": {"en": "{n} hours of practice", "nl": "{n} uur praktijk"},
+    "training_hours": {"en": "{n} hours of training", "nl": "{n} uur opleiding"},
+    "module_count": {"en": "{m} modules, {o} learning outcomes", "nl": "{m} modules, {o} leerresultaten"},
+    "module_count_1": {"en": "1 module, {o} learning outcomes", "nl": "1 module, {o} leerresultaten"},
+    "verdict": {"en": "Verdict", "nl": "Oordeel"},
+    "compliant": {"en": "COMPLIANT", "nl": "VOLDOET"},
+    "not_compliant": {"en": "NOT COMPLIANT", "nl": "VOLDOET NIET"},
+    "compliant_text": {"en": "the programme meets every evaluated requirement set ({sets}).",
+                       "nl": "de opleiding voldoet aan elke getoetste set eisen ({sets})."},
+    "not_compliant_text": {"en": "the programme does not meet {sets}.",
+                           "nl": "de opleiding voldoet niet aan {sets}."},
+    "no_sets": {"en": "no requirement set applies: the course covers no item of a framework that has one.",
+                "nl": "er is geen set eisen van toepassing: de opleiding dekt geen item van een raamwerk met eisen."},
+    "met": {"en": "met", "nl": "voldaan"},
+    "not_met": {"en": "not met", "nl": "niet voldaan"},
+    "source": {"en": "Source", "nl": "Bron"},
+    "conditions": {"en": "Conditions", "nl": "Voorwaarden"},
+    "condition": {"en": "Condition", "nl": "Voorwaarde"},
+    "result": {"en": "Result", "nl": "Uitkomst"},
+    "details": {"en": "Details", "nl": "Toelichting"},
+    "covered_count": {"en": "{c} of {t} items covered", "nl": "{c} van {t} items gedekt"},
+    "missing": {"en": "not covered: {ids}", "nl": "niet gedekt: {ids}"},
+    "field_is": {"en": "{field} is {value}; required: {expected}", "nl": "{field} is {value}; vereist: {expected}"},
+    "field_missing": {"en": "{field} is not given; required: {expected}",
+                      "nl": "{field} is niet opgegeven; vereist: {expected}"},
+    "one_of": {"en": "one of {values}", "nl": "een van {values}"},
+    "item": {"en": "Item", "nl": "Item"},
+    "statement": {"en": "Statement", "nl": "Omschrijving"},
+    "covered_by": {"en": "Covered by", "nl": "Gedekt door"},
+    "not_covered": {"en": "not covered", "nl": "niet gedekt"},
+    "indirect_title": {"en": "Covered only indirectly (shown, not counted as covered)",
+                       "nl": "Alleen indirect gedekt (getoond, niet meegeteld als gedekt)"},
+    "indirect_intro": {"en": "An outcome covers another item that is mapped to the required item (the relation "
+                             "says how the required item relates to it).",
+                       "nl": "Een leerresultaat dekt een ander item dat aan het vereiste item gekoppeld is (de "
+                             "relatie zegt hoe het vereiste item zich daartoe verhoudt)."},
+    "indirect_row": {"en": "via {via} ({relation}), covered by {outcome}",
+                     "nl": "via {via} ({relation}), gedekt door {outcome}"},
+    "only_indirect": {"en": "only indirectly, see below", "nl": "alleen indirect, zie onder"},
+    "via": {"en": "Via", "nl": "Via"},
+    "relation": {"en": "Relation", "nl": "Relatie"},
+    "outcome": {"en": "Outcome", "nl": "Leerresultaat"},
+    "refs": {"en": "Outcomes are shown as module/outcome.", "nl": "Leerresultaten staan er als module/leerresultaat."},
+    "kind_official": {"en": "official text", "nl": "officiële tekst"},
+    "kind_translation": {"en": "our translation", "nl": "onze vertaling"},
+    "kind_summary": {"en": "our summary", "nl": "onze samenvatting"},
+}
+
+
+def s(key: str, lang: Lang, **values: object) -> str:
+    """One interface string in `lang`, with its placeholders filled in."""
+    return STRINGS[key][lang].format(**values)
+
+
+def render_report(report: CourseReport, fmt: Format, lang: Lang) -> str:
+    """The report as text, Markdown or JSON (JSON carries both languages whatever `lang` is)."""
+    if fmt == "json":
+        return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "md":
+        return _markdown(report, lang)
+    return _text(report, lang)
+
+
+# ---------------------------------------------------------------- shared pieces
+
+
+def _mode(report: CourseReport, lang: Lang) -> str:
+    parts = [s("dual" if report.dual else "not_dual", lang)]
+    if report.practice_hours is not None:
+        parts.append(s("practice_hours", lang, n=report.practice_hours))
+    if report.training_hours is not None:
+        parts.append(s("training_hours", lang, n=report.training_hours))
+    return "; ".join(parts)
+
+
+def _facts(report: CourseReport, lang: Lang) -> list[tuple[str, str]]:
+    outcomes = sum(len(m.outcomes) for m in report.modules)
+    return [
+        (s("programme", lang), report.programme),
+        (s("provider", lang), report.provider),
+        (s("version", lang), report.version),
+        (s("level", lang), report.level),
+        (s("mode", lang), _mode(report, lang)),
+        (s("modules", lang), s("module_count_1" if len(report.modules) == 1 else "module_count", lang,
+                               m=len(report.modules), o=outcomes).replace(" 1 learning outcomes", " 1 learning outcome")
+         .replace(" 1 leerresultaten", " 1 leerresultaat")),
+        (s("file", lang), report.file),
+    ]
+
+
+def _verdict(report: CourseReport, lang: Lang) -> tuple[str, str]:
+    if not report.sets:
+        return s("not_compliant", lang), s("no_sets", lang)
+    if report.compliant:
+        return s("compliant", lang), s("compliant_text", lang, sets=", ".join(x.id for x in report.sets))
+    failed = ", ".join(x.id for x in report.sets if not x.met)
+    return s("not_compliant", lang), s("not_compliant_text", lang, sets=failed)
+
+
+def _value(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, bool) else str(value)
+
+
+def _condition_detail(c: ConditionResult, lang: Lang) -> str:
+    if c.rule == "covers-all":
+        covered = sum(i.covered for i in c.items)
+        return s("covered_count", lang, c=covered, t=len(c.items))
+    expected = (_value(c.expected[0]) if len(c.expected) == 1
+                else s("one_of", lang, values=", ".join(_value(e) for e in c.expected)))
+    if c.actual is None:
+        return s("field_missing", lang, field=c.field, expected=expected)
+    return s("field_is", lang, field=c.field, value=_value(c.actual), expected=expected)
+
+
+def _refs(item: ItemCoverage) -> str:
+    return ", ".join(f"{r.module}/{r.outcome}" for r in item.covered_by)
+
+
+def _kind(text: Text, lang: Lang) -> str:
+    key = f"kind_{text.kind(lang)}"
+    return s(key, lang) if key in STRINGS else text.kind(lang)
+
+
+def _indirect(rs: SetResult) -> list[ItemCoverage]:
+    return [i for c in rs.conditions for i in c.items if not i.covered and i.indirect]
+
+
+# ---------------------------------------------------------------- text
+
+
+def _wrap(text: str, indent: int, first: str = "") -> list[str]:
+    pad = " " * indent
+    return textwrap.wrap(text, WIDTH, initial_indent=first.ljust(indent) if first else pad,
+                         subsequent_indent=pad, break_on_hyphens=False, break_long_words=False) or [first]
+
+
+def _text(report: CourseReport, lang: Lang) -> str:
+    title = s("title", lang)
+    lines = [title.upper(), "=" * len(title), ""]
+    width = max(len(label) for label, _v in _facts(report, lang)) + 2
+    for label, value in _facts(report, lang):
+        lines.extend(_wrap(value, width, label))
+    word, why = _verdict(report, lang)
+    verdict = _wrap(f"{s('verdict', lang)}: {word}: {why}", 2)
+    lines += ["", verdict[0].lstrip(), *verdict[1:]]
+    for rs in report.sets:
+        state = s("met" if rs.met else "not_met", lang).upper()
+        heading = f"{rs.id}: {rs.title.get(lang)}: {state}"
+        lines += ["", *textwrap.wrap(heading, WIDTH), "-" * min(len(heading), WIDTH)]
+        lines.append(f"{s('source', lang)} ({_kind(rs.source, lang)}):")
+        lines.extend(_wrap(rs.source.get(lang), 2))
+        lines += ["", s("conditions", lang) + ":"]
+        mark_width = max(len(s("met", lang)), len(s("not_met", lang))) + 5
+        for c in rs.conditions:
+            mark = f"  [{s('met' if c.met else 'not_met', lang)}]".ljust(mark_width + 1)
+            lines.append(f"{mark}{c.id}")
+            lines.extend(_wrap(f"{c.statement.get(lang)} ({_kind(c.statement, lang)})", len(mark)))
+            lines.extend(_wrap("→ " + _condition_detail(c, lang), len(mark)))
+        for c in rs.conditions:
+            label_width = max((len(i.label) for i in c.items), default=1) + 4
+            for group in c.groups:
+                lines += ["", f"{group.title.get(lang)} ({group.id}):"]
+                for i in (i for i in c.items if i.group == group.id):
+                    value = _refs(i) if i.covered else s("not_covered", lang).upper()
+                    if i.indirect:
+                        value += f" ({s('only_indirect', lang)})"
+                    lines.extend(_wrap(value, label_width + 2, f"  {i.label}"))
+        indirect = _indirect(rs)
+        if indirect:
+            lines += ["", s("indirect_title", lang) + ":"]
+            lines.extend(_wrap(s("indirect_intro", lang), 2))
+            for i in indirect:
+                lines.append(f"  {i.item}")
+                for d in i.indirect:
+                    lines.extend(_wrap(s("indirect_row", lang, relation=d.relation_label.get(lang).lower(),
+                                         via=d.via, outcome=f"{d.module}/{d.outcome}"), 6))
+    if report.sets:
+        lines += ["", s("refs", lang)]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- Markdown
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
+
+
+def _md(text: str) -> str:
+    """Text from the data as Markdown content: every character that could be markup is escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("&", "&amp;")
+
+
+def _markdown(report: CourseReport, lang: Lang) -> str:
+    out = [f"# {s('title', lang)}", "", "| | |", "|---|---|"]
+    out.extend(f"| {label} | {_md(value)} |" for label, value in _facts(report, lang))
+    word, why = _verdict(report, lang)
+    out += ["", f"**{s('verdict', lang)}: {word}**: {_md(why)}"]
+    for rs in report.sets:
+        state = s("met" if rs.met else "not_met", lang)
+        out += ["", f"## {_md(rs.id)}: {_md(rs.title.get(lang))}: {state}", "",
+                f"{s('source', lang)}: {_md(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
+                f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
+        for c in rs.conditions:
+            result = s("met" if c.met else "not_met", lang)
+            if not c.met:
+                result = f"**{result}**"
+            out.append(f"| `{c.id}`: {_md(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
+                       f"{_md(_condition_detail(c, lang))} |")
+        for c in rs.conditions:
+            for group in c.groups:
+                out += ["", f"### {_md(group.title.get(lang))} ({_md(group.id)})", "",
+                        f"| {s('item', lang)} | {s('statement', lang)} | {s('covered_by', lang)} |", "|---|---|---|"]
+                for i in (i for i in c.items if i.group == group.id):
+                    by = _md(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
+                    if i.indirect:
+                        by += f" ({s('only_indirect', lang)})"
+                    statement = f"{_md(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
+                    out.append(f"| {_md(i.label)} | {statement} | {by} |")
+        indirect = _indirect(rs)
+        if indirect:
+            out += ["", f"### {s('indirect_title', lang)}", "", _md(s("indirect_intro", lang)), "",
+                    f"| {s('item', lang)} | {s('via', lang)} | {s('relation', lang)} | {s('outcome', lang)} |",
+                    "|---|---|---|---|"]
+            for i in indirect:
+                for d in i.indirect:
+                    out.append(f"| `{i.item}` | `{d.via}` | {_md(d.relation_label.get(lang))} | "
+                               f"{_md(f'{d.module}/{d.outcome}')} |")
+    if report.sets:
+        out += ["", _md(s("refs", lang))]
+    return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def _text_data(text: Text) -> dict[str, Any]:
+    return {"en": text.en, "nl": text.nl, "kind": {"en": text.kind_en, "nl": text.kind_nl}}
+
+
+def as_data(report: CourseReport) -> dict[str, Any]:
+    """The report as plain data (the JSON format)."""
+    mode: dict[str, Any] = {"dual": report.dual}
+    if report.practice_hours is not None:
+        mode["practice_hours"] = report.practice_hours
+    if report.training_hours is not None:
+        mode["training_hours"] = report.training_hours
+    return {
+        "file": report.file,
+        "compliant": report.compliant,
+        "course": {
+            "provider": report.provider, "programme": report.programme, "version": report.version,
+            "level": report.level, "mode": mode, "language": report.language,
+            "modules": [{"id": m.id, "title": m.title,
+                         "outcomes": [{"id": o.id, "text": o.text, "covers": list(o.covers)} for o in m.outcomes]}
+                        for m in report.modules],
+        },
+        "requirement_sets": [_set_data(rs) for rs in report.sets],
+    }
+
+
+def _set_data(rs: SetResult) -> dict[str, Any]:
+    conditions = []
+    for c in rs.conditions:
+        d: dict[str, Any] = {"id": c.id, "statement": _text_data(c.statement), "rule": c.rule, "met": c.met}
+        if c.rule == "covers-all":
+            d["groups"] = [g.id for g in c.groups]
+            d["covered"] = sum(i.covered for i in c.items)
+            d["total"] = len(c.items)
+            d["uncovered"] = list(c.uncovered)
+            d["items"] = [{
+                "id": i.item, "label": i.label, "group": i.group, "covered": i.covered,
+                "covered_by": [{"module": r.module, "outcome": r.outcome} for r in i.covered_by],
+                "indirect": [{"via": x.via, "relation": x.relation, "module": x.module, "outcome": x.outcome}
+                             for x in i.indirect],
+            } for i in c.items]
+        else:
+            d.update({"field": c.field, "actual": c.actual, "expected": list(c.expected)})
+        conditions.append(d)
+    return {"id": rs.id, "framework": rs.framework, "title": _text_data(rs.title), "source": _text_data(rs.source),
+            "met": rs.met, "conditions": conditions}

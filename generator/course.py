@@ -1,0 +1,157 @@
+"""`coachref course`: check one course file (YAML or the XLSX template) and report its compliance."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import check, report
+from .compliance.engine import CourseReport, default_sets, evaluate
+from .compliance.render import Format, render_report
+from .compliance.xlsx import locate, read_xlsx, write_template_xlsx
+from .load import Document
+from .model import Lang, Model, build
+from .problems import Problem
+
+__all__ = ["course_problems", "evaluate_file", "render_report", "run_course", "write_template_xlsx"]
+
+EXIT_OK, EXIT_NOT_COMPLIANT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2), not in the course."""
+
+
+def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tuple[int, str, str]:
+    """Check `file`, evaluate the requirement sets and render the report: (exit code, stdout, stderr)."""
+    try:
+        path, rel = _resolve(root, file)
+        model = _model(root)
+        set_ids = _requested(model, requirements)
+    except UsageError as exc:
+        return EXIT_USAGE, "", f"coachref course: {exc}\n"
+    doc, problems = load_course(root, path, rel)
+    if doc is not None:
+        problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
+    if doc is None or any(p.severity == "error" for p in problems):
+        errors = report.text(problems, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
+        output = report.as_json(problems, 1) if fmt == "json" else ""
+        return EXIT_NOT_COMPLIANT, output, errors
+    result = evaluate(model, doc.data, set_ids or default_sets(model, doc.data), rel)
+    lang: Lang = "nl" if result.language == "nl" else "en"
+    fmt_checked: Format = "json" if fmt == "json" else "md" if fmt == "md" else "text"
+    warnings = report.text(problems, 1) if problems else ""
+    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), render_report(result, fmt_checked, lang), warnings
+
+
+def evaluate_file(root: Path, path: Path, requirements: list[str] | None = None) -> CourseReport | list[Problem]:
+    """The report for one course file, or its problems when it is not a valid course (for the site and tests)."""
+    model = _model(root)
+    rel = _display(root, path)
+    doc, problems = load_course(root, path, rel)
+    if doc is not None:
+        problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
+    if doc is None or any(p.severity == "error" for p in problems):
+        return problems
+    return evaluate(model, doc.data, requirements or default_sets(model, doc.data), rel)
+
+
+def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+    """Load a course file and check it against the course schema; XLSX problems name their sheet and cell."""
+    if path.suffix.lower() != ".xlsx":
+        return check.check_course(root, path, rel)
+    from . import schemas
+    from .project import schemas_dir
+
+    doc, problems = read_xlsx(path, rel)
+    if doc is None:
+        return None, problems
+    found = [locate(p, doc) for p in schemas.validate(doc, "course", schemas_dir(root))]
+    return doc, sorted(problems + found)
+
+
+def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[Problem]:
+    """What a schema cannot see: unknown item ids, duplicate module ids, duplicate outcome ids in a module."""
+    problems: list[Problem] = []
+    known = sorted(model.items)
+    groups = set(model.groups)
+
+    def at(pointer: str, code: str, message: str, hint: str) -> None:
+        line, col = doc.where(pointer)
+        problem = Problem(doc.rel, line, col, code, message, pointer, hint=hint)
+        problems.append(locate(problem, doc) if xlsx else problem)
+
+    modules: dict[str, int] = {}
+    for i, module in enumerate(doc.data["modules"]):
+        mid = module["id"]
+        if mid in modules:
+            first = doc.where(f"/modules/{modules[mid]}/id")[0]
+            at(f"/modules/{i}/id", "duplicate-id", f'module id "{mid}" is already used (line {first})',
+               "give every module its own id")
+        else:
+            modules[mid] = i
+        outcomes: dict[str, int] = {}
+        for k, outcome in enumerate(module["outcomes"]):
+            oid = outcome["id"]
+            if oid in outcomes:
+                first = doc.where(f"/modules/{i}/outcomes/{outcomes[oid]}/id")[0]
+                at(f"/modules/{i}/outcomes/{k}/id", "duplicate-id",
+                   f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
+                   "give every outcome of a module its own id")
+            else:
+                outcomes[oid] = k
+            for j, ref in enumerate(outcome["covers"]):
+                if ref in model.items:
+                    continue
+                pointer = f"/modules/{i}/outcomes/{k}/covers/{j}"
+                if ref in groups:
+                    at(pointer, "unknown-reference", f'"{ref}" is a group, not an item',
+                       "list the group's items one by one: an outcome covers items")
+                    continue
+                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.8)
+                hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item (see the site)"
+                at(pointer, "unknown-reference", f'"{ref}" is not the id of any item', hint)
+    return problems
+
+
+def _model(root: Path) -> Model:
+    result = check.run(root, include_courses=False)
+    if result.failed():
+        errors = [p for p in result.problems if p.severity == "error"]
+        if errors[0].code == "no-standards":
+            raise UsageError("there is no standards/ folder here: run coachref in the project's top folder")
+        raise UsageError(f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
+                         f"(first: {errors[0].as_line()}); run `coachref check` in the project folder")
+    return build(result.loaded)
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _resolve(root: Path, file: Path) -> tuple[Path, str]:
+    path = file if file.is_absolute() else root / file
+    rel = file.as_posix() if not file.is_absolute() else _display(root, file)
+    if not path.exists():
+        raise UsageError(f"no such file: {rel}")
+    if not path.is_file():
+        raise UsageError(f"{rel} is not a file")
+    return path, rel
+
+
+def _requested(model: Model, requirements: str | None) -> list[str]:
+    if requirements is None:
+        return []
+    known = [r.id for r in model.requirement_sets]
+    wanted = [part.strip() for part in requirements.split(",") if part.strip()]
+    if not wanted:
+        raise UsageError("--requirements needs a requirement set id; known: " + ", ".join(known))
+    for ident in wanted:
+        if ident not in known:
+            close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+            guess = f' (did you mean "{close[0]}"?)' if close else ""
+            raise UsageError(f'unknown requirement set "{ident}"{guess}; known: ' + ", ".join(known))
+    return list(dict.fromkeys(wanted))

@@ -1,0 +1,339 @@
+"""`coachref course`: course files in, verdicts, uncovered eindtermen, located errors and reports out."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.compliance.render import STRINGS, render_report
+from generator.compliance.xlsx import COURSE_FIELDS, OUTCOME_COLUMNS
+from generator.course import evaluate_file, write_template_xlsx
+from tests.helpers import ROOT, run_cli
+
+CASES = ROOT / "tests" / "cases" / "courses"
+HBO = ROOT / "courses" / "hbo-jobcoach-duaal.yaml"
+DRAFT = ROOT / "courses" / "draft-jobcoach.yaml"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/course.schema.json\n"
+
+
+def _hbo() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(HBO.read_text(encoding="utf-8"))
+    return data
+
+
+def _drop(ref: str) -> Callable[[dict[str, Any]], None]:
+    def change(course: dict[str, Any]) -> None:
+        for module in course["modules"]:
+            for outcome in module["outcomes"]:
+                outcome["covers"] = [r for r in outcome["covers"] if r != ref]
+    return change
+
+
+def _replace(ref: str, by: str) -> Callable[[dict[str, Any]], None]:
+    def change(course: dict[str, Any]) -> None:
+        for module in course["modules"]:
+            for outcome in module["outcomes"]:
+                outcome["covers"] = [by if r == ref else r for r in outcome["covers"]]
+    return change
+
+
+def _set(pointer: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(course: dict[str, Any]) -> None:
+        *parents, last = pointer.strip("/").split("/")
+        target = course
+        for part in parents:
+            target = target[part]
+        target[last] = value
+    return change
+
+
+def _write_variant(tmp: Path, name: str, change: Callable[[dict[str, Any]], None]) -> Path:
+    course = copy.deepcopy(_hbo())
+    change(course)
+    path = tmp / f"{name}.yaml"
+    path.write_text(SCHEMA_LINE + yaml.safe_dump(course, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+# name -> (change to the compliant HBO example, expected exit code, expected uncovered eindtermen, failing conditions)
+VARIANTS: dict[str, tuple[Callable[[dict[str, Any]], None], int, set[str], set[str]]] = {
+    "all-covered": (lambda c: None, 0, set(), set()),
+    "all-covered-bachelor": (_set("/level", "hbo-master"), 0, set(), set()),
+    "one-missing": (_drop("BVJN:jobfinding:j"), 1, {"BVJN:jobfinding:j"}, {"BVJN:register:eindtermen"}),
+    "only-via-ksb": (_replace("BVJN:coaching-on-the-job:m", "ST0809:B4"), 1, {"BVJN:coaching-on-the-job:m"},
+                     {"BVJN:register:eindtermen", "ST0809:ksb-coverage:all-ksbs"}),
+    "not-dual": (_set("/mode/dual", False), 1, set(), {"BVJN:register:dual"}),
+    "wrong-level": (_set("/level", "mbo-4"), 1, set(), {"BVJN:register:hbo"}),
+}
+
+
+def _uncovered(data: dict[str, Any], framework: str = "BVJN") -> set[str]:
+    return {ref for rs in data["requirement_sets"] if rs["framework"] == framework
+            for c in rs["conditions"] for ref in c.get("uncovered", [])}
+
+
+def _failing(data: dict[str, Any]) -> set[str]:
+    return {c["id"] for rs in data["requirement_sets"] for c in rs["conditions"] if not c["met"]}
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_variants_of_the_compliant_example(name: str, tmp_path: Path) -> None:
+    change, code, uncovered, failing = VARIANTS[name]
+    path = _write_variant(tmp_path, name, change)
+    got, out, err = run_cli(["course", str(path), "--format", "json"], ROOT)
+    assert (got, err) == (code, ""), err
+    data = json.loads(out)
+    assert data["compliant"] is (code == 0)
+    assert _uncovered(data) == uncovered
+    assert _failing(data) == failing
+
+
+def test_covered_only_via_ksb_is_shown_but_not_counted(tmp_path: Path) -> None:
+    path = _write_variant(tmp_path, "via-ksb", _replace("BVJN:coaching-on-the-job:m", "ST0809:B4"))
+    code, out, _err = run_cli(["course", str(path), "--format", "json", "--requirements", "BVJN:register"], ROOT)
+    assert code == 1
+    (rset,) = json.loads(out)["requirement_sets"]
+    items = {i["id"]: i for c in rset["conditions"] for i in c.get("items", [])}
+    m = items["BVJN:coaching-on-the-job:m"]
+    assert m["covered"] is False
+    assert m["indirect"] == [{"via": "ST0809:B4", "relation": "related", "module": "M5", "outcome": "5.3"}]
+    code, text, _err = run_cli(["course", str(path), "--requirements", "BVJN:register"], ROOT)
+    assert "m    NIET GEDEKT (alleen indirect, zie onder)" in text
+    assert "via ST0809:B4 (verwant), gedekt door M5/5.3" in text
+
+
+# file -> (located error line expected on stderr, as a regular expression)
+ERRORS = {
+    "unknown-item.yaml": r'unknown-item\.yaml:13:46: error\[unknown-reference\] "BVJN:intake-asessment:b" is not the '
+                         r"id of any item .*\n    hint: did you mean \"BVJN:intake-assessment:b\"\?",
+    "duplicate-modules.yaml": r'duplicate-modules\.yaml:14:9: error\[duplicate-id\] module id "M1" is already used '
+                              r"\(line 8\)",
+    "duplicate-outcomes.yaml": r'duplicate-outcomes\.yaml:14:13: error\[duplicate-id\] outcome id "1" is already '
+                               r'used in module "M1" \(line 11\)',
+    "empty.yaml": r"empty\.yaml:1:1: error\[empty-file\] the file is empty",
+    "not-yaml.yaml": r"not-yaml\.yaml:\d+:\d+: error\[yaml-syntax\] YAML syntax error",
+    "wrong-schema.yaml": r"wrong-schema\.yaml:5:8: error\[invalid-value\] \"level\" is 'hbo'.*\n"
+                         r".*wrong-schema\.yaml:6:14: error\[wrong-type\] \"dual\" must be true or false",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_invalid_course_files_give_located_errors(name: str) -> None:
+    code, out, err = run_cli(["course", f"tests/cases/courses/{name}"], ROOT)
+    assert code == 1
+    assert out == ""
+    assert re.search(ERRORS[name], err), err
+    assert "Traceback" not in err
+    assert err.endswith("is not a valid course file: fix the errors above\n")
+
+
+def test_invalid_course_in_json_format_lists_the_problems() -> None:
+    code, out, err = run_cli(["course", "tests/cases/courses/unknown-item.yaml", "--format", "json"], ROOT)
+    assert code == 1
+    (problem,) = json.loads(out)["problems"]
+    assert (problem["line"], problem["col"], problem["code"]) == (13, 46, "unknown-reference")
+    assert "unknown-reference" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["course", "courses/no-such-course.yaml"], "coachref course: no such file: courses/no-such-course.yaml\n"),
+    (["course", "courses"], "coachref course: courses is not a file\n"),
+    (["course", str(HBO), "--requirements", "BVJN:regster"],
+     'coachref course: unknown requirement set "BVJN:regster" (did you mean "BVJN:register"?); known: '),
+])
+def test_usage_errors_exit_2_without_traceback(args: list[str], message: str) -> None:
+    code, out, err = run_cli(args, ROOT)
+    assert (code, out) == (2, "")
+    assert err.startswith(message)
+    assert "Traceback" not in err
+
+
+def test_the_examples() -> None:
+    code, out, err = run_cli(["course", "courses/hbo-jobcoach-duaal.yaml"], ROOT)
+    assert (code, err) == (0, ""), err
+    assert "Oordeel: VOLDOET: de opleiding voldoet aan elke getoetste set eisen" in out
+    assert "40 van 40 items gedekt" in out
+    assert "ST0809" not in out  # it refers to no KSB, so only the BVJN register is evaluated
+
+    code, out, err = run_cli(["course", "courses/draft-jobcoach.yaml", "--format", "json"], ROOT)
+    assert (code, err) == (1, "")
+    data = json.loads(out)
+    assert [rs["id"] for rs in data["requirement_sets"]] == ["BVJN:register", "ST0809:ksb-coverage"]
+    assert _uncovered(data) == {"BVJN:jobfinding:f", "BVJN:jobfinding:j", "BVJN:coaching-on-the-job:l",
+                                "BVJN:coaching-on-the-job:m"}
+    assert _failing(data) == {"BVJN:register:eindtermen", "BVJN:register:dual", "ST0809:ksb-coverage:all-ksbs"}
+    items = {i["id"]: i for rs in data["requirement_sets"] for c in rs["conditions"] for i in c.get("items", [])}
+    assert [x["via"] for x in items["BVJN:jobfinding:f"]["indirect"]] == ["ST0809:K5"]
+    assert [x["via"] for x in items["BVJN:coaching-on-the-job:m"]["indirect"]] == ["ST0809:B4"]
+    assert items["BVJN:jobfinding:j"]["indirect"] == []
+
+
+def test_the_template_is_a_valid_course() -> None:
+    code, out, err = run_cli(["course", "courses/template.yaml"], ROOT)
+    assert code == 1 and err == ""  # valid, but covers one eindterm only
+    assert "1 of 40 items covered" in out
+
+
+def test_requirement_set_for_ksb_coverage(tmp_path: Path) -> None:
+    ksbs = [f"ST0809:K{i}" for i in range(1, 13)] + [f"ST0809:S{i}" for i in range(1, 16)] + \
+           [f"ST0809:B{i}" for i in range(1, 5)]
+    course = {"provider": "UK Test Provider", "programme": "Coaching Professional apprenticeship", "version": "1",
+              "level": "uk-level-5", "mode": {"dual": True, "practice_hours": 300},
+              "modules": [{"id": "all", "title": "Everything", "outcomes": [
+                  {"id": ksb.split(":")[1], "text": f"Meets {ksb}.", "covers": [ksb]} for ksb in ksbs]}]}
+    path = tmp_path / "uk.yaml"
+    path.write_text(yaml.safe_dump(course), encoding="utf-8")
+    code, out, err = run_cli(["course", str(path), "--format", "json"], ROOT)
+    assert (code, err) == (0, "")
+    assert [rs["id"] for rs in json.loads(out)["requirement_sets"]] == ["ST0809:ksb-coverage"]
+    code, out, _err = run_cli(["course", str(HBO), "--requirements", "ST0809:ksb-coverage", "--format", "json"], ROOT)
+    assert code == 1
+    assert len(_uncovered(json.loads(out), "ST0809")) == 31
+
+
+def test_a_course_that_covers_no_framework_with_requirements_is_not_compliant(tmp_path: Path) -> None:
+    path = _write_variant(tmp_path, "clcas", lambda c: c.update(modules=[{"id": "M1", "title": "t", "outcomes": [
+        {"id": "1", "text": "x", "covers": ["CLCAS:eligibility:1"]}]}]))
+    code, out, err = run_cli(["course", str(path)], ROOT)
+    assert (code, err) == (1, "")
+    assert "er is geen set eisen van toepassing" in out
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_markdown_report_is_valid_markdown_with_an_eindterm_table() -> None:
+    code, out, _err = run_cli(["course", "courses/draft-jobcoach.yaml", "--format", "md"], ROOT)
+    assert code == 1
+    assert out.startswith("# Rapport toetsing opleiding\n")
+    lines = out.splitlines()
+    assert "| Item | Omschrijving | Gedekt door |" in lines
+    assert any(ln.startswith("| j | ") and "**niet gedekt**" in ln for ln in lines)
+    # every table row has as many cells as its header
+    header_cells = 0
+    for line in lines:
+        if not line.startswith("|"):
+            header_cells = 0
+            continue
+        cells = len(re.split(r"(?<!\\)\|", line)) - 2
+        if header_cells == 0:
+            header_cells = cells
+        assert cells == header_cells, line
+
+
+def test_data_is_never_markup(tmp_path: Path) -> None:
+    path = _write_variant(tmp_path, "markup", _set("/provider", "<script>alert(1)</script> | *x* [a](b)"))
+    _code, out, _err = run_cli(["course", str(path), "--format", "md"], ROOT)
+    assert "<script>" not in out
+    assert r"\<script\>alert\(1\)\</script\> \| \*x\* \[a\]\(b\)" in out
+
+
+def test_text_report_fits_an_a4_page() -> None:
+    for course in (HBO, DRAFT):
+        _code, out, _err = run_cli(["course", str(course)], ROOT)
+        assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_render_report_in_both_languages() -> None:
+    report = evaluate_file(ROOT, DRAFT)
+    assert not isinstance(report, list)
+    en, nl = render_report(report, "md", "en"), render_report(report, "md", "nl")
+    assert "# Course compliance report" in en and "**not covered**" in en
+    assert "# Rapport toetsing opleiding" in nl and "**niet gedekt**" in nl
+    assert json.loads(render_report(report, "json", "en")) == json.loads(render_report(report, "json", "nl"))
+    assert all(set(v) == {"en", "nl"} and all(v.values()) for v in STRINGS.values())
+
+
+# ------------------------------------------------------------------ XLSX
+
+
+def _fill_template(course: dict[str, Any]) -> bytes:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(write_template_xlsx()))
+    sheet = wb["course"]
+    values = {"provider": course["provider"], "programme": course["programme"], "version": course["version"],
+              "level": course["level"], "dual": course["mode"]["dual"],
+              "practice_hours": course["mode"].get("practice_hours"),
+              "training_hours": course["mode"].get("training_hours"), "language": course.get("language")}
+    for row in range(2, sheet.max_row + 1):
+        name = sheet.cell(row, 1).value
+        if name in values:
+            sheet.cell(row, 2).value = values[name]
+    rows = wb["outcomes"]
+    for module in course["modules"]:
+        for n, outcome in enumerate(module["outcomes"]):
+            rows.append([module["id"], module["title"] if n == 0 else None, outcome["id"], outcome["text"],
+                         ", ".join(outcome["covers"])])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_xlsx_template_round_trips_to_the_same_report(tmp_path: Path) -> None:
+    path = tmp_path / "hbo.xlsx"
+    path.write_bytes(_fill_template(_hbo()))
+    from_yaml, from_xlsx = evaluate_file(ROOT, HBO), evaluate_file(ROOT, path)
+    assert not isinstance(from_yaml, list)
+    assert not isinstance(from_xlsx, list), from_xlsx
+    assert from_xlsx.sets == from_yaml.sets
+    assert from_xlsx.modules == from_yaml.modules
+    code, out_xlsx, err = run_cli(["course", str(path)], ROOT)
+    assert (code, err) == (0, "")
+    _code, out_yaml, _err = run_cli(["course", str(HBO)], ROOT)
+
+    def without_file(text: str) -> list[str]:
+        return [ln for ln in text.splitlines() if not ln.startswith("Bestand")]
+    assert without_file(out_xlsx) == without_file(out_yaml)
+
+
+def test_xlsx_problems_name_sheet_and_cell(tmp_path: Path) -> None:
+    course = _hbo()
+    course["level"] = "hbo"
+    course["modules"][1]["outcomes"][0]["covers"] = ["BVJN:intake-assessment:z"]
+    course["modules"][1]["outcomes"][1]["id"] = course["modules"][1]["outcomes"][2]["id"]
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(_fill_template(course))
+    code, _out, err = run_cli(["course", str(path)], ROOT)
+    assert code == 1
+    rel = path.as_posix()
+    assert f"{rel}:5:2: error[invalid-value] course!B5: \"level\" is 'hbo'" in err
+    # outcomes: header in row 1, module M1 in rows 2-3, M2 from row 4
+    assert f'{rel}:4:5: error[unknown-reference] outcomes!E4: "BVJN:intake-assessment:z"' in err
+    assert f'{rel}:6:3: error[duplicate-id] outcomes!C6: outcome id "2.3" is already used in module "M2"' in err
+
+
+def test_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "course.xlsx"
+    path.write_text("not a workbook", encoding="utf-8")
+    code, _out, err = run_cli(["course", str(path)], ROOT)
+    assert code == 1
+    assert f"{path.as_posix()}:1:1: error[xlsx-unreadable]" in err
+
+
+def test_xlsx_template_is_deterministic_and_published() -> None:
+    from openpyxl import load_workbook
+
+    data = write_template_xlsx()
+    assert data == write_template_xlsx()
+
+    def cells(source: bytes | Path) -> dict[str, list[tuple[Any, ...]]]:
+        wb = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source)
+        return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+    fresh = cells(data)
+    assert list(fresh) == ["course", "outcomes"]
+    assert [r[0] for r in fresh["course"][1:len(COURSE_FIELDS) + 1]] == [f for f, _p, _h in COURSE_FIELDS]
+    assert fresh["outcomes"][0] == tuple(name for name, _h in OUTCOME_COLUMNS)
+    assert cells(ROOT / "courses" / "template.xlsx") == fresh, (
+        "courses/template.xlsx is out of date: regenerate it with "
+        "python -c \"from pathlib import Path; from generator.course import write_template_xlsx; "
+        "Path('courses/template.xlsx').write_bytes(write_template_xlsx())\"")
