@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the course file (YAML, or the XLSX template)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="report format")
     p.add_argument("--requirements", help="requirement set id (default: every set the course refers to)")
+    p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
+    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
     return parser
 
 
@@ -53,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(root, args)
         if args.command == "export":
             return _export(root, args)
+        if args.command == "build":
+            return _build(root, args)
         if args.command == "course":
             from .course import run_course
 
@@ -108,6 +112,33 @@ def _export(root: Path, args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for name in sorted(files):
         print(f"wrote {(out / name).as_posix()}")
+    return EXIT_OK
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    """Check, generate and build the site with `mkdocs build --strict` (a subprocess: MkDocs owns its logging)."""
+    import subprocess
+
+    from .site.generate import SlugClash, generate
+
+    model, result = checked_model(root)
+    if model is None:
+        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
+        sys.stderr.write("coachref: site not built: fix the errors above first\n")
+        return EXIT_PROBLEMS
+    try:
+        outcome = generate(model, root / "docs" / "generated")  # type: ignore[arg-type]
+    except SlugClash as exc:
+        print(f"coachref: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"generated {outcome.total} pages ({len(outcome.written)} written, {len(outcome.deleted)} deleted)")
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+    if args.site_dir:
+        command += ["--site-dir", str(args.site_dir)]
+    done = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    if done.returncode != 0:
+        print("coachref: mkdocs build --strict failed (see above)", file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
 
 

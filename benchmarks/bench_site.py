@@ -1,0 +1,93 @@
+"""Site build figures (information, not a test): generation overhead and build time at 200 / 2,000 items.
+
+Run from the project folder: `python benchmarks/bench_site.py`. Each build runs `python -m mkdocs build --strict`
+in a fresh copy of the project (in a temporary folder), so the working tree is never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator")
+IGNORE = shutil.ignore_patterns("__pycache__", "generated")
+SKILLS = "standards/coaching-professional/skills.yaml"
+SYNTHETIC_ITEM = """  - id: "ST0809:S{n}"
+    label: "S{n}"
+    statement:
+      en: "Synthetic skill {n} for the benchmark: plans, agrees and reviews coaching with coachee and sponsor."
+      nl: "Synthetische vaardigheid {n} voor de benchmark: plant, bespreekt en evalueert coaching."
+      kind:
+        en: summary
+        nl: summary
+"""
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = PROJECT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=IGNORE)
+        else:
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def build(root: Path, *, generate: bool = True) -> float:
+    """Seconds for one strict build of the project at `root`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COACHREF_NO_GENERATE": "0" if generate else "1"}
+    start = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, env=env,
+                          capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"build failed in {root}:\n{done.stderr}")
+    return elapsed
+
+
+def item_pages(root: Path) -> int:
+    return sum(1 for _ in (root / "site").rglob("index.html")) // 2
+
+
+def add_skills(root: Path, total_items: int) -> None:
+    """Append synthetic skills so that the site has about `total_items` item pages per language."""
+    current = item_pages(root)
+    extra = max(0, total_items - current)
+    path = root / SKILLS
+    path.write_text(path.read_text(encoding="utf-8") + "".join(SYNTHETIC_ITEM.format(n=100 + i)
+                                                                for i in range(extra)), encoding="utf-8")
+
+
+def best_of(runs: int, root: Path, *, generate: bool = True) -> float:
+    return min(build(root, generate=generate) for _ in range(runs))
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="coachref-bench-") as tmp:
+        real = copy_project(Path(tmp) / "real")
+        build(real)  # warm up, and leave the generated pages for the no-generation build
+        full = best_of(3, real)
+        floor = best_of(3, real, generate=False)
+        pages = item_pages(real)
+        print(f"real site ({pages} pages per language):")
+        print(f"  full build (check + generate + mkdocs): {full:6.2f} s")
+        print(f"  generation switched off (MkDocs floor): {floor:6.2f} s")
+        print(f"  ratio full / floor:                     {full / floor:6.2f}")
+        for target in (200, 2000):
+            root = copy_project(Path(tmp) / f"synthetic-{target}")
+            build(root)
+            add_skills(root, target)
+            seconds = build(root)
+            print(f"synthetic, ~{target} item pages per language ({item_pages(root)} pages per language): "
+                  f"{seconds:6.2f} s")
+
+
+if __name__ == "__main__":
+    main()

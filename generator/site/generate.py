@@ -1,0 +1,123 @@
+"""Write every generated page (an .en.md/.nl.md pair per page) into docs/generated/, write-if-changed,
+and delete generated files that no page produces any more."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ..model import LANGUAGES, Lang, Model
+from ..write import write_if_changed
+from . import pages, urls
+from .pages import Page
+
+
+class SlugClash(ValueError):
+    """Two items of one group would get the same page address."""
+
+
+@dataclass(frozen=True)
+class Planned:
+    """One page to write: its source path (no language suffix, no .md) and its renderer."""
+
+    path: str
+    render: Callable[[Page], str]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a generation run did."""
+
+    written: tuple[str, ...]
+    deleted: tuple[str, ...]
+    total: int
+
+
+# Each page kind: a function from the model to the pages of that kind. Adding a kind = adding a row.
+def _site_pages(model: Model) -> Iterator[Planned]:
+    yield Planned("frameworks", pages.frameworks_page)
+    yield Planned("glossary", pages.glossary_page)
+    yield Planned("mappings", pages.mappings_page)
+
+
+def _framework_pages(model: Model) -> Iterator[Planned]:
+    for fw in model.frameworks:
+        yield Planned(urls.framework_page(fw), partial(pages.framework_page, fw=fw))
+        yield Planned(urls.special_page("side-by-side", fw), partial(pages.side_by_side_page, fw=fw))
+        if pages.is_ksb_framework(fw):
+            yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
+
+
+def _group_pages(model: Model) -> Iterator[Planned]:
+    for fw in model.frameworks:
+        for group in fw.groups:
+            yield Planned(urls.group_page(fw, group), partial(pages.group_page, fw=fw, group=group))
+
+
+def _item_pages(model: Model) -> Iterator[Planned]:
+    for fw in model.frameworks:
+        for group in (g for g in fw.groups if g.item_pages):
+            for item in group.items:
+                yield Planned(urls.item_page(fw, group, item), partial(pages.item_page, fw=fw, group=group, item=item))
+
+
+PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _framework_pages, _group_pages,
+                                                                  _item_pages)
+
+
+def plan(model: Model) -> list[Planned]:
+    """Every page of the site that comes from the data, in a fixed order; refuses clashing addresses."""
+    planned = [p for kind in PAGE_KINDS for p in kind(model)]
+    seen: dict[str, str] = {}
+    for page in planned:
+        key = page.path.lower()
+        if key in seen:
+            raise SlugClash(f"two pages would be written to {page.path!r}; give the items distinct ids")
+        seen[key] = page.path
+    return planned
+
+
+def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]:
+    """framework id -> lang -> [(term, anchor on the glossary page)], longest term first."""
+    out: dict[str, dict[Lang, list[tuple[str, str]]]] = {}
+    for fw in model.frameworks:
+        for group in (g for g in fw.groups if g.stem in pages.GLOSSARY_STEMS):
+            for item in group.items:
+                for lang in LANGUAGES:
+                    names = (item.title.get(lang) if item.title else item.label).split("/")
+                    out.setdefault(fw.id, {}).setdefault(lang, []).extend(
+                        (n.strip(), urls.slug(item.id)) for n in names if n.strip())
+    for by_lang in out.values():
+        for terms in by_lang.values():
+            terms.sort(key=lambda x: (-len(x[0]), x[0]))
+    return out
+
+
+def render_all(model: Model) -> dict[str, str]:
+    """Source file name (relative to the generated folder) -> Markdown, for every page and language."""
+    terms = glossary_terms(model)
+    files: dict[str, str] = {}
+    for page in plan(model):
+        for lang in LANGUAGES:
+            ctx = Page(model, page.path, lang, terms)
+            files[f"{page.path}.{lang}.md"] = page.render(ctx).rstrip("\n") + "\n"
+    return files
+
+
+def generate(model: Model, out: Path) -> Outcome:
+    """Write the pages into `out` (changed files only) and delete stale generated Markdown files there."""
+    files = render_all(model)
+    written = tuple(name for name, content in files.items() if write_if_changed(out / name, content))
+    deleted = []
+    if out.is_dir():
+        for path in sorted(out.rglob("*.md")):
+            rel = path.relative_to(out).as_posix()
+            if rel not in files:
+                path.unlink()
+                deleted.append(rel)
+        for folder in sorted((d for d in out.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
+            if not any(folder.iterdir()):
+                folder.rmdir()
+    return Outcome(written, tuple(deleted), len(files))

@@ -1,0 +1,118 @@
+"""Interface strings of the generated pages, in English and Dutch: one table, looked up by key."""
+
+from __future__ import annotations
+
+from ..model import Lang
+
+#: key -> (English, Dutch). Data values (statuses, kinds, confidences) are keyed "<field>.<value>".
+STRINGS: dict[str, tuple[str, str]] = {
+    # text kinds: the badge on every text
+    "kind.official": ("Official wording", "Officiële tekst"),
+    "kind.translation": ("Our translation", "Onze vertaling"),
+    "kind.summary": ("Our summary", "Onze samenvatting"),
+    "kind-note.official": ("This is the publisher's own wording.", "Dit is de tekst van de uitgever zelf."),
+    "kind-note.translation": ("This is our translation; the official wording is in the official source.",
+                              "Dit is onze vertaling; de officiële tekst staat in de officiële bron."),
+    "kind-note.summary": ("This is our own summary, not the official wording; that is in the official source.",
+                          "Dit is onze eigen samenvatting, niet de officiële tekst; die staat in de officiële bron."),
+    "official-source": ("official source", "officiële bron"),
+    # framework status
+    "status.approved": ("approved", "goedgekeurd"),
+    "status.in-revision": ("in revision", "in herziening"),
+    "status.superseded": ("superseded", "vervangen"),
+    "status.withdrawn": ("withdrawn", "ingetrokken"),
+    "status.published": ("published", "gepubliceerd"),
+    # item status
+    "item-status.not-yet-available": ("Not yet available: the official wording of this item is not yet in our "
+                                      "data.", "Nog niet beschikbaar: de officiële tekst van dit onderdeel staat "
+                                      "nog niet in onze gegevens."),
+    "not-yet-available": ("not yet available", "nog niet beschikbaar"),
+    # confidence
+    "confidence": ("Confidence", "Betrouwbaarheid"),
+    "confidence.confirmed": ("confirmed by the official source", "bevestigd door de officiële bron"),
+    "confidence.partly-confirmed": ("partly confirmed", "deels bevestigd"),
+    "confidence.single-source": ("from a single source", "uit één bron"),
+    "confidence.inferred": ("our inference", "onze afleiding"),
+    "confidence.missing": ("missing", "ontbreekt"),
+    # languages
+    "lang.en": ("English", "Engels"),
+    "lang.nl": ("Dutch", "Nederlands"),
+    # page furniture
+    "frameworks": ("Frameworks", "Kaders"),
+    "frameworks-intro": ("The competence frameworks in this reference. Each has an overview, an index per part "
+                         "and a page per item.", "De competentiekaders in dit naslagwerk. Elk kader heeft een "
+                         "overzicht, een index per onderdeel en een pagina per item."),
+    "overview": ("Overview", "Overzicht"),
+    "publisher": ("Publisher", "Uitgever"),
+    "reference": ("Reference", "Referentie"),
+    "version": ("Version", "Versie"),
+    "status": ("Status", "Status"),
+    "level": ("Level", "Niveau"),
+    "date": ("Date", "Datum"),
+    "official-languages": ("Official language", "Officiële taal"),
+    "licence": ("Licence and attribution", "Licentie en naamsvermelding"),
+    "sources": ("Sources", "Bronnen"),
+    "completeness": ("What is complete and what is not", "Wat compleet is en wat niet"),
+    "facts": ("Facts", "Gegevens"),
+    "contents": ("Contents", "Inhoud"),
+    "items": ("items", "items"),
+    "views": ("Other views", "Andere weergaven"),
+    "side-by-side": ("Side by side (English | Dutch)", "Naast elkaar (Engels | Nederlands)"),
+    "side-by-side-intro": ("Every text of this framework in both languages, with the kind of each text.",
+                           "Elke tekst van dit kader in beide talen, met het soort tekst."),
+    "item": ("Item", "Item"),
+    "checklist": ("KSB checklist for apprentices", "KSB-checklist voor apprentices"),
+    "checklist-intro": ("Tick each knowledge, skill and behaviour statement when you can show it, and note your "
+                        "evidence. Print this page on A4.", "Vink elke kennis-, vaardigheids- en "
+                        "gedragsomschrijving af zodra je die kunt aantonen, en noteer je bewijs. Druk deze pagina "
+                        "af op A4."),
+    "done": ("Done", "Klaar"),
+    "statement": ("Statement", "Omschrijving"),
+    "evidence": ("Evidence notes", "Notities over bewijs"),
+    "tick": ("tick when done", "afvinken als klaar"),
+    "glossary": ("Glossary", "Begrippenlijst"),
+    "glossary-intro": ("Definitions from the frameworks' own definition lists. Terms are linked from the pages "
+                       "where they appear.", "Definities uit de begrippenlijsten van de kaders zelf. Begrippen "
+                       "zijn gelinkt vanaf de pagina's waar ze voorkomen."),
+    "glossary-from": ("From", "Uit"),
+    "part-of": ("Part of", "Onderdeel van"),
+    "theories": ("Named theories and models", "Genoemde theorieën en modellen"),
+    "details": ("Details", "Details"),
+    "note": ("Note", "Opmerking"),
+    "related": ("Related items", "Verwante items"),
+    "rel.ksbs": ("Knowledge, skills and behaviours of this duty", "Kennis, vaardigheden en gedrag bij deze taak"),
+    "rel.assesses": ("Assessed by this method", "Beoordeeld met deze methode"),
+    "rel.duties": ("Duties that need this", "Taken waarvoor dit nodig is"),
+    "rel.methods": ("Assessed in these end-point assessment methods", "Beoordeeld in deze eindassessmentmethoden"),
+    "rel.parent": ("Part of", "Onderdeel van"),
+    "rel.children": ("Points", "Punten"),
+    "links-confidence": ("Confidence of these links", "Betrouwbaarheid van deze koppelingen"),
+    "mappings": ("Mappings to other frameworks", "Koppelingen met andere kaders"),
+    "mappings-intro": ("Typed relations between items of two frameworks, each with its rationale and review.",
+                       "Getypeerde relaties tussen items van twee kaders, elk met onderbouwing en review."),
+    "no-mappings": ("No mappings have been published yet.", "Er zijn nog geen koppelingen gepubliceerd."),
+    "relations": ("Kinds of relation", "Soorten relaties"),
+    "relation": ("Relation", "Relatie"),
+    "source-item": ("From", "Van"),
+    "target-item": ("To", "Naar"),
+    "rationale": ("Rationale", "Onderbouwing"),
+    "reviewed": ("Reviewed", "Beoordeeld"),
+    "mapping-out": ("this item", "dit item"),
+    "no-related": ("No related items are recorded yet.", "Er zijn nog geen verwante items vastgelegd."),
+    "see-item": ("Open the page of", "Open de pagina van"),
+    "official-page": ("Official page", "Officiële pagina"),
+    "register-conditions": ("Conditions", "Voorwaarden"),
+    "requirement-source": ("Source of these conditions", "Bron van deze voorwaarden"),
+    "breadcrumb": ("You are here", "U bent hier"),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    """The interface string `key` in `lang`; a missing key is a programming error (KeyError)."""
+    en, nl = STRINGS[key]
+    return en if lang == "en" else nl
+
+
+def t_or(key: str, lang: Lang, fallback: str) -> str:
+    """The interface string `key` in `lang`, or `fallback` (for data values without a translation)."""
+    return t(key, lang) if key in STRINGS else fallback

@@ -1,0 +1,119 @@
+"""The built site in a real Chromium: language switch keeps the item, search stays in the reader's language,
+and axe-core finds no WCAG 2.2 A/AA violation on each page kind in both languages."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..conftest import PROJECT, BuiltSite
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = PROJECT / "node_modules/axe-core/axe.min.js"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+#: One page of each kind: home, group index, item page, side-by-side view.
+PAGE_KINDS = ["", "coaching-professional/knowledge/", "coaching-professional/knowledge/k1/",
+              "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.site,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium (apt-get install chromium)"),
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(built_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    context = browser.new_context(base_url=base_url)
+    outside: list[str] = []
+    context.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:")
+               else outside.append(r.url))
+    tab = context.new_page()
+    yield tab
+    context.close()
+    assert outside == [], f"requests left the site's host: {outside}"
+
+
+def test_switching_language_on_an_item_page_lands_on_the_same_item(page: Any, base_url: str) -> None:
+    page.goto("coaching-professional/knowledge/k3/")
+    assert page.locator("h1").inner_text() == "K3"
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="nl"]').click()
+    page.wait_for_url(f"{base_url}nl/coaching-professional/knowledge/k3/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert page.locator("h1").inner_text() == "K3"
+    assert page.locator("h2#verwante-items").count() == 1
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(f"{base_url}coaching-professional/knowledge/k3/")
+
+
+def _search(page: Any, url: str, query: str) -> list[str]:
+    page.goto(url)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=40)
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    results.first.wait_for(timeout=15000)
+    return [str(a.get_attribute("href")) for a in results.all()]
+
+
+@pytest.mark.parametrize(("start", "query", "dutch"), [
+    pytest.param("nl/", "vaardigheden", True, id="dutch-word-on-nl"),
+    pytest.param("nl/", "Kolb", True, id="name-in-both-languages-on-nl"),
+    pytest.param("", "Kolb", False, id="name-in-both-languages-on-en"),
+])
+def test_search_returns_only_pages_in_the_readers_language(page: Any, base_url: str, start: str, query: str,
+                                                           dutch: bool) -> None:
+    hrefs = _search(page, start, query)
+    assert hrefs
+    in_nl = [h.startswith(f"{base_url}nl/") for h in hrefs]
+    assert all(in_nl) if dutch else not any(in_nl), hrefs
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("path", PAGE_KINDS)
+def test_axe_finds_no_violations(page: Any, lang: str, path: str) -> None:
+    page.goto(("" if lang == "en" else "nl/") + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    problems = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+                for v in result["violations"]]
+    assert result["passes"], "axe-core ran no rule"
+    assert problems == []

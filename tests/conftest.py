@@ -1,0 +1,54 @@
+"""Shared fixtures: a throw-away copy of the project and the real site built from it once per session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+#: What a build needs; everything else (tests, site/, node_modules) stays behind.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator")
+_IGNORE = shutil.ignore_patterns("__pycache__", "generated", ".pytest_cache")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy the parts of the project a build needs into `dest` (generated pages left out) and return it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = PROJECT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=_IGNORE)
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project at `root` into `site_dir`, as a separate process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=root, env=env, capture_output=True, text=True, check=False)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """A project copy and the site built from it."""
+
+    root: Path
+    site: Path
+    log: str
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once per session with --strict from a copy of the project."""
+    root = copy_project(tmp_path_factory.mktemp("project"))
+    done = mkdocs_build(root, root / "site")
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    return BuiltSite(root, root / "site", done.stderr)

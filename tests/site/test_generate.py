@@ -1,0 +1,66 @@
+"""Generation: en/nl pairs, the header, idempotence, stale files removed, the URL rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.cli import checked_model
+from generator.model import Model
+from generator.site import pages, urls
+from generator.site.generate import generate, plan
+
+from ..conftest import PROJECT
+
+
+@pytest.fixture(scope="module")
+def model() -> Model:
+    found, result = checked_model(PROJECT)
+    assert found is not None, result.problems
+    return found  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("item_id", "expected"), [
+    ("ST0809:K1", "k1"), ("ST0809:duty:1", "1"), ("BVJN:intake-assessment:a", "a"),
+    ("CLCAS:commitments:1-1", "1-1"), ("BVJN:methodiek:traject-10", "traject-10"), ("X:Y:A b.c", "a-b-c"),
+])
+def test_slug_rule(item_id: str, expected: str) -> None:
+    assert urls.slug(item_id) == expected
+
+
+def test_url_of_and_links() -> None:
+    assert urls.url_of("coaching-professional/knowledge/k1") == "coaching-professional/knowledge/k1/"
+    assert urls.url_of("coaching-professional/index") == "coaching-professional/"
+    assert urls.md_link("a/b/c", "a/d/index", "x") == "../d/index.md#x"
+    assert urls.html_link("a/side-by-side", "a/b/c") == "../b/c/"
+    assert urls.html_link("a/side-by-side", "a/b/index", "k") == "../b/#k"
+
+
+def test_generation_writes_pairs_with_header_and_is_idempotent(model: Model, tmp_path: pytest.TempPathFactory) -> None:
+    out = tmp_path / "generated"  # type: ignore[operator]
+    first = generate(model, out)
+    assert first.total == len(first.written) == 2 * len(plan(model))
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
+    stems = {f.rsplit(".", 2)[0] for f in files}
+    assert files == sorted(f"{s}.{lang}.md" for s in stems for lang in ("en", "nl"))
+    assert all((out / f).read_text(encoding="utf-8").startswith(pages.HEADER) for f in files)
+    mtimes = {f: (out / f).stat().st_mtime_ns for f in files}
+    second = generate(model, out)
+    assert second.written == () and second.deleted == ()
+    assert mtimes == {f: (out / f).stat().st_mtime_ns for f in files}
+
+
+def test_stale_generated_files_are_deleted(model: Model, tmp_path: pytest.TempPathFactory) -> None:
+    out = tmp_path / "generated"  # type: ignore[operator]
+    (out / "old-framework/part").mkdir(parents=True)
+    (out / "old-framework/part/x.en.md").write_text("old", encoding="utf-8")
+    outcome = generate(model, out)
+    assert outcome.deleted == ("old-framework/part/x.en.md",)
+    assert not (out / "old-framework").exists()
+
+
+def test_every_item_of_a_paged_group_is_planned(model: Model) -> None:
+    planned = {p.path for p in plan(model)}
+    for fw in model.frameworks:
+        for group in fw.groups:
+            for item in group.items:
+                assert (urls.item_page(fw, group, item) in planned) == group.item_pages
