@@ -13,7 +13,7 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: What a build needs; everything else (tests, site/, node_modules) stays behind.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses")
 _IGNORE = shutil.ignore_patterns("__pycache__", "generated", ".pytest_cache")
 
 

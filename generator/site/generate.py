@@ -10,7 +10,8 @@ from pathlib import Path
 
 from ..model import LANGUAGES, Lang, Model
 from ..write import write_if_changed
-from . import pages, urls
+from . import downloads, pages, urls
+from .i18n import t
 from .pages import Page
 
 
@@ -95,24 +96,40 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
     return out
 
 
-def render_all(model: Model) -> dict[str, str]:
-    """Source file name (relative to the generated folder) -> Markdown, for every page and language."""
+def render_all(model: Model, root: Path | None = None) -> dict[str, str | bytes]:
+    """Source file name (relative to the generated folder) -> content, for every page and language; with the
+    project `root`, also the downloads (files and page) and the example course reports."""
     terms = glossary_terms(model)
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     for page in plan(model):
         for lang in LANGUAGES:
             ctx = Page(model, page.path, lang, terms)
             files[f"{page.path}.{lang}.md"] = page.render(ctx).rstrip("\n") + "\n"
+    if root is not None:
+        items = downloads.files(model, root)
+        for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
+            for lang in LANGUAGES:
+                files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
+        for lang in LANGUAGES:
+            body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
+            files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
+            reports = downloads.course_pages(root, lang)
+            index = [pages.HEADER, f"title: {t('courses', lang)}", "---", "", f"# {t('courses', lang)}", "",
+                     t("courses-intro", lang), ""]
+            index += [f"- [{stem}](courses/{stem}.md)" for stem in reports]
+            files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
+            for stem, body in reports.items():
+                files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"
     return files
 
 
-def generate(model: Model, out: Path) -> Outcome:
-    """Write the pages into `out` (changed files only) and delete stale generated Markdown files there."""
-    files = render_all(model)
+def generate(model: Model, out: Path, root: Path | None = None) -> Outcome:
+    """Write the pages into `out` (changed files only) and delete stale generated files there."""
+    files = render_all(model, root)
     written = tuple(name for name, content in files.items() if write_if_changed(out / name, content))
     deleted = []
     if out.is_dir():
-        for path in sorted(out.rglob("*.md")):
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
             rel = path.relative_to(out).as_posix()
             if rel not in files:
                 path.unlink()

@@ -70,7 +70,7 @@ def _generate(config: MkDocsConfig) -> None:
         errors = [p for p in result.problems if p.severity == "error"]
         raise PluginError("standards/ has errors; fix them first:\n" + report.text(errors, result.files))
     try:
-        outcome = generate(model, out)  # type: ignore[arg-type]
+        outcome = generate(model, out, root)  # type: ignore[arg-type]
     except SlugClash as exc:
         raise PluginError(str(exc)) from exc
     _last[key] = fingerprint

@@ -34,6 +34,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "confidence.single-source": ("from a single source", "uit één bron"),
     "confidence.inferred": ("our inference", "onze afleiding"),
     "confidence.missing": ("missing", "ontbreekt"),
+    # downloads and course reports
+    "downloads": ("Downloads", "Downloads"),
+    "downloads-intro": ("Every framework and crosswalk as files, made from the same data as these pages, each "
+                        "time the site is built. No login, no e-mail address needed.",
+                        "Elk kader en elke koppeltabel als bestand, gemaakt uit dezelfde gegevens als deze pagina's, "
+                        "bij elke bouw van de site. Zonder inloggen, zonder e-mailadres."),
+    "file": ("File", "Bestand"),
+    "size": ("Size", "Grootte"),
+    "licences": ("Licences", "Licenties"),
+    "courses": ("Course compliance", "Toetsing van opleidingen"),
+    "courses-intro": ("Check your own programme: describe it in a course file (download the template on the "
+                      "Downloads page), then run `coachref course your-course.yaml` in a copy of this project. "
+                      "The report says whether every eindterm is covered, whether the programme is dual and at HBO "
+                      "level. Two worked examples, checked when this site was built:",
+                      "Toets uw eigen opleiding: beschrijf haar in een cursusbestand (sjabloon op de pagina "
+                      "Downloads) en voer `coachref course uw-opleiding.yaml` uit in een kopie van dit project. Het "
+                      "rapport zegt of elke eindterm gedekt is, en of de opleiding duaal is en op hbo-niveau. Twee "
+                      "uitgewerkte voorbeelden, getoetst bij de bouw van deze site:"),
     # languages
     "lang.en": ("English", "Engels"),
     "lang.nl": ("Dutch", "Nederlands"),

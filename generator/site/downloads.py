@@ -1,0 +1,111 @@
+"""The downloads and course-report pages: export files rendered at build time, listed with size, format and licence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..compliance.render import render_report
+from ..compliance.xlsx import write_template_xlsx
+from ..course import evaluate_file
+from ..exports import EXPORTERS
+from ..model import Lang, Model
+from . import markup as mk
+from .i18n import t
+
+#: Published download folder, relative to the generated folder (and to the site root once published).
+FOLDER = "downloads"
+
+#: format -> (label, description en, description nl)
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "csv": ("CSV", "One file per framework and per crosswalk, in one language; opens in Excel and LibreOffice.",
+            "Eén bestand per kader en per koppeltabel, in één taal; opent in Excel en LibreOffice."),
+    "xlsx": ("XLSX", "One workbook: a sheet per framework and per crosswalk, and coverage; both languages.",
+             "Eén werkmap: een blad per kader en per koppeltabel, en de dekking; beide talen."),
+    "case": ("CASE 1.1", "1EdTech CASE packages (CFPackage JSON) per framework and language, for curriculum systems.",
+             "1EdTech CASE-pakketten (CFPackage-JSON) per kader en taal, voor curriculumsystemen."),
+    "json": ("JSON", "The whole model (frameworks, items, mappings) for scripts; schema alongside.",
+             "Het hele model (kaders, items, koppelingen) voor scripts; met schema."),
+    "course": ("Course template", "Template to describe a programme and check it with 'coachref course'.",
+               "Sjabloon om een opleiding te beschrijven en te toetsen met 'coachref course'."),
+}
+
+
+@dataclass(frozen=True)
+class Download:
+    """One published file."""
+
+    path: str  # relative to FOLDER
+    fmt: str
+    content: bytes
+
+
+def files(model: Model, root: Path) -> list[Download]:
+    """Every download, rendered from the model (deterministic), plus the export schema and course templates."""
+    out = [Download(f"{fmt}/{name}", fmt, content)
+           for fmt in ("csv", "xlsx", "case", "json")
+           for name, content in sorted(EXPORTERS[fmt](model, None).items())]
+    schema = root / "schemas" / "export.schema.json"
+    if schema.is_file():
+        out.append(Download("json/export.schema.json", "json", schema.read_bytes()))
+    template = root / "courses" / "template.yaml"
+    if template.is_file():
+        out.append(Download("course/template.yaml", "course", template.read_bytes()))
+    out.append(Download("course/template.xlsx", "course", write_template_xlsx()))
+    return out
+
+
+def public_name(path: str) -> str:
+    """The published name: a language in the file name is written -en/-nl, because static-i18n reserves
+    the .en./.nl. suffixes for its own language copies."""
+    for lang in ("en", "nl"):
+        path = path.replace(f".{lang}.", f"-{lang}.")
+    return path
+
+
+def published(path: str, lang: Lang) -> str:
+    """The source name of a download's copy in the `lang` build (x-en.csv -> x-en.nl.csv for Dutch)."""
+    stem, dot, ext = public_name(path).rpartition(".")
+    return f"{stem}.{lang}{dot}{ext}"
+
+
+def _size(n: int, lang: Lang) -> str:
+    text = f"{n / 1024:.1f} kB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
+    """The downloads page: a table per format with file, size and description, then licences."""
+    lines = ["---", f"title: {t('downloads', lang)}", "---", "", f"# {t('downloads', lang)}", "",
+             mk.text(t("downloads-intro", lang)), ""]
+    for fmt, (label, en, nl) in FORMATS.items():
+        rows = [d for d in downloads if d.fmt == fmt]
+        if not rows:
+            continue
+        lines += [f"## {label}", "", mk.text(en if lang == "en" else nl), "",
+                  f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
+        lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({prefix}{public_name(d.path)}) | "
+                  f"{_size(len(d.content), lang)} |"
+                  for d in rows]
+        lines.append("")
+    lines += [f"## {t('licences', lang)}", ""]
+    for fw in model.frameworks:
+        lines.append(f"- **{mk.text(fw.title.get(lang))}**: {mk.text(fw.licence.name.get(lang))}. "
+                     f"{mk.text(fw.licence.attribution.get(lang))}")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def course_pages(root: Path, lang: Lang) -> dict[str, str]:
+    """One page per example course in courses/ (not the template): its compliance report in `lang`."""
+    pages: dict[str, str] = {}
+    folder = root / "courses"
+    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        if path.stem == "template":
+            continue
+        report = evaluate_file(root, path)
+        if isinstance(report, list):  # an invalid example is caught by `coachref check`; skip it here
+            continue
+        body = render_report(report, "md", lang)
+        pages[path.stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", body])
+    return pages
