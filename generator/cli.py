@@ -94,14 +94,21 @@ def checked_model(root: Path) -> tuple[object | None, check.Result]:
     return build(result.loaded), result
 
 
+def _model_or_report(root: Path, refusal: str) -> object | None:
+    """The checked model, or None after printing its errors and `refusal` to stderr."""
+    model, result = checked_model(root)
+    if model is None:
+        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
+        sys.stderr.write(f"coachref: {refusal}: fix the errors above first\n")
+    return model
+
+
 def _export(root: Path, args: argparse.Namespace) -> int:
     from .exports import EXPORTERS
     from .write import replace_files
 
-    model, result = checked_model(root)
+    model = _model_or_report(root, "nothing exported")
     if model is None:
-        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
-        sys.stderr.write("coachref: nothing exported: fix the errors above first\n")
         return EXIT_PROBLEMS
     files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))  # type: ignore[arg-type]
     out: Path = args.out if args.out.is_absolute() else root / args.out
@@ -121,13 +128,12 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
     from .site.generate import SlugClash, generate
 
-    model, result = checked_model(root)
+    model = _model_or_report(root, "site not built")
     if model is None:
-        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
-        sys.stderr.write("coachref: site not built: fix the errors above first\n")
         return EXIT_PROBLEMS
     try:
-        outcome = generate(model, root / "docs" / "generated")  # type: ignore[arg-type]
+        # With the project root, as the MkDocs hook does: downloads and course reports are pages too.
+        outcome = generate(model, root / "docs" / "generated", root)  # type: ignore[arg-type]
     except SlugClash as exc:
         print(f"coachref: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
