@@ -164,6 +164,8 @@ class MappingSet:
     target: str
     mappings: tuple[Mapping, ...]
     description: Text | None = None
+    compared_source: tuple[str, ...] = ()  # group ids compared item by item (every group when the file says none)
+    compared_target: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -331,5 +333,9 @@ def build(loaded: Loaded) -> Model:
         rows = tuple(Mapping(r["source"], r["target"], r["relation"], _req_text(r["rationale"]),
                              r.get("reviewed", review)["by"], r.get("reviewed", review)["date"])
                      for r in m["mappings"])
-        mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description"))))
+        all_groups = {f.id: tuple(g.id for g in f.groups) for f in frameworks}
+        compared = m.get("compared", {})
+        mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description")),
+                                       tuple(compared.get("source", all_groups[m["source"]])),
+                                       tuple(compared.get("target", all_groups[m["target"]]))))
     return Model(tuple(frameworks), relations, tuple(mapping_sets), tuple(requirement_sets))

@@ -194,6 +194,9 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
                                 "mapping files need standards/relations.yaml, which is missing",
                                 hint="restore the relation vocabulary file"))
     seen: dict[tuple[str, str], tuple[Document, str, str]] = {}
+    group_of = {item["id"]: doc.data["id"] for docs in loaded.groups.values() for doc in docs
+                for item in doc.data["items"]}
+    groups = sorted({doc.data["id"] for docs in loaded.groups.values() for doc in docs})
     for doc in loaded.mappings:
         data = doc.data
         for side in ("source", "target"):
@@ -201,6 +204,7 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
                 problems.append(_at(doc, f"/{side}", "unknown-framework",
                                     f'"{data[side]}" is not the id of any framework',
                                     "use a framework id: " + ", ".join(sorted(frameworks))))
+        problems.extend(_compared_problems(doc, groups, group_of))
         for i, row in enumerate(data["mappings"]):
             pointer = f"/mappings/{i}"
             for side in ("source", "target"):
@@ -237,4 +241,29 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
                                         f'{reverse[0].rel}:{reverse[0].where(reverse[1])[0]} is "{reverse[2]}"',
                                         f'the reverse of "{reverse[2]}" is "{expected}"; state the pair once'))
             seen[pair] = (doc, pointer, row["relation"])
+    return problems
+
+
+def _compared_problems(doc: Document, groups: list[str], group_of: dict[str, str]) -> list[Problem]:
+    """The `compared` groups exist in the right framework, and every mapped item lies inside them."""
+    data = doc.data
+    if "compared" not in data:
+        return []
+    problems: list[Problem] = []
+    for side in ("source", "target"):
+        own = [g for g in groups if g.startswith(data[side] + ":")]
+        for j, group in enumerate(data["compared"][side]):
+            if group not in own:
+                close = difflib.get_close_matches(group, own, n=1, cutoff=0.6)
+                problems.append(_at(doc, f"/compared/{side}/{j}", "unknown-group",
+                                    f'"{group}" is not a group of {data[side]}, the file\'s {side} framework',
+                                    (f'did you mean "{close[0]}"? ' if close else "")
+                                    + "use one of: " + ", ".join(own)))
+        compared = set(data["compared"][side])
+        for i, row in enumerate(data["mappings"]):
+            group = group_of.get(row[side])
+            if group is not None and group.startswith(data[side] + ":") and group not in compared:
+                problems.append(_at(doc, f"/mappings/{i}/{side}", "outside-compared",
+                                    f'"{row[side]}" belongs to {group}, which is not among the compared {side} groups',
+                                    f"add {group} to compared/{side}, or map an item of a compared group"))
     return problems

@@ -153,20 +153,23 @@ def test_xlsx_holds_both_languages_of_every_item_and_mapping(tmp_path: Path, mod
 def test_xlsx_coverage_counts_items_and_mapped_items(tmp_path: Path, model: Model) -> None:
     _export("xlsx", tmp_path)
     rows = _sheet_rows(load_workbook(tmp_path / "coachref.xlsx")["Coverage"])
-    mapped = {m.source for s in model.mapping_sets for m in s.mappings} | \
-             {m.target for s in model.mapping_sets for m in s.mappings}
-    by_group = {(r["framework"], r["group"]): r for r in rows}
+    by_key = {(r["crosswalk"], r["framework"], r["group"]): r for r in rows}
     strongest = [f"strongest: {r.id}" for r in model.relations]
-    for framework in model.frameworks:
-        for group in framework.groups:
-            row = by_group[(framework.id, group.id)]
-            assert row["items"] == len(group.items)
-            assert row["items mapped"] == sum(i.id in mapped for i in group.items)
-            assert sum(row[c] for c in strongest) == row["items mapped"]
-            assert row["unmapped"] == row["items"] - row["items mapped"]
-        total = by_group[(framework.id, "(all groups)")]
-        assert total["items"] == len(_items(model, framework))
-    assert len(rows) == sum(len(f.groups) + 1 for f in model.frameworks)
+    for mset in model.mapping_sets:
+        for side, compared in (("source", mset.compared_source), ("target", mset.compared_target)):
+            framework = getattr(mset, side)
+            mapped = {getattr(m, side) for m in mset.mappings}
+            for group_id in compared:
+                group = model.groups[group_id]
+                row = by_key[(mset.id, framework, group_id)]
+                assert row["items"] == len(group.items)
+                assert row["items mapped"] == sum(i.id in mapped for i in group.items)
+                assert sum(row[c] for c in strongest) == row["items mapped"]
+                assert row["unmapped"] == row["items"] - row["items mapped"]
+                assert (row["unmapped items"] or "").split() == [i.id for i in group.items if i.id not in mapped]
+            total = by_key[(mset.id, framework, "(all compared)")]
+            assert total["items"] == sum(len(model.groups[g].items) for g in compared)
+    assert len(rows) == sum(len(m.compared_source) + len(m.compared_target) + 2 for m in model.mapping_sets)
 
 
 # --- formula injection, on a tiny synthetic model --------------------------------------------------------------

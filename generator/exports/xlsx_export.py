@@ -20,9 +20,9 @@ from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
+from ..coverage import coverage
 from ..model import Lang, Model
 from .common import data_date, is_dangerous, official_url, subpoints, title
-from .coverage import coverage
 
 FILE_NAME = "coachref.xlsx"
 Cell = str | int
@@ -66,15 +66,17 @@ def _crosswalk_rows(model: Model, index: int) -> list[tuple[Cell, ...]]:
 
 
 def _coverage_sheet(model: Model) -> tuple[Columns, list[tuple[Cell, ...]]]:
-    columns: list[tuple[str, int]] = [("framework", 12), ("group", 26), ("group EN", 26), ("group NL", 26),
-                                      ("items", 8), ("items mapped", 14)]
+    columns: list[tuple[str, int]] = [("crosswalk", 16), ("framework", 12), ("counterpart", 12), ("group", 26),
+                                      ("group EN", 26), ("group NL", 26), ("items", 8), ("items mapped", 14)]
     columns += [(f"strongest: {r.id}", 16) for r in model.relations]
-    columns.append(("unmapped", 11))
+    columns += [("unmapped", 11), ("unmapped items", 40)]
     rows: list[tuple[Cell, ...]] = []
-    for row in coverage(model):
-        names = (row.group.id, row.group.title.en, row.group.title.nl) if row.group else ("(all groups)", "", "")
-        rows.append((row.framework.id, *names, row.items, row.mapped, *(n for _, n in row.by_relation),
-                     row.items - row.mapped))
+    for side in coverage(model):
+        for row in side.rows:
+            names = (row.group.id, row.group.title.en, row.group.title.nl) if row.group else ("(all compared)", "", "")
+            rows.append((side.mapping_set.id, side.framework.id, side.counterpart.id, *names, row.items, row.mapped,
+                         *(n for _, n in row.by_relation), row.items - row.mapped,
+                         " ".join(i.id for i in row.unmapped)))
     return columns, rows
 
 
