@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import LANGUAGES, Lang, Model
 from ..write import write_if_changed
-from . import downloads, pages, urls
+from . import crosswalk, downloads, pages, urls
 from .i18n import t
 from .pages import Page
 
@@ -40,7 +40,15 @@ class Outcome:
 def _site_pages(model: Model) -> Iterator[Planned]:
     yield Planned("frameworks", pages.frameworks_page)
     yield Planned("glossary", pages.glossary_page)
-    yield Planned("mappings", pages.mappings_page)
+    yield Planned("mappings", crosswalk.mappings_page)
+    if model.mapping_sets:
+        yield Planned(urls.COVERAGE, crosswalk.coverage_page)
+
+
+def _crosswalk_pages(model: Model) -> Iterator[Planned]:
+    for d in crosswalk.directions(model):
+        yield Planned(urls.crosswalk_page(d.left, d.right), partial(crosswalk.crosswalk_page, d=d))
+        yield Planned(urls.matrix_page(d.left, d.right), partial(crosswalk.matrix_page, d=d))
 
 
 def _framework_pages(model: Model) -> Iterator[Planned]:
@@ -49,6 +57,8 @@ def _framework_pages(model: Model) -> Iterator[Planned]:
         yield Planned(urls.special_page("side-by-side", fw), partial(pages.side_by_side_page, fw=fw))
         if pages.is_ksb_framework(fw):
             yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
+            for group in pages.link_groups(fw):
+                yield Planned(urls.link_matrix_page(fw, group), partial(crosswalk.link_matrix_page, fw=fw, group=group))
 
 
 def _group_pages(model: Model) -> Iterator[Planned]:
@@ -64,8 +74,8 @@ def _item_pages(model: Model) -> Iterator[Planned]:
                 yield Planned(urls.item_page(fw, group, item), partial(pages.item_page, fw=fw, group=group, item=item))
 
 
-PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _framework_pages, _group_pages,
-                                                                  _item_pages)
+PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _crosswalk_pages, _framework_pages,
+                                                                  _group_pages, _item_pages)
 
 
 def plan(model: Model) -> list[Planned]:

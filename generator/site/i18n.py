@@ -121,6 +121,80 @@ STRINGS: dict[str, tuple[str, str]] = {
     "official-page": ("Official page", "Officiële pagina"),
     "register-conditions": ("Conditions", "Voorwaarden"),
     "requirement-source": ("Source of these conditions", "Bron van deze voorwaarden"),
+    # crosswalks, matrices, coverage
+    "site-name": ("Coaching standards reference", "Naslagwerk coachingstandaarden"),
+    "crosswalk": ("Crosswalk", "Koppeltabel"),
+    "crosswalks": ("Crosswalks", "Koppeltabellen"),
+    "crosswalk-reads": ("Each row reads: the {right} item is in the stated relation to the {left} item. Filter "
+                        "the table by relation or by group, or sort it by a column; on paper it prints on "
+                        "landscape A4 with the versions and sources on every page.",
+                        "Elke regel leest: het item van {right} staat in de genoemde relatie tot het item van "
+                        "{left}. Filter de tabel op relatie of onderdeel, of sorteer op een kolom; op papier wordt "
+                        "hij afgedrukt op liggend A4 met de versies en bronnen op elke pagina."),
+    "crosswalk-other-way": ("The same crosswalk read the other way", "Dezelfde koppeltabel andersom gelezen"),
+    "crosswalk-caption": ("{n} mappings from {left} to {right}", "{n} koppelingen van {left} naar {right}"),
+    "mappings-table": ("Mappings", "Koppelingen"),
+    "method": ("How these mappings were made", "Hoe deze koppelingen zijn gemaakt"),
+    "without-counterpart": ("Without counterpart", "Zonder tegenhanger"),
+    "without-counterpart-intro": ("These items of {left} were compared with {right} and have no counterpart there: "
+                                  "a finding, not an omission.",
+                                  "Deze items van {left} zijn vergeleken met {right} en hebben daar geen "
+                                  "tegenhanger: een bevinding, geen weglating."),
+    "all-mapped": ("Every compared item has at least one mapping.",
+                   "Elk vergeleken item heeft minstens één koppeling."),
+    "filter-all": ("all", "alle"),
+    "filter-count": ("Showing {shown} of {total} mappings.", "{shown} van de {total} koppelingen getoond."),
+    "group": ("Group", "Onderdeel"),
+    "matrix": ("Matrix", "Matrix"),
+    "matrix-other-way": ("The same matrix the other way round", "Dezelfde matrix andersom"),
+    "matrix-intro": ("One row per {left} item, one column per compared group of {right}. Each cell names the {right} "
+                     "items mapped to the row's item, with the mark of the relation; the darker the cell, the more "
+                     "mappings.",
+                     "Eén rij per item van {left}, één kolom per vergeleken onderdeel van {right}. Elke cel noemt de "
+                     "items van {right} die aan het item van de rij gekoppeld zijn, met het teken van de relatie; "
+                     "hoe donkerder de cel, hoe meer koppelingen."),
+    "total": ("Total", "Totaal"),
+    "coverage": ("Coverage and gaps", "Dekking en lacunes"),
+    "coverage-intro": ("For each crosswalk, how many items of each framework have a counterpart in the other, "
+                       "counted by the strongest relation each item has, and which items have none. Only the groups "
+                       "that were compared item by item are counted.",
+                       "Per koppeltabel: hoeveel items van elk kader een tegenhanger hebben in het andere, geteld "
+                       "naar de sterkste relatie die elk item heeft, en welke items er geen hebben. Alleen de "
+                       "onderdelen die item voor item zijn vergeleken, tellen mee."),
+    "coverage-overall": ("Overall", "Totaal per kader"),
+    "coverage-side": ("{framework} covered by {counterpart}", "{framework} gedekt door {counterpart}"),
+    "framework": ("Framework", "Kader"),
+    "compared-with": ("Compared with", "Vergeleken met"),
+    "items-compared": ("Items compared", "Vergeleken items"),
+    "items-count": ("Items", "Items"),
+    "items-mapped": ("Mapped", "Gekoppeld"),
+    "share": ("Share mapped", "Aandeel gekoppeld"),
+    "not-mapped": ("Not mapped", "Niet gekoppeld"),
+    "not-mapped-items": ("Items without counterpart", "Items zonder tegenhanger"),
+    "all-compared": ("All compared groups", "Alle vergeleken onderdelen"),
+    "chart-title": ("Chart: {heading}, items per group by strongest relation",
+                    "Grafiek: {heading}, items per onderdeel naar sterkste relatie"),
+    "chart-caption": ("Each bar is one group; coloured parts are items by their strongest relation, grey is not "
+                      "mapped. The table above gives the same numbers.",
+                      "Elke balk is één onderdeel; gekleurde delen zijn items naar hun sterkste relatie, grijs is "
+                      "niet gekoppeld. De tabel hierboven geeft dezelfde aantallen."),
+    "ksbs": ("KSBs", "KSB's"),
+    "link-matrix-intro": ("Which knowledge, skills and behaviours belong to each item of {group}, from the data of "
+                          "this reference. Where the official table is not yet in our data, the column says so.",
+                          "Welke kennis, vaardigheden en gedragingen bij elk item van {group} horen, volgens de "
+                          "gegevens van dit naslagwerk. Waar de officiële tabel nog niet in onze gegevens staat, zegt "
+                          "de kolom dat."),
+    "link-yes": ("linked", "gekoppeld"),
+    "link-inferred": ("linked by our inference, not yet confirmed",
+                      "gekoppeld volgens onze afleiding, nog niet bevestigd"),
+    "link-unknown": ("not yet known: the official table is not in our data",
+                     "nog onbekend: de officiële tabel staat niet in onze gegevens"),
+    "sources-attribution": ("Sources and attribution", "Bronnen en naamsvermelding"),
+    "link-no": ("not linked", "niet gekoppeld"),
+    "not-yet-known": ("not yet known", "nog onbekend"),
+    "print-versions": ("Versions", "Versies"),
+    "print-data-date": ("Data as of", "Gegevens per"),
+    "print-reviewed": ("Mappings reviewed by", "Koppelingen beoordeeld door"),
     "breadcrumb": ("You are here", "U bent hier"),
 }
 

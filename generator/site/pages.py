@@ -88,10 +88,19 @@ def is_ksb_framework(fw: Framework) -> bool:
     return any(g.stem in KSB_STEMS for g in fw.groups)
 
 
+def link_groups(fw: Framework) -> list[Group]:
+    """Groups whose items point at KSBs (duties: `ksbs`; assessment methods: `assesses`): each gets a matrix."""
+    if not is_ksb_framework(fw):
+        return []
+    return [g for g in fw.groups if any(i.ksbs or i.assesses or i.links_confidence for i in g.items)]
+
+
 # --- shared blocks -----------------------------------------------------------------------------------------
 
-def _head(title: str, crumbs: Iterable[str] = ()) -> list[str]:
-    lines = [HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {mk.text(title)}", ""]
+def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
+    """Front matter (title; Material parts to `hide`, e.g. "toc" on wide pages), the h1 and the breadcrumb."""
+    hidden = [f"hide: [{', '.join(hide)}]"] if hide else []
+    lines = [HEADER, f"title: {mk.yaml_title(title)}", *hidden, "---", "", f"# {mk.text(title)}", ""]
     crumbs = list(crumbs)
     if crumbs:
         lines += [" › ".join(crumbs), "{: .cr-breadcrumb }", ""]
@@ -190,7 +199,7 @@ def _item_mappings(p: Page, item: Item) -> list[str]:
 # --- page kinds --------------------------------------------------------------------------------------------
 
 def frameworks_page(p: Page) -> str:
-    lines = [*_head(t("frameworks", p.lang)), mk.text(t("frameworks-intro", p.lang)), ""]
+    lines = [*head(t("frameworks", p.lang)), mk.text(t("frameworks-intro", p.lang)), ""]
     for fw in p.model.frameworks:
         lines += [f"## {p.link(fw.title.get(p.lang), urls.framework_page(fw))}", "",
                   f"{mk.text(fw.publisher.get(p.lang))} · {mk.text(fw.reference)} · {t('version', p.lang)} "
@@ -203,7 +212,7 @@ def frameworks_page(p: Page) -> str:
 
 def framework_page(p: Page, fw: Framework) -> str:
     lang = p.lang
-    lines = _head(fw.title.get(lang), _crumbs(p)) + _kind_line(p, fw.title, official_url(fw), fw)
+    lines = head(fw.title.get(lang), _crumbs(p)) + _kind_line(p, fw.title, official_url(fw), fw)
     facts = [("publisher", fw.publisher.get(lang)), ("reference", fw.reference), ("version", fw.version),
              ("status", t_or("status." + fw.status, lang, fw.status)), ("level", fw.level), ("date", fw.date),
              ("official-languages", ", ".join(t_or("lang." + x, lang, x) for x in fw.official_languages))]
@@ -217,6 +226,11 @@ def framework_page(p: Page, fw: Framework) -> str:
     views = [p.link(t("side-by-side", lang), urls.special_page("side-by-side", fw))]
     if is_ksb_framework(fw):
         views.append(p.link(t("checklist", lang), urls.special_page("checklist", fw)))
+    views += [p.link(f"{t('ksbs', lang)} × {g.title.get(lang)}", urls.link_matrix_page(fw, g)) for g in link_groups(fw)]
+    for mset in (s for s in p.model.mapping_sets if fw.id in (s.source, s.target)):
+        other = p.model.framework[mset.target if mset.source == fw.id else mset.source]
+        views.append(p.link(f"{t('crosswalk', lang)}: {fw.title.get(lang)} → {other.title.get(lang)}",
+                            urls.crosswalk_page(fw.id, other.id)))
     lines += ["", f"## {t('views', lang)}", "", *[f"- {v}" for v in views], ""]
     lines += [f"## {t('completeness', lang)}", "", *[f"- {p.prose(c, fw.id)}" for c in fw.completeness], ""]
     lic = fw.licence
@@ -241,7 +255,7 @@ def framework_page(p: Page, fw: Framework) -> str:
 
 def group_page(p: Page, fw: Framework, group: Group) -> str:
     lang = p.lang
-    lines = _head(group.title.get(lang), _crumbs(p, fw))
+    lines = head(group.title.get(lang), _crumbs(p, fw))
     if group.intro:
         lines += [*_kind_line(p, group.intro, official_url(fw), fw), p.prose(group.intro, fw.id), ""]
     for item in group.items:
@@ -263,14 +277,14 @@ def group_page(p: Page, fw: Framework, group: Group) -> str:
 
 
 def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
-    lines = _head(item_heading(p.model, item, p.lang), _crumbs(p, fw, group))
+    lines = head(item_heading(p.model, item, p.lang), _crumbs(p, fw, group))
     lines += _statement(p, item, fw) + _details(p, item) + _related(p, item)
     return "\n".join(lines)
 
 
 def side_by_side_page(p: Page, fw: Framework) -> str:
     """Every text in both languages; raw HTML so each cell carries its own `lang` attribute."""
-    lines = _head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", _crumbs(p, fw))
+    lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", _crumbs(p, fw))
     lines += [mk.text(t("side-by-side-intro", p.lang)), ""]
     for group in fw.groups:
         lines += [f"## {mk.text(group.title.get(p.lang))}", "", '<table class="cr-sbs">',
@@ -300,7 +314,7 @@ def _sbs_cell(p: Page, item: Item, lang: Lang) -> str:
 
 def checklist_page(p: Page, fw: Framework) -> str:
     lang = p.lang
-    lines = _head(f"{t('checklist', lang)}: {fw.title.get(lang)}", _crumbs(p, fw))
+    lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", _crumbs(p, fw))
     lines += [mk.text(t("checklist-intro", lang)), ""]
     for group in (g for g in fw.groups if g.stem in KSB_STEMS):
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist" markdown>', "",
@@ -313,7 +327,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
 
 
 def glossary_page(p: Page) -> str:
-    lines = [*_head(t("glossary", p.lang)), mk.text(t("glossary-intro", p.lang)), ""]
+    lines = [*head(t("glossary", p.lang)), mk.text(t("glossary-intro", p.lang)), ""]
     for fw in p.model.frameworks:
         for group in (g for g in fw.groups if g.stem in GLOSSARY_STEMS):
             for item in group.items:
@@ -322,30 +336,6 @@ def glossary_page(p: Page) -> str:
                 lines += [mk.text(item.statement.get(p.lang)), ""]
                 lines += [f"{t('glossary-from', p.lang)}: {p.link(fw.title.get(p.lang), urls.group_page(fw, group))}"
                           f" · {p.item_link(item.id)}", "{: .cr-meta }", ""]
-    return "\n".join(lines)
-
-
-def mappings_page(p: Page) -> str:
-    lang = p.lang
-    lines = [*_head(t("mappings", lang)), mk.text(t("mappings-intro", lang)), ""]
-    if p.model.relations:
-        lines += [f"## {t('relations', lang)}", "", f"| {t('relation', lang)} | | SKOS |", "|---|---|---|"]
-        lines += [f"| {mk.text(r.label.get(lang))} | {mk.text(r.definition.get(lang))} | {mk.text(r.skos)} |"
-                  for r in p.model.relations]
-        lines.append("")
-    if not p.model.mapping_sets:
-        lines += [t("no-mappings", lang), ""]
-    for mset in p.model.mapping_sets:
-        src, dst = p.model.framework[mset.source], p.model.framework[mset.target]
-        lines += [f"## {mk.text(src.title.get(lang))} → {mk.text(dst.title.get(lang))} {{#{urls.slug(mset.id)}}}", ""]
-        if mset.description:
-            lines += [mk.text(mset.description.get(lang)), ""]
-        lines += [f"| {t('source-item', lang)} | {t('relation', lang)} | {t('target-item', lang)} | "
-                  f"{t('rationale', lang)} | {t('reviewed', lang)} |", "|---|---|---|---|---|"]
-        lines += [f"| {p.item_link(m.source, True)} | {_relation_label(p, m.relation, 'out')} | "
-                  f"{p.item_link(m.target, True)} | {mk.text(m.rationale.get(lang))} | "
-                  f"{mk.text(m.reviewed_by)}, {mk.text(m.reviewed_date)} |" for m in mset.mappings]
-        lines.append("")
     return "\n".join(lines)
 
 

@@ -10,6 +10,11 @@ The rule (published; never change it, because bookmarks, exports and course file
   ``jobcoach-eindtermen/intake-assessment/a/``, ``CLCAS:commitments:1-1`` →
   ``clcas-career-coach/commitments/1-1/``.
 * items of a group with ``item_pages: false`` have no page; they live at ``<group index>#<slug>``.
+* crosswalk of a framework pair, read from one side: ``mappings/<left id>--<right id>/``, ids lower-cased,
+  e.g. ``mappings/st0809--bvjn/`` and ``mappings/bvjn--st0809/``; its matrix at ``…/matrix/``.
+* coverage and gaps of every crosswalk: ``mappings/coverage/``.
+* KSB matrix of a group whose items point at KSBs: ``<framework folder>/<group file stem>-matrix/``, e.g.
+  ``coaching-professional/duties-matrix/``.
 * Dutch pages have the same path under ``nl/``.
 
 Source files are written to ``docs/generated/<path>.<lang>.md``; the build hook drops the ``generated/`` part
@@ -48,6 +53,22 @@ def item_page(fw: Framework, group: Group, item: Item) -> str:
 def special_page(name: str, fw: Framework | None = None) -> str:
     """Pages that are not frameworks, groups or items: frameworks, glossary, side-by-side, checklist, mappings."""
     return f"{fw.folder}/{name}" if fw else name
+
+
+COVERAGE = "mappings/coverage"
+
+
+def crosswalk_page(left: str, right: str) -> str:
+    """Source path of the crosswalk between two frameworks (ids), read from `left`."""
+    return f"mappings/{left.lower()}--{right.lower()}/index"
+
+
+def matrix_page(left: str, right: str) -> str:
+    return f"mappings/{left.lower()}--{right.lower()}/matrix"
+
+
+def link_matrix_page(fw: Framework, group: Group) -> str:
+    return f"{fw.folder}/{group.stem}-matrix"
 
 
 def item_target(model: Model, item_id: str) -> tuple[str, str]:

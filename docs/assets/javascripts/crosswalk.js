@@ -1,0 +1,56 @@
+// Crosswalk tables: filter rows by relation and by group, sort by a column. Progressive enhancement: without
+// JavaScript the controls stay hidden and the whole table shows (and prints) in its default order.
+(function () {
+  "use strict";
+
+  function setup(table) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var controls = document.querySelector('.cr-filters[data-for="' + table.id + '"]');
+
+    if (controls) {
+      var relation = controls.querySelector('[data-filter="relation"]');
+      var group = controls.querySelector('[data-filter="group"]');
+      var count = controls.querySelector(".cr-count");
+      var apply = function () {
+        var shown = 0;
+        rows.forEach(function (row) {
+          var ok = (!relation.value || row.getAttribute("data-relation") === relation.value) &&
+            (!group.value || row.getAttribute("data-groups").split(" ").indexOf(group.value) >= 0);
+          row.hidden = !ok;
+          if (ok) { shown += 1; }
+        });
+        count.textContent = count.getAttribute("data-template")
+          .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+      };
+      relation.addEventListener("change", apply);
+      group.addEventListener("change", apply);
+      controls.hidden = false;
+      apply();
+    }
+
+    headers.forEach(function (th, column) {
+      if (!th.hasAttribute("data-sortable")) { return; }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "cr-sort";
+      while (th.firstChild) { button.appendChild(th.firstChild); }
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        rows.slice().sort(function (a, b) {
+          var x = a.cells[column].getAttribute("data-sort");
+          var y = b.cells[column].getAttribute("data-sort");
+          var order = x < y ? -1 : (x > y ? 1 : 0);
+          return (ascending ? order : -order) ||
+            (Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order")));
+        }).forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("table.cr-crosswalk[id]"), setup);
+})();
