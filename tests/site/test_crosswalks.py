@@ -1,0 +1,233 @@
+"""Crosswalks, matrices, coverage and the KSB matrices of the built site, checked against the YAML read afresh
+(plain PyYAML, not the generator's loader): every mapping shows in both directions, every number is right."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.model import LANGUAGES, Model
+from generator.site import pages, urls
+from generator.site.i18n import t
+
+from ..conftest import BuiltSite
+from .tables import table, tables
+from .test_pages import model, page_file, resolve  # noqa: F401  (model is a fixture)
+
+pytestmark = pytest.mark.site
+
+
+@dataclass(frozen=True)
+class Raw:
+    """The data as the YAML files state it."""
+
+    relations: dict[str, dict[str, Any]]  # id -> {inverse, strength, label, ...}; insertion = vocabulary order
+    groups: dict[str, list[str]]  # group id -> item ids in order
+    group_of: dict[str, str]  # item id -> group id
+    mapping_files: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def raw(built_site: BuiltSite) -> Raw:
+    standards = built_site.root / "standards"
+    relations = {r["id"]: r for r in yaml.safe_load((standards / "relations.yaml").read_text("utf-8"))["relations"]}
+    groups: dict[str, list[str]] = {}
+    for fw_file in sorted(standards.glob("*/framework.yaml")):
+        for stem in yaml.safe_load(fw_file.read_text("utf-8"))["groups"]:
+            data = yaml.safe_load((fw_file.parent / f"{stem}.yaml").read_text("utf-8"))
+            groups[data["id"]] = [i["id"] for i in data["items"]]
+    group_of = {i: g for g, items in groups.items() for i in items}
+    files = [yaml.safe_load(p.read_text("utf-8")) for p in sorted((standards / "mappings").glob("*.yaml"))]
+    return Raw(relations, groups, group_of, files)
+
+
+def _seen(raw: Raw, relation: str, side: str) -> str:
+    return relation if side == "source" else raw.relations[relation]["inverse"]
+
+
+def _sides(raw: Raw) -> list[tuple[dict[str, Any], str]]:
+    return [(f, side) for f in raw.mapping_files for side in ("source", "target")]
+
+
+def _other(side: str) -> str:
+    return "target" if side == "source" else "source"
+
+
+# --- crosswalk pages ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite, raw: Raw, model: Model,
+                                                          lang: str) -> None:
+    for data, side in _sides(raw):
+        left, right = data[side], data[_other(side)]
+        path = urls.crosswalk_page(left, right)
+        page_url = ("" if lang == "en" else "nl/") + urls.url_of(path)
+        cw = table(page_file(built_site.site, path, lang), "cr-crosswalk")
+        rows = cw.body()
+        expected = Counter((m[side], _seen(raw, m["relation"], side), m[_other(side)], m["rationale"][lang])
+                           for m in data["mappings"])
+        found = Counter()
+        for row in rows:
+            left_cell, rel_cell, right_cell, why = row.cells
+            ends = []
+            for cell in (left_cell, right_cell):
+                target = resolve(page_url, cell.hrefs[0])
+                matches = [i for i in model.items if urls.url_of(urls.item_target(model, i)[0]) ==
+                           target.removeprefix("nl/")]
+                assert len(matches) == 1, (cell.text, target)
+                ends.append(matches[0])
+            relation = row.attrs["data-relation"]
+            assert rel_cell.text == raw.relations[relation]["label"][lang]
+            assert rel_cell.hrefs == [f"#relation-{relation}"]
+            assert row.attrs["data-groups"].split() == [raw.group_of[ends[0]], raw.group_of[ends[1]]]
+            rationale = next(m["rationale"][lang] for m in data["mappings"]
+                             if (m[side], m[_other(side)]) == tuple(ends))
+            assert why.text.startswith(" ".join(rationale.split()))
+            found[(ends[0], relation, ends[1], rationale)] += 1
+        assert found == expected, f"{path} ({lang})"
+        assert cw.caption.startswith(str(len(data["mappings"])))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counterpart(
+        built_site: BuiltSite, raw: Raw, lang: str) -> None:
+    for data, side in _sides(raw):
+        html = page_file(built_site.site, urls.crosswalk_page(data[side], data[_other(side)]), lang).read_text("utf-8")
+        for relation in {_seen(raw, m["relation"], side) for m in data["mappings"]}:
+            assert f'<dt id="relation-{relation}">' in html
+            definition = " ".join(raw.relations[relation]["definition"][lang].split())
+            assert definition in html.replace("&#x27;", "'")
+        compared = data.get("compared", {}).get(side)
+        mapped = {m[side] for m in data["mappings"]}
+        missing = [i for g in compared for i in raw.groups[g] if i not in mapped]
+        heading = f"{t('without-counterpart', lang)} ({len(missing)})"
+        assert heading in html
+
+
+def test_crosswalks_print_landscape_with_versions_and_attribution_on_every_page(built_site: BuiltSite,
+                                                                                 model: Model) -> None:
+    for mset in model.mapping_sets:
+        for left, right in ((mset.source, mset.target), (mset.target, mset.source)):
+            for lang in LANGUAGES:
+                file = page_file(built_site.site, urls.crosswalk_page(left, right), lang)
+                html = file.read_text("utf-8")
+                assert 'class="cr-landscape"' in html
+                footer = table(file, "cr-crosswalk").section("tfoot")
+                assert len(footer) == 1
+                text = footer[0].cells[0].text
+                for fw in (model.framework[left], model.framework[right]):
+                    assert f"{fw.reference} {t('version', lang).lower()} {fw.version}" in text
+                    assert fw.licence.name.get(lang) in text
+                assert t("print-data-date", lang) in text
+
+
+# --- matrices -----------------------------------------------------------------------------------------------
+
+def test_matrix_cells_count_the_mappings_between_an_item_and_a_group(built_site: BuiltSite, raw: Raw) -> None:
+    for data, side in _sides(raw):
+        left, right = data[side], data[_other(side)]
+        for lang in LANGUAGES:
+            matrix = table(page_file(built_site.site, urls.matrix_page(left, right), lang), "cr-matrix")
+            columns = data["compared"][_other(side)]
+            counts = Counter((m[side], raw.group_of[m[_other(side)]]) for m in data["mappings"])
+            item_rows = [r for r in matrix.body() if "cr-group-row" not in r.attrs.get("class", "")
+                         and "cr-totals" not in r.attrs.get("class", "")]
+            rows_in_order = [i for g in data["compared"][side] for i in raw.groups[g]]
+            assert len(item_rows) == len(rows_in_order)
+            for item, row in zip(rows_in_order, item_rows, strict=True):
+                cells = row.cells[1:-1]
+                assert [int(c.attrs["data-count"]) for c in cells] == [counts[(item, g)] for g in columns], item
+                assert all(len(c.hrefs) == int(c.attrs["data-count"]) for c in cells)
+                assert int(row.cells[-1].text) == sum(counts[(item, g)] for g in columns)
+            totals = next(r for r in matrix.body() if "cr-totals" in r.attrs.get("class", ""))
+            assert [int(c.text) for c in totals.cells[1:]] == \
+                   [sum(counts[(i, g)] for i in rows_in_order) for g in columns] + [len(data["mappings"])]
+
+
+def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite, model: Model) -> None:
+    fw = model.framework["ST0809"]
+    groups = pages.link_groups(fw)
+    assert [g.stem for g in groups] == ["duties", "epa"]
+    ksbs = [i.id for g in fw.groups if g.stem in pages.KSB_STEMS for i in g.items]
+    for group in groups:
+        for lang in LANGUAGES:
+            matrix = table(page_file(built_site.site, urls.link_matrix_page(fw, group), lang), "cr-link-matrix")
+            rows = [r for r in matrix.body() if "cr-group-row" not in r.attrs.get("class", "")]
+            assert [r.cells[0].text for r in rows] == [model.items[k].label for k in ksbs]
+            for col, item in enumerate(group.items, start=1):
+                states = Counter(r.cells[col].attrs["data-link"] for r in rows)
+                linked = set(item.ksbs) | set(item.assesses)
+                unknown = item.status != "available" or item.links_confidence == "missing"
+                mark = "inferred" if item.links_confidence == "inferred" else "yes"
+                assert states[mark] == len(linked), item.id
+                assert states["unknown" if unknown else "no"] == len(ksbs) - len(linked), item.id
+    # What the data says today: duty 1 is known, duties 2-9 are not; only EPA 3 has (inferred) KSBs.
+    duties, epa = groups
+    assert [i.status for i in duties.items].count("not-yet-available") == 8
+    assert [i.links_confidence for i in epa.items] == ["missing", "missing", "inferred"]
+
+
+# --- coverage -----------------------------------------------------------------------------------------------
+
+def _expected_rows(raw: Raw, data: dict[str, Any], side: str) -> list[tuple[str, list[int], list[str]]]:
+    """Per compared group, then all of them: (group id or 'total', [items, mapped, per relation…, not mapped],
+    unmapped item ids) — the strongest relation of an item wins, ties go to the first in the vocabulary."""
+    order = list(raw.relations)
+    seen: dict[str, list[str]] = {}
+    for m in data["mappings"]:
+        seen.setdefault(m[side], []).append(_seen(raw, m["relation"], side))
+    out = []
+    compared = data["compared"][side]
+    for key, items in [*[(g, raw.groups[g]) for g in compared], ("total", [i for g in compared for i in raw.groups[g]])]:
+        best = [min(seen[i], key=lambda r: (-raw.relations[r]["strength"], order.index(r))) if i in seen else None
+                for i in items]
+        mapped = sum(b is not None for b in best)
+        out.append((key, [len(items), mapped, *(best.count(r) for r in order), len(items) - mapped],
+                    [i for i, b in zip(items, best, strict=True) if b is None]))
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_coverage_page_numbers_match_the_data(built_site: BuiltSite, raw: Raw, model: Model, lang: str) -> None:
+    file = page_file(built_site.site, urls.COVERAGE, lang)
+    html = file.read_text("utf-8")
+    overall = {r.attrs["data-side"]: r for r in table(file, "cr-coverage-overall").body()}
+    by_id = {x.attrs["id"]: x for x in tables(file) if "cr-coverage" in x.attrs.get("class", "").split()}
+    assert len(by_id) == 2 * len(raw.mapping_files)
+    page_url = ("" if lang == "en" else "nl/") + urls.url_of(urls.COVERAGE)
+    for data, side in _sides(raw):
+        key = f"{data[side]}-by-{data[_other(side)]}".lower()
+        expected = _expected_rows(raw, data, side)
+        rows = by_id[f"table-{key}"].body()
+        assert [r.attrs["data-group"] for r in rows] == [k for k, _, _ in expected]
+        for row, (_group, numbers, _unmapped) in zip(rows, expected, strict=True):
+            assert [int(c.text) for c in row.cells[1:-1]] == numbers
+        total = expected[-1][1]
+        assert [c.text for c in overall[key].cells[2:4]] == [str(total[0]), str(total[1])]
+        # Every unmapped item is linked in its side's section, and nothing else is listed there.
+        section = html.split(f'id="{key}"', 1)[1].split("<h2", 1)[0]
+        listed = section.split('id="items-without-counterpart', 1)[1] if lang == "en" else \
+            section.split('id="items-zonder-tegenhanger', 1)[1]
+        hrefs = {resolve(page_url, h) for h in re.findall(r'href="([^"#]+)', listed)}
+        wanted = {("" if lang == "en" else "nl/") + urls.url_of(urls.item_target(model, i)[0])
+                  for _g, _n, unmapped in expected for i in unmapped}
+        assert hrefs == wanted, key
+        assert f'aria-labelledby="chart-{key}"' in section
+
+
+def test_coverage_figures_for_the_closing_note(raw: Raw) -> None:
+    """The figures the crosswalk issue asked to report; a change in the data shows up here first."""
+    st_bvjn = next(f for f in raw.mapping_files if (f["source"], f["target"]) == ("ST0809", "BVJN"))
+    ksbs = _expected_rows(raw, st_bvjn, "source")[-1]
+    eindtermen = _expected_rows(raw, st_bvjn, "target")
+    assert ksbs[1][:2] == [31, 27] and ksbs[2] == ["ST0809:K2", "ST0809:K4", "ST0809:K10", "ST0809:S8"]
+    lettered = [r for r in eindtermen if r[0] in ("BVJN:intake-assessment", "BVJN:jobfinding",
+                                                  "BVJN:coaching-on-the-job")]
+    assert sum(r[1][0] for r in lettered) == 40
+    assert sum(r[1][1] for r in lettered) == 18
