@@ -6,21 +6,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from generator.model import LANGUAGES, Model
+from generator.cli import checked_model
+from generator.model import LANGUAGES, Lang, Model
 from generator.site import pages, urls
 from generator.site.i18n import t
 
 from ..conftest import BuiltSite
 from .tables import table, tables
-from .test_pages import model, page_file, resolve  # noqa: F401  (model is a fixture)
+from .test_pages import page_file, resolve
 
 pytestmark = pytest.mark.site
+
+
+@pytest.fixture(scope="module")
+def model(built_site: BuiltSite) -> Model:
+    found, result = checked_model(built_site.root)
+    assert found is not None, result.problems
+    return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def _other(side: str) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite, raw: Raw, model: Model,
-                                                          lang: str) -> None:
+                                                          lang: Lang) -> None:
     for data, side in _sides(raw):
         left, right = data[side], data[_other(side)]
         path = urls.crosswalk_page(left, right)
@@ -72,7 +79,7 @@ def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite,
         rows = cw.body()
         expected = Counter((m[side], _seen(raw, m["relation"], side), m[_other(side)], m["rationale"][lang])
                            for m in data["mappings"])
-        found = Counter()
+        found: Counter[tuple[str, str, str, str]] = Counter()
         for row in rows:
             left_cell, rel_cell, right_cell, why = row.cells
             ends = []
@@ -96,7 +103,7 @@ def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counterpart(
-        built_site: BuiltSite, raw: Raw, lang: str) -> None:
+        built_site: BuiltSite, raw: Raw, lang: Lang) -> None:
     for data, side in _sides(raw):
         html = page_file(built_site.site, urls.crosswalk_page(data[side], data[_other(side)]), lang).read_text("utf-8")
         for relation in {_seen(raw, m["relation"], side) for m in data["mappings"]}:
@@ -184,7 +191,8 @@ def _expected_rows(raw: Raw, data: dict[str, Any], side: str) -> list[tuple[str,
         seen.setdefault(m[side], []).append(_seen(raw, m["relation"], side))
     out = []
     compared = data["compared"][side]
-    for key, items in [*[(g, raw.groups[g]) for g in compared], ("total", [i for g in compared for i in raw.groups[g]])]:
+    every = [i for g in compared for i in raw.groups[g]]
+    for key, items in [*[(g, raw.groups[g]) for g in compared], ("total", every)]:
         best = [min(seen[i], key=lambda r: (-raw.relations[r]["strength"], order.index(r))) if i in seen else None
                 for i in items]
         mapped = sum(b is not None for b in best)
@@ -194,7 +202,7 @@ def _expected_rows(raw: Raw, data: dict[str, Any], side: str) -> list[tuple[str,
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_coverage_page_numbers_match_the_data(built_site: BuiltSite, raw: Raw, model: Model, lang: str) -> None:
+def test_coverage_page_numbers_match_the_data(built_site: BuiltSite, raw: Raw, model: Model, lang: Lang) -> None:
     file = page_file(built_site.site, urls.COVERAGE, lang)
     html = file.read_text("utf-8")
     overall = {r.attrs["data-side"]: r for r in table(file, "cr-coverage-overall").body()}
