@@ -112,13 +112,15 @@ def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
     return lines
 
 
-def print_footer(p: Page, frameworks: list[Framework], columns: int) -> str:
-    """A table footer row, repeated by browsers at the bottom of every printed page."""
-    parts = [f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}" for fw in frameworks]
-    parts.append(f"{t('print-data-date', p.lang)} {data_date(p.model)}")
-    parts.append(t("site-name", p.lang))
-    return (f'<tfoot class="cr-print-footer"><tr><td colspan="{columns}">'
-            f'{mk.html_text(" · ".join(parts))}</td></tr></tfoot>')
+def print_furniture(p: Page, frameworks: list[Framework], title: str) -> list[str]:
+    """Running header and footer of every printed page (CSS page-margin boxes, so they repeat on pages without a
+    table too): framework versions, publishers and licences on top; the data date, site and page title below.
+    Browsers without margin boxes still print the versions line under the title once."""
+    sources = " · ".join(f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}"
+                         for fw in frameworks)
+    footer = f"{t('print-data-date', p.lang)} {data_date(p.model)} · {t('site-name', p.lang)} · {title}"
+    return [f'<style>@page {{ @top-left {{ content: {mk.css_string(sources)}; }} '
+            f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}</style>", ""]
 
 
 def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
@@ -181,8 +183,9 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     model, lang = p.model, p.lang
     left, right = model.framework[d.left], model.framework[d.right]
     names = {"left": short(left, p), "right": short(right, p)}
-    lines = _head(p, f"{t('crosswalk', lang)}: {names['left']} → {names['right']}", landscape=True)
-    lines += print_meta(p, [left, right], [d.mset])
+    title = f"{t('crosswalk', lang)}: {names['left']} → {names['right']}"
+    lines = _head(p, title, landscape=True)
+    lines += print_meta(p, [left, right], [d.mset]) + print_furniture(p, [left, right], title)
     other = Direction(d.mset, not d.reverse)
     lines += [t("crosswalk-reads", lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])), "",
               f"- {p.link(t('crosswalk-other-way', lang), urls.crosswalk_page(other.left, other.right))}",
@@ -198,7 +201,7 @@ def crosswalk_page(p: Page, d: Direction) -> str:
              f'<th scope="col" data-sortable>{mk.html_text(t("relation", lang))}</th>'
              f'<th scope="col" data-sortable>{mk.html_text(names["right"])}</th>'
              f'<th scope="col">{mk.html_text(t("rationale", lang))}</th></tr></thead>',
-             print_footer(p, [left, right], 4), "<tbody>"]
+             "<tbody>"]
     for n, m in enumerate(rows):
         a, b = (model.items[x] for x in d.ends(m))
         relation = seen_from(model, m.relation, d.side)
@@ -264,7 +267,7 @@ def matrix_page(p: Page, d: Direction) -> str:
     columns = [g for g in right.groups if g.id in compared_right]
     title = f"{t('matrix', lang)}: {short(left, p)} × {short(right, p)}"
     lines = _head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS)
-    lines += print_meta(p, [left, right], [d.mset])
+    lines += print_meta(p, [left, right], [d.mset]) + print_furniture(p, [left, right], title)
     lines += [t("matrix-intro", lang).format(left=mk.text(short(left, p)), right=mk.text(short(right, p))), "",
               f"- {p.link(t('crosswalk', lang), urls.crosswalk_page(d.left, d.right))}",
               f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}", ""]
@@ -282,7 +285,7 @@ def matrix_page(p: Page, d: Direction) -> str:
              f"<caption>{mk.html_text(title)}</caption>",
              f'<thead><tr><th scope="col">{mk.html_text(short(left, p))}</th>{head}'
              f'<th scope="col">{mk.html_text(t("total", lang))}</th></tr></thead>',
-             print_footer(p, [left, right], len(columns) + 2), "<tbody>"]
+             "<tbody>"]
     totals = [0] * len(columns)
     for group in (g for g in left.groups if g.id in compared_left):
         table.append(f'<tr class="cr-group-row"><th scope="colgroup" colspan="{len(columns) + 2}">'
@@ -296,7 +299,8 @@ def matrix_page(p: Page, d: Direction) -> str:
                 totals[n] += len(found)
                 density = min(len(found), 3)
                 content = " ".join(
-                    f'{_a(p, other, model.items[other].label)}<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
+                    f'{_a(p, other, model.items[other].label)}'
+                    f'<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
                     f'<span class="cr-sr"> ({mk.html_text(model.relation[rel].label.get(lang))})</span>'
                     for other, rel in found)
                 row.append(f'<td class="cr-d{density}" data-count="{len(found)}">{content}</td>')
@@ -321,8 +325,9 @@ def coverage_page(p: Page) -> str:
     model, lang = p.model, p.lang
     sides = coverage(model)
     frameworks = [f for f in model.frameworks if any(s.framework is f for s in sides)]
-    lines = _head(p, t("coverage", lang), landscape=False, wide=False)
+    lines = _head(p, t("coverage", lang), landscape=True, wide=False)
     lines += print_meta(p, frameworks, list(model.mapping_sets))
+    lines += print_furniture(p, frameworks, t("coverage", lang))
     lines += [t("coverage-intro", lang), ""]
     if not sides:
         return "\n".join([*lines, t("no-mappings", lang), ""])
@@ -390,7 +395,8 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     model, lang = p.model, p.lang
     names = [row.group.title.get(lang) if row.group else t("all-compared", lang) for row in s.rows]
     label_w, bar_w, row_h, gap = 16 + 7 * max(len(n) for n in names), 360, 22, 8
-    width = label_w + bar_w + 70
+    legend = [*(r.label.get(lang) for r in model.relations), t("not-mapped", lang)]
+    width = max(label_w + bar_w + 70, sum(30 + 7 * len(x) for x in legend))
     legend_h = 26
     height = legend_h + len(s.rows) * (row_h + gap)
     parts = [f'<figure class="cr-chart"><svg viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -400,7 +406,7 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     for r in model.relations:  # legend
         parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS.get(r.id, "#000")}"/>'
                      f'<text x="{x + 16}" y="14" font-size="11">{mk.html_text(r.label.get(lang))}</text>')
-        x += 16 + 7 * len(r.label.get(lang)) + 14
+        x += 30 + 7 * len(r.label.get(lang))
     parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{UNMAPPED_COLOUR}" stroke="#757575"/>'
                  f'<text x="{x + 16}" y="14" font-size="11">{mk.html_text(t("not-mapped", lang))}</text>')
     for n, row in enumerate(s.rows):
@@ -444,7 +450,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     crumbs = [p.link(t("frameworks", lang), "frameworks"), p.link(fw.title.get(lang), urls.framework_page(fw)),
               p.link(group.title.get(lang), urls.group_page(fw, group))]
     lines = _head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
-    lines += print_meta(p, [fw], [])
+    lines += print_meta(p, [fw], []) + print_furniture(p, [fw], title)
     lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
     lines += [f"- <span class=\"cr-mark\">●</span> {mk.text(t('link-yes', lang))}",
               f"- <span class=\"cr-mark\">◐</span> {mk.text(t('link-inferred', lang))}",
@@ -455,7 +461,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
              f'<thead><tr><th scope="col">KSB</th>{head}</tr>'
              f'<tr class="cr-confidence"><th scope="row">{mk.html_text(t("confidence", lang))}</th>{notes}</tr>'
              "</thead>",
-             print_footer(p, [fw], len(columns) + 1), "<tbody>"]
+             "<tbody>"]
     for g in (g for g in fw.groups if g.stem in KSB_STEMS):
         table.append(f'<tr class="cr-group-row"><th scope="colgroup" colspan="{len(columns) + 1}">'
                      f"{mk.html_text(g.title.get(lang))}</th></tr>")

@@ -70,3 +70,13 @@ def term_pattern(term: str) -> re.Pattern[str]:
 def yaml_title(value: str) -> str:
     """A page title for YAML front matter: HTML-escaped (themes print it unescaped) and JSON-quoted (valid YAML)."""
     return json.dumps(html.escape(_SPACE.sub(" ", value).strip(), quote=False), ensure_ascii=True)
+
+
+_CSS_SAFE = re.compile(r"[A-Za-z0-9 .,:;()/'·©–-]")
+
+
+def css_string(value: str) -> str:
+    """A data string as a quoted CSS string (for `content:`): every character outside a small safe set is a hex
+    escape, so quotes, backslashes and `</style>` in the data stay text."""
+    flat = _SPACE.sub(" ", value).strip()
+    return '"' + "".join(ch if _CSS_SAFE.fullmatch(ch) else f"\\{ord(ch):06x}" for ch in flat) + '"'

@@ -3,70 +3,21 @@ and axe-core finds no WCAG 2.2 A/AA violation on each page kind in both language
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ..conftest import PROJECT, BuiltSite
+from .conftest import AXE, BROWSER_MARKS
 
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = PROJECT / "node_modules/axe-core/axe.min.js"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-#: One page of each kind: home, group index, item page, side-by-side view.
+#: One page of each kind: home, group index, item pages, side by side, mappings hub, crosswalk, matrix, coverage,
+#: KSB matrix.
 PAGE_KINDS = ["", "coaching-professional/knowledge/", "coaching-professional/knowledge/k1/",
-              "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/"]
+              "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/", "mappings/",
+              "mappings/st0809--bvjn/", "mappings/bvjn--st0809/matrix/", "mappings/coverage/",
+              "coaching-professional/duties-matrix/"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.site,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Chromium at /usr/bin/chromium (apt-get install chromium)"),
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture
-def page(browser: Any, base_url: str) -> Iterator[Any]:
-    context = browser.new_context(base_url=base_url)
-    outside: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:")
-               else outside.append(r.url))
-    tab = context.new_page()
-    yield tab
-    context.close()
-    assert outside == [], f"requests left the site's host: {outside}"
+pytestmark = BROWSER_MARKS
 
 
 def test_switching_language_on_an_item_page_lands_on_the_same_item(page: Any, base_url: str) -> None:

@@ -14,6 +14,7 @@ import yaml
 from generator.cli import checked_model
 from generator.model import LANGUAGES, Lang, Model
 from generator.site import pages, urls
+from generator.site.crosswalk import LANDSCAPE_COLUMNS
 from generator.site.i18n import t
 
 from ..conftest import BuiltSite
@@ -117,21 +118,37 @@ def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counte
         assert heading in html
 
 
-def test_crosswalks_print_landscape_with_versions_and_attribution_on_every_page(built_site: BuiltSite,
-                                                                                 model: Model) -> None:
+def _css_text(css_string: str) -> str:
+    """The text of a CSS string literal with 6-digit hex escapes, as markup.css_string writes it."""
+    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), css_string[1:-1])
+
+
+def test_print_pages_run_versions_and_attribution_on_every_page(built_site: BuiltSite, model: Model) -> None:
+    """Crosswalk, matrix, coverage and KSB-matrix pages put the framework versions, publishers and licences in the
+    printed page header and the data date in the footer, in the page's language; crosswalks, coverage and matrices
+    with many columns print landscape."""
+    paths: list[tuple[str, list[str], bool]] = [(urls.COVERAGE, [f.id for f in model.frameworks], True)]
     for mset in model.mapping_sets:
         for left, right in ((mset.source, mset.target), (mset.target, mset.source)):
-            for lang in LANGUAGES:
-                file = page_file(built_site.site, urls.crosswalk_page(left, right), lang)
-                html = file.read_text("utf-8")
-                assert 'class="cr-landscape"' in html
-                footer = table(file, "cr-crosswalk").section("tfoot")
-                assert len(footer) == 1
-                text = footer[0].cells[0].text
-                for fw in (model.framework[left], model.framework[right]):
-                    assert f"{fw.reference} {t('version', lang).lower()} {fw.version}" in text
-                    assert fw.licence.name.get(lang) in text
-                assert t("print-data-date", lang) in text
+            paths.append((urls.crosswalk_page(left, right), [left, right], True))
+            columns = mset.compared_target if left == mset.source else mset.compared_source
+            paths.append((urls.matrix_page(left, right), [left, right], len(columns) > LANDSCAPE_COLUMNS))
+    fw = model.framework["ST0809"]
+    paths += [(urls.link_matrix_page(fw, g), ["ST0809"], len(g.items) > LANDSCAPE_COLUMNS)
+              for g in pages.link_groups(fw)]
+    for path, frameworks, landscape in paths:
+        for lang in LANGUAGES:
+            html = page_file(built_site.site, path, lang).read_text("utf-8")
+            assert ('class="cr-landscape"' in html) is landscape, path
+            styles = re.findall(r"<style>@page \{ @top-left \{ content: (\"[^\"]*\"); \} "
+                                r"@bottom-left \{ content: (\"[^\"]*\"); \} \}</style>", html)
+            assert len(styles) == 1, path
+            header, footer = (_css_text(x) for x in styles[0])
+            for fw_id in frameworks:
+                f = model.framework[fw_id]
+                assert f"{f.reference} {t('version', lang).lower()} {f.version}" in header
+                assert f"© {f.publisher.get(lang)}, {f.licence.name.get(lang)}" in header
+            assert footer.startswith(f"{t('print-data-date', lang)} 2026-")
 
 
 # --- matrices -----------------------------------------------------------------------------------------------
