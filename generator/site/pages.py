@@ -177,10 +177,13 @@ def _related(p: Page, item: Item) -> list[str]:
 
 
 def _relation_label(p: Page, relation: str, direction: str) -> str:
+    """The relation as read from this item, linked to its plain definition on the mappings page."""
     rel = p.model.relation.get(relation)
     if rel and direction == "in":
         rel = p.model.relation.get(rel.inverse, rel)
-    return mk.text(rel.label.get(p.lang) if rel else relation)
+    if rel is None:
+        return mk.text(relation)
+    return p.link(rel.label.get(p.lang), "mappings", f"relation-{rel.id}")
 
 
 def _item_mappings(p: Page, item: Item) -> list[str]:

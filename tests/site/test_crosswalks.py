@@ -256,3 +256,33 @@ def test_coverage_figures_for_the_closing_note(raw: Raw) -> None:
                                                   "BVJN:coaching-on-the-job")]
     assert sum(r[1][0] for r in lettered) == 40
     assert sum(r[1][1] for r in lettered) == 18
+
+
+# --- item pages ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_item_page_lists_its_mappings_with_defined_relation_link_and_rationale(
+        built_site: BuiltSite, raw: Raw, model: Model, lang: Lang) -> None:
+    prefix = "" if lang == "en" else "nl/"
+    expected: dict[str, Counter[tuple[str, str, str]]] = {}
+    for data in raw.mapping_files:
+        for m in data["mappings"]:
+            for side in ("source", "target"):
+                expected.setdefault(m[side], Counter())[
+                    (_seen(raw, m["relation"], side), m[_other(side)], " ".join(m["rationale"][lang].split()))] += 1
+    for item_id, rows in expected.items():
+        path, _anchor = urls.item_target(model, item_id)
+        file = page_file(built_site.site, path, lang)
+        page_url = prefix + urls.url_of(path)
+        found = [x for x in tables(file) if x.rows and x.rows[0].texts()[:1] == [t("relation", lang)]]
+        assert len(found) == 1, item_id
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for row in found[0].body():
+            relation_cell, other_cell, why = row.cells
+            relation = relation_cell.hrefs[0].rsplit("#relation-", 1)[1]
+            assert resolve(page_url, relation_cell.hrefs[0]) == prefix + "mappings/"
+            assert relation_cell.text == raw.relations[relation]["label"][lang]
+            other = next(i for i in model.items if prefix + urls.url_of(urls.item_target(model, i)[0]) ==
+                         resolve(page_url, other_cell.hrefs[0]))
+            seen[(relation, other, why.text)] += 1
+        assert seen == rows, item_id
