@@ -297,13 +297,13 @@ def matrix_page(p: Page, d: Direction) -> str:
                 found = sorted(cells.get((item.id, col.id), []), key=lambda x: order[x[0]])
                 count += len(found)
                 totals[n] += len(found)
-                density = min(len(found), 3)
                 content = " ".join(
                     f'{_a(p, other, model.items[other].label)}'
                     f'<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
                     f'<span class="cr-sr"> ({mk.html_text(model.relation[rel].label.get(lang))})</span>'
                     for other, rel in found)
-                row.append(f'<td class="cr-d{density}" data-count="{len(found)}">{content}</td>')
+                row.append(f'<td class="cr-d{min(len(found), 3)}" data-count="{len(found)}">{content}</td>'
+                           if found else "<td></td>")
             row.append(f'<td class="cr-total">{count}</td>')
             table.append(f'<tr>{"".join(row)}</tr>')
     table.append(f'<tr class="cr-totals"><th scope="row">{mk.html_text(t("total", lang))}</th>'
@@ -433,6 +433,17 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
 
 # --- ST0809 link matrices: KSBs × duties, KSBs × EPA methods ------------------------------------------------------
 
+def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:
+    """One cell of a KSB matrix, kept small (these tables grow with the KSBs): a linked cell carries its mark and
+    a screen-reader label; an unknown one is empty with class cr-u (CSS shows "?"; the column's confidence header
+    says "not yet known"); a cell that is known not to be linked is empty."""
+    if ksb.id in column.ksbs or ksb.id in column.assesses:
+        cls, mark, key = ("cr-i", "◐", "link-inferred") if column.links_confidence == "inferred" else \
+            ("cr-y", "●", "link-yes")
+        return f'<td class="{cls}"><span aria-hidden="true">{mark}</span><span class="cr-sr">{t(key, lang)}</span></td>'
+    return '<td class="cr-u"></td>' if _unknown(column) else "<td></td>"
+
+
 def _column_confidence(item: Item, lang: Lang) -> str:
     if _unknown(item):
         return t("not-yet-known", lang)
@@ -468,17 +479,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
         for ksb in g.items:
             row = [f'<th scope="row">{_a(p, ksb.id)}</th>']
             for c in columns:
-                linked = ksb.id in c.ksbs or ksb.id in c.assesses
-                if linked and c.links_confidence == "inferred":
-                    mark, label, state = "◐", t("link-inferred", lang), "inferred"
-                elif linked:
-                    mark, label, state = "●", t("link-yes", lang), "yes"
-                elif _unknown(c):
-                    mark, label, state = "?", t("link-unknown", lang), "unknown"
-                else:
-                    mark, label, state = "", t("link-no", lang), "no"
-                row.append(f'<td class="cr-link cr-link--{state}" data-link="{state}"><span aria-hidden="true">'
-                           f'{mark}</span><span class="cr-sr">{mk.html_text(label)}</span></td>')
+                row.append(_link_cell(ksb, c, lang))
             table.append(f"<tr>{''.join(row)}</tr>")
     table += ["</tbody>", "</table>"]
     lines += _scroll(title, table)

@@ -166,12 +166,16 @@ def test_matrix_cells_count_the_mappings_between_an_item_and_a_group(built_site:
             assert len(item_rows) == len(rows_in_order)
             for item, row in zip(rows_in_order, item_rows, strict=True):
                 cells = row.cells[1:-1]
-                assert [int(c.attrs["data-count"]) for c in cells] == [counts[(item, g)] for g in columns], item
-                assert all(len(c.hrefs) == int(c.attrs["data-count"]) for c in cells)
+                assert [int(c.attrs.get("data-count", 0)) for c in cells] == [counts[(item, g)] for g in columns], item
+                assert all(len(c.hrefs) == int(c.attrs.get("data-count", 0)) for c in cells)
                 assert int(row.cells[-1].text) == sum(counts[(item, g)] for g in columns)
             totals = next(r for r in matrix.body() if "cr-totals" in r.attrs.get("class", ""))
             assert [int(c.text) for c in totals.cells[1:]] == \
                    [sum(counts[(i, g)] for i in rows_in_order) for g in columns] + [len(data["mappings"])]
+
+
+#: The class of a KSB-matrix cell and what it says.
+STATES = {"cr-y": "yes", "cr-i": "inferred", "cr-u": "unknown", "": "no"}
 
 
 def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite, model: Model) -> None:
@@ -184,8 +188,11 @@ def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite,
             matrix = table(page_file(built_site.site, urls.link_matrix_page(fw, group), lang), "cr-link-matrix")
             rows = [r for r in matrix.body() if "cr-group-row" not in r.attrs.get("class", "")]
             assert [r.cells[0].text for r in rows] == [model.items[k].label for k in ksbs]
+            confidence = next(r for r in matrix.section("thead") if "cr-confidence" in r.attrs.get("class", ""))
             for col, item in enumerate(group.items, start=1):
-                states = Counter(r.cells[col].attrs["data-link"] for r in rows)
+                if item.status != "available" or item.links_confidence == "missing":
+                    assert confidence.cells[col].text == t("not-yet-known", lang), item.id
+                states = Counter(STATES[r.cells[col].attrs.get("class", "")] for r in rows)
                 linked = set(item.ksbs) | set(item.assesses)
                 unknown = item.status != "available" or item.links_confidence == "missing"
                 mark = "inferred" if item.links_confidence == "inferred" else "yes"
