@@ -204,6 +204,12 @@ def _mapping_problems(loaded: Loaded, item_ids: set[str], frameworks: set[str]) 
                 problems.append(_at(doc, f"/{side}", "unknown-framework",
                                     f'"{data[side]}" is not the id of any framework',
                                     "use a framework id: " + ", ".join(sorted(frameworks))))
+        expected_name = f"{data['source']}--{data['target']}.yaml"
+        if doc.path.name != expected_name and {data["source"], data["target"]} <= frameworks:
+            problems.append(_at(doc, "/source", "mapping-file-name",
+                                f'a mapping file from {data["source"]} to {data["target"]} must be named '
+                                f'"{expected_name}", not "{doc.path.name}"',
+                                f"rename the file to standards/mappings/{expected_name}"))
         problems.extend(_compared_problems(doc, groups, group_of))
         for i, row in enumerate(data["mappings"]):
             pointer = f"/mappings/{i}"
