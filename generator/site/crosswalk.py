@@ -147,7 +147,6 @@ def mappings_page(p: Page) -> str:
     if not model.mapping_sets:
         return "\n".join([*lines, t("no-mappings", lang), ""])
     lines += [f"- {p.link(t('coverage', lang), urls.COVERAGE)}", ""]
-    lines += relations_legend(p, with_marks=True)
     for mset in model.mapping_sets:
         src, dst = model.framework[mset.source], model.framework[mset.target]
         lines += [f"## {mk.text(short(src, p))} ↔ {mk.text(short(dst, p))} {{#{urls.slug(mset.id.lower())}}}", ""]
@@ -158,7 +157,7 @@ def mappings_page(p: Page) -> str:
         lines.append("")
         if mset.description:
             lines += [f"!!! info \"{t('method', lang)}\"", "", f"    {mk.text(mset.description.get(lang))}", ""]
-    return "\n".join(lines)
+    return "\n".join([*lines, *relations_legend(p, with_marks=True)])
 
 
 # --- crosswalk: every mapping of a pair, read from one side -----------------------------------------------------

@@ -125,11 +125,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "site-name": ("Coaching standards reference", "Naslagwerk coachingstandaarden"),
     "crosswalk": ("Crosswalk", "Koppeltabel"),
     "crosswalks": ("Crosswalks", "Koppeltabellen"),
-    "crosswalk-reads": ("Each row reads: the {right} item is in the stated relation to the {left} item. Filter "
-                        "the table by relation or by group, or sort it by a column; on paper it prints on "
-                        "landscape A4 with the versions and sources on every page.",
+    "crosswalk-reads": ("Each row reads: the {right} item is in the stated relation to the {left} item (in the "
+                        "definitions of the relations, the left column is the source and the right column the "
+                        "target). Filter the table by relation or by group, or sort it by a column; on paper it "
+                        "prints on landscape A4 with the versions and sources on every page.",
                         "Elke regel leest: het item van {right} staat in de genoemde relatie tot het item van "
-                        "{left}. Filter de tabel op relatie of onderdeel, of sorteer op een kolom; op papier wordt "
+                        "{left} (in de definities van de relaties is de linkerkolom de bron en de rechterkolom het "
+                        "doel). Filter de tabel op relatie of onderdeel, of sorteer op een kolom; op papier wordt "
                         "hij afgedrukt op liggend A4 met de versies en bronnen op elke pagina."),
     "crosswalk-other-way": ("The same crosswalk read the other way", "Dezelfde koppeltabel andersom gelezen"),
     "crosswalk-caption": ("{n} mappings from {left} to {right}", "{n} koppelingen van {left} naar {right}"),
