@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..model import LANGUAGES, Lang, Model
 from ..write import write_if_changed
-from . import crosswalk, downloads, pages, urls
+from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
 from .i18n import t
 from .pages import Page
 
@@ -42,7 +42,7 @@ def _site_pages(model: Model) -> Iterator[Planned]:
     yield Planned("glossary", pages.glossary_page)
     yield Planned("mappings", crosswalk.mappings_page)
     if model.mapping_sets:
-        yield Planned(urls.COVERAGE, crosswalk.coverage_page)
+        yield Planned(urls.COVERAGE, coverage_page.coverage_page)
 
 
 def _crosswalk_pages(model: Model) -> Iterator[Planned]:
@@ -58,7 +58,8 @@ def _framework_pages(model: Model) -> Iterator[Planned]:
         if pages.is_ksb_framework(fw):
             yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
             for group in pages.link_groups(fw):
-                yield Planned(urls.link_matrix_page(fw, group), partial(crosswalk.link_matrix_page, fw=fw, group=group))
+                render = partial(ksb_matrix.link_matrix_page, fw=fw, group=group)
+                yield Planned(urls.link_matrix_page(fw, group), render)
 
 
 def _group_pages(model: Model) -> Iterator[Planned]:

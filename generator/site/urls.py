@@ -58,6 +58,11 @@ def special_page(name: str, fw: Framework | None = None) -> str:
 COVERAGE = "mappings/coverage"
 
 
+def coverage_anchor(framework: str, counterpart: str) -> str:
+    """Anchor on the coverage page of one framework (id) covered by another: e.g. ``st0809-by-bvjn``."""
+    return f"{framework}-by-{counterpart}".lower()
+
+
 def crosswalk_page(left: str, right: str) -> str:
     """Source path of the crosswalk between two frameworks (ids), read from `left`."""
     return f"mappings/{left.lower()}--{right.lower()}/index"

@@ -14,7 +14,7 @@ import yaml
 from generator.cli import checked_model
 from generator.model import LANGUAGES, Lang, Model
 from generator.site import pages, urls
-from generator.site.crosswalk import LANDSCAPE_COLUMNS
+from generator.site.furniture import LANDSCAPE_COLUMNS
 from generator.site.i18n import t
 
 from ..conftest import BuiltSite
