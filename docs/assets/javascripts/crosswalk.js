@@ -13,6 +13,12 @@
       var relation = controls.querySelector('[data-filter="relation"]');
       var group = controls.querySelector('[data-filter="group"]');
       var count = controls.querySelector(".cr-count");
+      // A filter can come from the address (?relation=close&group=BVJN:jobfinding), so a filtered view can be shared.
+      var params = new URLSearchParams(window.location.search);
+      [relation, group].forEach(function (select) {
+        var wanted = params.get(select.getAttribute("data-filter"));
+        if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) { select.value = wanted; }
+      });
       var apply = function () {
         var shown = 0;
         rows.forEach(function (row) {
@@ -23,9 +29,21 @@
         });
         count.textContent = count.getAttribute("data-template")
           .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+        // A filtered table says so on paper too (print.css shows the count only then).
+        controls.toggleAttribute("data-filtered", shown !== rows.length);
       };
-      relation.addEventListener("change", apply);
-      group.addEventListener("change", apply);
+      var remember = function () {
+        var query = new URLSearchParams(window.location.search);
+        [relation, group].forEach(function (select) {
+          if (select.value) { query.set(select.getAttribute("data-filter"), select.value); }
+          else { query.delete(select.getAttribute("data-filter")); }
+        });
+        var search = query.toString();
+        window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") +
+          window.location.hash);
+      };
+      relation.addEventListener("change", function () { apply(); remember(); });
+      group.addEventListener("change", function () { apply(); remember(); });
       controls.hidden = false;
       apply();
     }
