@@ -66,7 +66,7 @@ def mappings_page(p: Page) -> str:
     lines += [f"- {p.link(t('coverage', lang), urls.COVERAGE)}", ""]
     for mset in model.mapping_sets:
         src, dst = model.framework[mset.source], model.framework[mset.target]
-        lines += [f"## {mk.text(short(src, p))} ↔ {mk.text(short(dst, p))} {{#{urls.slug(mset.id.lower())}}}", ""]
+        lines += [f"## {mk.text(short(src, p))} ↔ {mk.text(short(dst, p))} {{#{urls.slug(mset.id)}}}", ""]
         for left, right in ((src, dst), (dst, src)):
             label = f"{t('crosswalk', lang)}: {short(left, p)} → {short(right, p)}"
             lines.append(f"- {p.link(label, urls.crosswalk_page(left.id, right.id))} ({len(mset.mappings)}) · "
@@ -187,10 +187,10 @@ def matrix_page(p: Page, d: Direction) -> str:
         a, b = d.ends(m)
         cells.setdefault((a, model.items[b].group), []).append((b, seen_from(model, m.relation, d.side)))
     order = item_order(model)
-    head = "".join(f'<th scope="col">{mk.html_text(g.title.get(lang))}</th>' for g in columns)
+    column_heads = "".join(f'<th scope="col">{mk.html_text(g.title.get(lang))}</th>' for g in columns)
     table = ['<table class="cr-table cr-matrix">',
              f"<caption>{mk.html_text(title)}</caption>",
-             f'<thead><tr><th scope="col">{mk.html_text(short(left, p))}</th>{head}'
+             f'<thead><tr><th scope="col">{mk.html_text(short(left, p))}</th>{column_heads}'
              f'<th scope="col">{mk.html_text(t("total", lang))}</th></tr></thead>',
              "<tbody>"]
     totals = [0] * len(columns)

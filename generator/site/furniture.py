@@ -32,10 +32,6 @@ def html_item_link(p: Page, item_id: str, label: str | None = None) -> str:
     return f'<a href="{mk.attr(urls.html_link(p.path, target, anchor))}">{mk.html_text(text)}</a>'
 
 
-def html_page_link(p: Page, target: str, label: str, anchor: str = "") -> str:
-    return f'<a href="{mk.attr(urls.html_link(p.path, target, anchor))}">{mk.html_text(label)}</a>'
-
-
 def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = None, wide: bool = True) -> list[str]:
     """Page head; `wide` pages give the table of contents' room to the table, `landscape` ones print sideways."""
     crumbs = crumbs or [p.link(t("frameworks", p.lang), "frameworks"), p.link(t("mappings", p.lang), "mappings")]
@@ -71,7 +67,7 @@ def print_meta(p: Page, frameworks: list[Framework], msets: list[MappingSet]) ->
 
 
 def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
-    """Sources and their attribution, in full (the print footer carries a short form on every page)."""
+    """Sources and their attribution, in full (the printed page header carries a short form on every page)."""
     lines = [f"## {t('sources-attribution', p.lang)}", ""]
     for fw in frameworks:
         lines += [f"**{mk.text(short(fw, p))}** ({p.link(t('sources', p.lang), urls.framework_page(fw), 'sources')}): "

@@ -10,7 +10,6 @@ from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furni
 from .i18n import t, t_or
 from .pages import KSB_STEMS, Page
 
-# --- ST0809 link matrices: KSBs × duties, KSBs × EPA methods ------------------------------------------------------
 
 def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:
     """One cell of a KSB matrix, kept small (these tables grow with the KSBs): a linked cell carries its mark and
@@ -45,10 +44,14 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lines += [f"- <span class=\"cr-mark\">●</span> {mk.text(t('link-yes', lang))}",
               f"- <span class=\"cr-mark\">◐</span> {mk.text(t('link-inferred', lang))}",
               f"- <span class=\"cr-mark\">?</span> {mk.text(t('link-unknown', lang))}", ""]
-    head = "".join(f'<th scope="col">{html_item_link(p, c.id)}</th>' for c in columns)
+    # A column whose links are not yet known says so in its header, where screen readers announce it with each
+    # (empty) cell of the column.
+    column_heads = "".join(f'<th scope="col">{html_item_link(p, c.id)}'
+                           + (f'<span class="cr-sr"> ({t("not-yet-known", lang)})</span>' if _unknown(c) else "")
+                           + "</th>" for c in columns)
     notes = "".join(f"<td>{mk.html_text(_column_confidence(c, lang))}</td>" for c in columns)
     table = ['<table class="cr-table cr-matrix cr-link-matrix">', f"<caption>{mk.html_text(title)}</caption>",
-             f'<thead><tr><th scope="col">KSB</th>{head}</tr>'
+             f'<thead><tr><th scope="col">KSB</th>{column_heads}</tr>'
              f'<tr class="cr-confidence"><th scope="row">{mk.html_text(t("confidence", lang))}</th>{notes}</tr>'
              "</thead>",
              "<tbody>"]

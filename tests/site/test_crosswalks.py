@@ -192,6 +192,7 @@ def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite,
             for col, item in enumerate(group.items, start=1):
                 if item.status != "available" or item.links_confidence == "missing":
                     assert confidence.cells[col].text == t("not-yet-known", lang), item.id
+                    assert matrix.section("thead")[0].cells[col].text.endswith(f"({t('not-yet-known', lang)})")
                 states = Counter(STATES[r.cells[col].attrs.get("class", "")] for r in rows)
                 linked = set(item.ksbs) | set(item.assesses)
                 unknown = item.status != "available" or item.links_confidence == "missing"
