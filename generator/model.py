@@ -327,13 +327,13 @@ def build(loaded: Loaded) -> Model:
                                    r["case_type"], r["inverse"], r["strength"])
                           for r in loaded.relations.data["relations"])
     mapping_sets = []
+    all_groups = {f.id: tuple(g.id for g in f.groups) for f in frameworks}
     for doc in sorted(loaded.mappings, key=lambda d: d.rel):
         m = doc.data
         review = m["reviewed"]
         rows = tuple(Mapping(r["source"], r["target"], r["relation"], _req_text(r["rationale"]),
                              r.get("reviewed", review)["by"], r.get("reviewed", review)["date"])
                      for r in m["mappings"])
-        all_groups = {f.id: tuple(g.id for g in f.groups) for f in frameworks}
         compared = m.get("compared", {})
         mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description")),
                                        tuple(compared.get("source", all_groups[m["source"]])),

@@ -46,7 +46,6 @@ class _Parser(HTMLParser):
         self._section = "tbody"
         self._cell: Cell | None = None
         self._caption = False
-        self._hidden_depth = 0  # inside aria-hidden marks the text is still printed; keep it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
