@@ -41,8 +41,7 @@ def _site_pages(model: Model) -> Iterator[Planned]:
     yield Planned("frameworks", pages.frameworks_page)
     yield Planned("glossary", pages.glossary_page)
     yield Planned("mappings", crosswalk.mappings_page)
-    if model.mapping_sets:
-        yield Planned(urls.COVERAGE, coverage_page.coverage_page)
+    yield Planned(urls.COVERAGE, coverage_page.coverage_page)  # always: the navigation lists it
 
 
 def _crosswalk_pages(model: Model) -> Iterator[Planned]:

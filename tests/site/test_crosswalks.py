@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,7 +18,7 @@ from generator.site import pages, urls
 from generator.site.furniture import LANDSCAPE_COLUMNS
 from generator.site.i18n import t
 
-from ..conftest import BuiltSite
+from ..conftest import BuiltSite, copy_project, mkdocs_build
 from .tables import table, tables
 from .test_pages import page_file, resolve
 
@@ -294,3 +295,16 @@ def test_every_item_page_lists_its_mappings_with_defined_relation_link_and_ratio
                          resolve(page_url, other_cell.hrefs[0]))
             seen[(relation, other, why.text)] += 1
         assert seen == rows, item_id
+
+
+def test_a_project_without_mapping_files_still_builds(tmp_path: Path) -> None:
+    """A fork with frameworks but no crosswalks yet: the pages the navigation names exist and say so."""
+    root = copy_project(tmp_path / "project")
+    for mapping_file in (root / "standards" / "mappings").glob("*.yaml"):
+        mapping_file.unlink()
+    done = mkdocs_build(root, root / "site")
+    assert done.returncode == 0, done.stderr
+    for lang in LANGUAGES:
+        html = page_file(root / "site", urls.COVERAGE, lang).read_text("utf-8")
+        assert t("no-mappings", lang) in html
+        assert not (page_file(root / "site", urls.crosswalk_page("ST0809", "BVJN"), lang)).exists()
