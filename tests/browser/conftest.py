@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from ..conftest import PROJECT, BuiltSite
+from ..site.conftest import model  # noqa: F401  (the site's model, for the browser tests too)
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"

@@ -10,10 +10,8 @@ from typing import Any
 
 import pytest
 
-from generator.cli import checked_model
 from generator.model import Model
 
-from ..conftest import BuiltSite
 from .conftest import BROWSER_MARKS
 
 pytestmark = BROWSER_MARKS
@@ -23,13 +21,6 @@ A4 = (595.28, 841.89)
 #: Printable width in CSS pixels (96 per inch) of A4 minus print.css's side margins: portrait 15 mm each side,
 #: landscape 12 mm each side.
 PRINT_WIDTH = {"portrait": (210 - 30) / 25.4 * 96, "landscape": (297 - 24) / 25.4 * 96}
-
-
-@pytest.fixture(scope="module")
-def model(built_site: BuiltSite) -> Model:
-    found, result = checked_model(built_site.root)
-    assert found is not None, result.problems
-    return found  # type: ignore[return-value]
 
 
 def _rows(page: Any) -> list[dict[str, Any]]:

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.cli import checked_model
 from generator.model import LANGUAGES, Lang, Model
 from generator.site import pages, urls
 from generator.site.furniture import LANDSCAPE_COLUMNS
@@ -23,13 +22,6 @@ from .tables import table, tables
 from .test_pages import page_file, resolve
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="module")
-def model(built_site: BuiltSite) -> Model:
-    found, result = checked_model(built_site.root)
-    assert found is not None, result.problems
-    return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import checked_model
 from generator.model import LANGUAGES, Model
 from generator.site import pages, urls
 from generator.site.i18n import t
@@ -16,13 +15,6 @@ from ..conftest import BuiltSite
 from .htmlscan import scan
 
 pytestmark = pytest.mark.site
-
-
-@pytest.fixture(scope="module")
-def model(built_site: BuiltSite) -> Model:
-    found, result = checked_model(built_site.root)
-    assert found is not None, result.problems
-    return found  # type: ignore[return-value]
 
 
 def page_file(site: Path, path: str, lang: str) -> Path:
