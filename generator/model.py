@@ -71,6 +71,11 @@ class Item:
     confidence: str | None = None
     official_url: str | None = None
     note: Text | None = None
+    label_nl: str | None = None  # the Dutch label, only when the label is made of words and differs (Taak 1)
+
+    def label_in(self, lang: Lang) -> str:
+        """The label in `lang`: a code (K1, a) is the same in both languages; a word label may differ."""
+        return self.label_nl if lang == "nl" and self.label_nl else self.label
 
 
 @dataclass(frozen=True)
@@ -270,9 +275,17 @@ def _detail(d: dict[str, Any]) -> Detail:
     return Detail(_req_label(d["label"]), _req_text(d["value"]), d.get("id"), d.get("confidence"))
 
 
+def _label_en(label: str | dict[str, str]) -> str:
+    return label if isinstance(label, str) else label["en"]
+
+
+def _label_nl(label: str | dict[str, str]) -> str | None:
+    return None if isinstance(label, str) or label["nl"] == label["en"] else label["nl"]
+
+
 def _item(d: dict[str, Any], framework: str, group: str, default_confidence: str | None) -> Item:
     return Item(
-        id=d["id"], label=d["label"], framework=framework, group=group,
+        id=d["id"], label=_label_en(d["label"]), label_nl=_label_nl(d["label"]), framework=framework, group=group,
         statement=_req_text(d["statement"]), title=_text(d.get("title")),
         status=d.get("status", "available"),
         subpoints=tuple(_req_text(s) for s in d.get("subpoints", [])),

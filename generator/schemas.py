@@ -91,7 +91,10 @@ def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
     branches = error.validator_value
     consts = [b.get("properties", {}).get("type", {}).get("const") for b in branches]
     if not isinstance(instance, dict) or None in consts:
-        return [best_match(error.context)]
+        # Branches of different types (text, or a mapping with en and nl): explain the branch whose type the value
+        # has, not a "wrong type" from a branch it was never meant for.
+        fitting = [e for e in error.context if not (e.validator == "type" and not e.relative_path)]
+        return [best_match(fitting or error.context)]
     if instance.get("type") not in consts:
         return None
     index = consts.index(instance["type"])

@@ -136,6 +136,7 @@ def test_xlsx_holds_both_languages_of_every_item_and_mapping(tmp_path: Path, mod
         for row, item in zip(rows, items, strict=True):
             assert (row["text EN"], row["kind EN"]) == (item.statement.en, item.statement.kind_en)
             assert (row["text NL"], row["kind NL"]) == (item.statement.nl, item.statement.kind_nl)
+            assert (row["label EN"], row["label NL"]) == (item.label_in("en"), item.label_in("nl"))
             assert row["group"] == item.group
         for cell in ws["A"][1:]:
             assert cell.data_type == "s"

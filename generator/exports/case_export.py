@@ -76,7 +76,7 @@ def _statement(item: Item, lang: Lang) -> str:
 def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, changed: str) -> dict[str, Any]:
     identifier = case_id(item.id, lang)
     record: dict[str, Any] = {
-        "identifier": identifier, "fullStatement": _statement(item, lang), "alternativeLabel": item.label,
+        "identifier": identifier, "fullStatement": _statement(item, lang), "alternativeLabel": item.label_in(lang),
         "CFItemType": group.title.get(lang), "uri": case_uri(identifier), "humanCodingScheme": item.id,
         "listEnumeration": str(position),
     }

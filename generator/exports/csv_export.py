@@ -28,7 +28,7 @@ CROSSWALK_COLUMNS = ("source_id", "source_text", "source_kind", "relation", "rel
 
 def framework_rows(model: Model, framework: Framework, lang: Lang) -> list[tuple[str, ...]]:
     """One row per item, in the publisher's order (values not yet neutralised)."""
-    return [(item.id, framework.id, group.id, group.title.get(lang), item.label, item.parent or "",
+    return [(item.id, framework.id, group.id, group.title.get(lang), item.label_in(lang), item.parent or "",
              title(item, lang), item.statement.get(lang), item.statement.kind(lang), subpoints(item, lang),
              item.status, official_url(model, item))
             for group in framework.groups for item in group.items]

@@ -30,7 +30,8 @@ Cell = str | int
 Columns = Sequence[tuple[str, int]]
 
 FRAMEWORK_COLUMNS: Columns = (
-    ("id", 26), ("group", 24), ("label", 10), ("text EN", 60), ("kind EN", 12), ("text NL", 60), ("kind NL", 12),
+    ("id", 26), ("group", 24), ("label EN", 10), ("label NL", 10), ("text EN", 60), ("kind EN", 12), ("text NL", 60),
+    ("kind NL", 12),
     ("official URL", 40), ("title EN", 30), ("title NL", 30), ("subpoints EN", 45), ("subpoints NL", 45),
     ("parent", 22), ("status", 16),
 )
@@ -49,9 +50,9 @@ _INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
 
 def _framework_rows(model: Model, framework_id: str) -> list[tuple[Cell, ...]]:
     f = model.framework[framework_id]
-    return [(i.id, g.id, i.label, i.statement.en, i.statement.kind_en, i.statement.nl, i.statement.kind_nl,
-             official_url(model, i), title(i, "en"), title(i, "nl"), subpoints(i, "en"), subpoints(i, "nl"),
-             i.parent or "", i.status)
+    return [(i.id, g.id, i.label_in("en"), i.label_in("nl"), i.statement.en, i.statement.kind_en, i.statement.nl,
+             i.statement.kind_nl, official_url(model, i), title(i, "en"), title(i, "nl"), subpoints(i, "en"),
+             subpoints(i, "nl"), i.parent or "", i.status)
             for g in f.groups for i in g.items]
 
 

@@ -205,7 +205,7 @@ def matrix_page(p: Page, d: Direction) -> str:
                 count += len(found)
                 totals[n] += len(found)
                 content = " ".join(
-                    f'{html_item_link(p, other, model.items[other].label)}'
+                    f'{html_item_link(p, other, model.items[other].label_in(lang))}'
                     f'<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
                     f'<span class="cr-sr"> ({mk.html_text(model.relation[rel].label.get(lang))})</span>'
                     for other, rel in found)

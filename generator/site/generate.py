@@ -97,7 +97,7 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
         for group in (g for g in fw.groups if g.stem in pages.GLOSSARY_STEMS):
             for item in group.items:
                 for lang in LANGUAGES:
-                    names = (item.title.get(lang) if item.title else item.label).split("/")
+                    names = (item.title.get(lang) if item.title else item.label_in(lang)).split("/")
                     out.setdefault(fw.id, {}).setdefault(lang, []).extend(
                         (n.strip(), urls.slug(item.id)) for n in names if n.strip())
     for by_lang in out.values():

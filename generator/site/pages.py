@@ -66,7 +66,7 @@ def _is_code(label: str) -> bool:
 def item_name(model: Model, item: Item, lang: Lang) -> str:
     """Short name: the label ('K1', 'Duty 1'), or group title + label when the label is bare ('a', '6.1')."""
     bare = len(item.label) == 1 or not any(c.isalpha() for c in item.label)
-    return f"{model.groups[item.group].title.get(lang)} {item.label}" if bare else item.label
+    return f"{model.groups[item.group].title.get(lang)} {item.label}" if bare else item.label_in(lang)
 
 
 def item_heading(model: Model, item: Item, lang: Lang) -> str:

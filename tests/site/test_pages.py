@@ -129,3 +129,19 @@ def test_checklist_has_a_box_and_room_for_every_ksb(built_site: BuiltSite, model
 def test_print_stylesheet_is_linked_everywhere(built_site: BuiltSite) -> None:
     for file in built_site.site.rglob("index.html"):
         assert any(r.endswith("assets/stylesheets/print.css") for r in scan(file).resources), file
+
+
+def test_word_labels_are_in_the_readers_language(built_site: BuiltSite, model: Model) -> None:
+    """"Duty 1" on English pages is "Taak 1" on Dutch ones; codes such as K1 stay as they are. Labels that name
+    an item (CLCAS "Sessions") appear in links, in the reader's language too."""
+    duties = [i for i in model.items.values() if i.group == "ST0809:duties"]
+    assert duties and all(i.label_nl for i in duties)
+    for item in duties:
+        path, _anchor = urls.item_target(model, item.id)
+        for lang, label in (("en", item.label), ("nl", item.label_nl)):
+            assert scan(page_file(built_site.site, path, lang)).h1.startswith(f"{label}"), (item.id, lang)
+    sessions = model.items["CLCAS:cpd:live-sessions"]
+    coverage_nl = page_file(built_site.site, urls.COVERAGE, "nl").read_text("utf-8")
+    coverage_en = page_file(built_site.site, urls.COVERAGE, "en").read_text("utf-8")
+    assert f">{sessions.label_nl}</a>" in coverage_nl and f">{sessions.label}</a>" not in coverage_nl
+    assert f">{sessions.label}</a>" in coverage_en
