@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from . import check, report
+from . import check, report, rules
 from .compliance.engine import CourseReport, default_sets, evaluate
 from .compliance.render import Format, render_report
 from .compliance.xlsx import locate, read_xlsx, write_template_xlsx
@@ -81,25 +81,9 @@ def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[
         problem = Problem(doc.rel, line, col, code, message, pointer, hint=hint)
         problems.append(locate(problem, doc) if xlsx else problem)
 
-    modules: dict[str, int] = {}
+    problems.extend(locate(p, doc) if xlsx else p for p in rules.course_id_problems(doc))
     for i, module in enumerate(doc.data["modules"]):
-        mid = module["id"]
-        if mid in modules:
-            first = doc.where(f"/modules/{modules[mid]}/id")[0]
-            at(f"/modules/{i}/id", "duplicate-id", f'module id "{mid}" is already used (line {first})',
-               "give every module its own id")
-        else:
-            modules[mid] = i
-        outcomes: dict[str, int] = {}
         for k, outcome in enumerate(module["outcomes"]):
-            oid = outcome["id"]
-            if oid in outcomes:
-                first = doc.where(f"/modules/{i}/outcomes/{outcomes[oid]}/id")[0]
-                at(f"/modules/{i}/outcomes/{k}/id", "duplicate-id",
-                   f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
-                   "give every outcome of a module its own id")
-            else:
-                outcomes[oid] = k
             for j, ref in enumerate(outcome["covers"]):
                 if ref in model.items:
                     continue

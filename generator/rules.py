@@ -112,6 +112,7 @@ def check(loaded: Loaded) -> list[Problem]:
             for j, ref in enumerate(cond["rule"].get("groups", [])):
                 problems.extend(_ref(doc, f"/conditions/{i}/rule/groups/{j}", ref, item_ids))
     for doc in loaded.courses:
+        problems.extend(course_id_problems(doc))
         for i, module in enumerate(doc.data["modules"]):
             for k, outcome in enumerate(module["outcomes"]):
                 for j, ref in enumerate(outcome["covers"]):
@@ -272,4 +273,29 @@ def _compared_problems(doc: Document, groups: list[str], group_of: dict[str, str
                 problems.append(_at(doc, f"/mappings/{i}/{side}", "outside-compared",
                                     f'"{row[side]}" belongs to {group}, which is not among the compared {side} groups',
                                     f"add {group} to compared/{side}, or map an item of a compared group"))
+    return problems
+
+
+def course_id_problems(doc: Document) -> list[Problem]:
+    """A course file's module ids are unique, and so are the outcome ids within each module."""
+    problems: list[Problem] = []
+    modules: dict[str, int] = {}
+    for i, module in enumerate(doc.data["modules"]):
+        mid = module["id"]
+        if mid in modules:
+            first = doc.where(f"/modules/{modules[mid]}/id")[0]
+            problems.append(_at(doc, f"/modules/{i}/id", "duplicate-id",
+                                f'module id "{mid}" is already used (line {first})', "give every module its own id"))
+        else:
+            modules[mid] = i
+        outcomes: dict[str, int] = {}
+        for k, outcome in enumerate(module["outcomes"]):
+            oid = outcome["id"]
+            if oid in outcomes:
+                first = doc.where(f"/modules/{i}/outcomes/{outcomes[oid]}/id")[0]
+                problems.append(_at(doc, f"/modules/{i}/outcomes/{k}/id", "duplicate-id",
+                                    f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
+                                    "give every outcome of a module its own id"))
+            else:
+                outcomes[oid] = k
     return problems
