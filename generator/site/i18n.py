@@ -16,6 +16,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind-note.summary": ("This is our own summary, not the official wording; that is in the official source.",
                           "Dit is onze eigen samenvatting, niet de officiële tekst; die staat in de officiële bron."),
     "official-source": ("official source", "officiële bron"),
+    "official-wording-in": ("The official wording, in {language}:", "De officiële tekst, in het {language}:"),
     # framework status
     "status.approved": ("approved", "goedgekeurd"),
     "status.in-revision": ("in revision", "in herziening"),

@@ -131,7 +131,21 @@ def _statement(p: Page, item: Item, fw: Framework) -> list[str]:
                   f"    {mk.text(t('item-status.' + item.status, p.lang))}", ""]
     lines += [p.prose(item.statement, fw.id), ""]
     lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
-    return [*lines, ""] if item.subpoints else lines
+    return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
+
+
+def _official_beside(p: Page, item: Item) -> list[str]:
+    """Where the page shows our translation, the official wording too, marked with its own language, so a reader
+    can check the translation against the letter of the source."""
+    other: Lang = "nl" if p.lang == "en" else "en"
+    if item.statement.kind(p.lang) != "translation" or item.statement.kind(other) != "official":
+        return []
+    label = t("official-wording-in", p.lang).format(language=t(f"lang.{other}", p.lang))
+    body = [f"<p>{mk.html_text(item.statement.get(other))}</p>"]
+    if item.subpoints:
+        body.append("<ul>" + "".join(f"<li>{mk.html_text(x.get(other))}</li>" for x in item.subpoints) + "</ul>")
+    return [f'<div class="cr-official" lang="{other}">',
+            f'<p class="cr-official__label" lang="{p.lang}">{mk.html_text(label)}</p>', *body, "</div>", ""]
 
 
 def _details(p: Page, item: Item, level: str = "##") -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from html import escape as html_escape
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,21 @@ def test_word_labels_are_in_the_readers_language(built_site: BuiltSite, model: M
     coverage_en = page_file(built_site.site, urls.COVERAGE, "en").read_text("utf-8")
     assert f">{sessions.label_nl}</a>" in coverage_nl and f">{sessions.label}</a>" not in coverage_nl
     assert f">{sessions.label}</a>" in coverage_en
+
+
+def test_translated_items_show_the_official_wording_beside_it(built_site: BuiltSite, model: Model) -> None:
+    """A BVJN item on an English page (our translation) also shows the official Dutch, marked lang="nl"; a CLCAS
+    item on a Dutch page shows the official English; our summaries (ST0809 KSBs) have no official text to show."""
+    checked = 0
+    for item in (i for i in model.items.values() if model.groups[i.group].item_pages):
+        path, _anchor = urls.item_target(model, item.id)
+        for lang, other in (("en", "nl"), ("nl", "en")):
+            html = page_file(built_site.site, path, lang).read_text("utf-8")
+            block = f'<div class="cr-official" lang="{other}">'
+            wanted = item.statement.kind(lang) == "translation" and item.statement.kind(other) == "official"
+            assert (block in html) is wanted, (item.id, lang)
+            if wanted:
+                shown = html.split(block, 1)[1].split("</div>", 1)[0]
+                assert html_escape(" ".join(item.statement.get(other).split())) in shown, (item.id, lang)
+                checked += 1
+    assert checked >= 40 + 27  # every lettered eindterm on English pages, every CLCAS item on Dutch pages
