@@ -330,16 +330,23 @@ def _sbs_cell(p: Page, item: Item, lang: Lang) -> str:
 
 
 def checklist_page(p: Page, fw: Framework) -> str:
+    """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables."""
     lang = p.lang
     lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", _crumbs(p, fw))
     lines += [mk.text(t("checklist-intro", lang)), ""]
+    tick = f'<span class="cr-tick" role="img" aria-label="{mk.attr(t("tick", lang))}">☐</span>'
     for group in (g for g in fw.groups if g.stem in KSB_STEMS):
-        lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist" markdown>', "",
-                  f"| {t('done', lang)} | KSB | {t('statement', lang)} | {t('evidence', lang)} |", "|---|---|---|---|"]
+        lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">', "<table>",
+                  "<thead><tr>" + "".join(f'<th scope="col">{mk.html_text(h)}</th>' for h in
+                                          (t("done", lang), "KSB", t("statement", lang), t("evidence", lang)))
+                  + "</tr></thead>", "<tbody>"]
         for item in group.items:
-            lines.append(f'| <span class="cr-tick" role="img" aria-label="{mk.attr(t("tick", lang))}">☐</span> | '
-                         f"{p.item_link(item.id)} | {mk.text(item.statement.get(lang))} | |")
-        lines += ["", "</div>", ""]
+            target, anchor = urls.item_target(p.model, item.id)
+            link = (f'<a href="{mk.attr(urls.html_link(p.path, target, anchor))}">'
+                    f"{mk.html_text(item_name(p.model, item, lang))}</a>")
+            lines.append(f"<tr><td>{tick}</td><th scope=\"row\">{link}</th>"
+                         f"<td>{mk.html_text(item.statement.get(lang))}</td><td></td></tr>")
+        lines += ["</tbody>", "</table>", "</div>", ""]
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from generator.site.generate import generate
 from ..conftest import PROJECT
 
 #: The Markdown extensions of mkdocs.yml that matter for escaping.
-EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]
 HOSTILE = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> *bold* _it_ [link](https://evil.example) '
            '`code` # h {: .x} | a | &amp; \\ 1. two')
 
