@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,8 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
 
 from generator import report  # noqa: E402
 from generator.cli import checked_model  # noqa: E402
+from generator.exports.common import data_date  # noqa: E402
+from generator.model import Model  # noqa: E402
 from generator.site import urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 
@@ -30,6 +33,8 @@ log = get_plugin_logger("coachref")
 _PREFIX = urls.GENERATED + "/"
 #: static-i18n runs every build event once per language: generate again only when an input file changed.
 _last: dict[str, tuple[tuple[str, int, int], ...]] = {}
+#: The SOURCE_DATE_EPOCH this hook set (None: not set by us, e.g. given by the caller, who then decides).
+_pinned: list[str] = []
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -69,12 +74,24 @@ def _generate(config: MkDocsConfig) -> None:
     if model is None:
         errors = [p for p in result.problems if p.severity == "error"]
         raise PluginError("standards/ has errors; fix them first:\n" + report.text(errors, result.files))
+    _pin_build_date(model)  # type: ignore[arg-type]
     try:
         outcome = generate(model, out, root)  # type: ignore[arg-type]
     except SlugClash as exc:
         raise PluginError(str(exc)) from exc
     _last[key] = fingerprint
     log.info(f"generated {outcome.total} pages: {len(outcome.written)} written, {len(outcome.deleted)} deleted")
+
+
+def _pin_build_date(model: Model) -> None:
+    """Dates MkDocs writes (sitemap.xml, sitemap.xml.gz) come from the data's own date, not the clock, so two
+    builds of the same data are byte-identical even across midnight. A SOURCE_DATE_EPOCH set by the caller wins."""
+    if "SOURCE_DATE_EPOCH" in os.environ and os.environ["SOURCE_DATE_EPOCH"] not in _pinned:
+        return
+    day = date.fromisoformat(data_date(model))
+    epoch = str(int(datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()))
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    _pinned[:] = [epoch]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

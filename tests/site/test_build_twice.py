@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from pathlib import Path
 
 import pytest
 
 from generator import cli
+from generator.cli import checked_model
+from generator.exports.common import data_date
+from generator.model import Model
+from generator.site import hook
 
 from ..conftest import BuiltSite
 
@@ -42,3 +48,25 @@ def test_coachref_build_stops_on_data_errors(built_site: BuiltSite, monkeypatch:
     monkeypatch.chdir(root)
     assert cli.main(["build"]) == 1
     assert "site not built" in capsys.readouterr().err
+
+
+def test_sitemap_dates_come_from_the_data_not_the_clock(built_site: BuiltSite) -> None:
+    found, _result = checked_model(built_site.root)
+    assert found is not None
+    dates = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (built_site.site / "sitemap.xml").read_text("utf-8")))
+    assert dates == {data_date(found)}  # type: ignore[arg-type]
+
+
+def test_the_hook_pins_the_build_date_unless_the_caller_set_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = Model(frameworks=(), mapping_sets=())
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(hook, "_pinned", [])
+    monkeypatch.setattr(hook, "data_date", lambda _model: "2031-05-17")
+    hook._pin_build_date(model)
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1936742400"  # 2031-05-17T00:00:00Z
+    monkeypatch.setattr(hook, "data_date", lambda _model: "2031-05-18")
+    hook._pin_build_date(model)  # our own pin follows the data (mkdocs serve after an edit)
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1936828800"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    hook._pin_build_date(model)  # the caller's choice wins
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1700000000"
