@@ -266,8 +266,28 @@ def _syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     last = text.count("\n") + (0 if text.endswith("\n") else 1)
     if line > last:
         line, col = last, len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
+    start = exc.context_mark.line + 1 if exc.context_mark else max(1, line - 5)
+    quote = _unclosed_quote(text, start, line)
+    if quote is not None:
+        return Problem(rel, *quote, "yaml-syntax", "YAML syntax error: this quote is not closed on its line "
+                       f"(the parser got lost at line {line}: {message})", "",
+                       hint='end the text with a " on the same line')
     return Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
                    hint="check indentation, quotes, brackets and colons here and on the lines above")
+
+
+def _unclosed_quote(text: str, first: int, stop: int) -> tuple[int, int] | None:
+    """(line, column) of a double quote left open on one of the lines first..stop-1, the usual cause of a parse
+    error a few lines further down; None when every line there closes its quotes."""
+    lines = text.splitlines()
+    for number in range(stop - 1, first - 1, -1):
+        if number < 1 or number > len(lines):
+            continue
+        row = lines[number - 1]
+        quotes = [i for i, ch in enumerate(row) if ch == '"' and (i == 0 or row[i - 1] != "\\")]
+        if len(quotes) % 2:
+            return number, quotes[-1] + 1
+    return None
 
 
 def _events(text: str) -> Any:
