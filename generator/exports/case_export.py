@@ -7,7 +7,7 @@
 - A crosswalk row becomes a CFAssociation of the nearest CASE type (relations.yaml `case_type`), with the precise
   SKOS relation, rationale and review in `notes` and `extensions`. It sits in both frameworks' packages under one
   identifier. The document in a non-official language isTranslationOf the one in an official language.
-- Dates come from the data (the framework's date, a mapping's review date, else common.data_date), never the clock.
+- Dates come from the data (the framework's date, a mapping's review date, else dates.data_date), never the clock.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import json
 import uuid
 from typing import Any
 
+from ..dates import data_date, full_date
 from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, Model
-from .common import data_date, framework_url, full_date, official_url, subpoints
+from .common import framework_url, official_url, subpoints
 
 #: Namespace for every CASE identifier we mint. Generated once at random (uuid4) for this project; never change it,
 #: or every published CASE identifier changes with it.

@@ -2,7 +2,7 @@
 
 Every text cell is stored as a string (never a formula, even when it starts with "="), with Excel's quote prefix
 where a re-edit would otherwise turn it into one; ids are text-formatted. openpyxl stamps the save time into
-docProps/core.xml and the zip entries, so the saved file is rewritten with the data's own date (common.data_date)
+docProps/core.xml and the zip entries, so the saved file is rewritten with the data's own date (dates.data_date)
 in both places: two exports of the same data are identical byte for byte.
 """
 
@@ -21,8 +21,9 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from ..coverage import coverage
+from ..dates import data_date
 from ..model import Lang, Model
-from .common import data_date, is_dangerous, official_url, subpoints, title
+from .common import is_dangerous, official_url, subpoints, title
 
 FILE_NAME = "coachref.xlsx"
 Cell = str | int

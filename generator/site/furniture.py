@@ -5,7 +5,7 @@ date, running header and footer, attribution)."""
 from __future__ import annotations
 
 from ..coverage import SideCoverage
-from ..exports.common import data_date
+from ..dates import data_date
 from ..model import Framework, MappingSet, Model
 from . import markup as mk
 from . import urls

@@ -24,7 +24,7 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
 
 from generator import report  # noqa: E402
 from generator.cli import checked_model  # noqa: E402
-from generator.exports.common import data_date  # noqa: E402
+from generator.dates import data_date  # noqa: E402
 from generator.model import Model  # noqa: E402
 from generator.site import urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402

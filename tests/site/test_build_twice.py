@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli
 from generator.cli import checked_model
-from generator.exports.common import data_date
+from generator.dates import data_date
 from generator.model import Model
 from generator.site import hook
 
