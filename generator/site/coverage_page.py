@@ -3,7 +3,8 @@ relation and items without counterpart, as tables and as a printable chart."""
 
 from __future__ import annotations
 
-from ..coverage import SideCoverage, coverage
+from ..coverage import CoverageRow, SideCoverage, coverage
+from ..model import Lang
 from . import markup as mk
 from . import urls
 from .furniture import (
@@ -60,6 +61,11 @@ def _side_key(s: SideCoverage) -> str:
     return urls.coverage_anchor(s.framework.id, s.counterpart.id)
 
 
+def _row_name(row: CoverageRow, lang: Lang) -> str:
+    """A coverage row's name: its group's title, or "all compared groups" for the total."""
+    return row.group.title.get(lang) if row.group else t("all-compared", lang)
+
+
 def _percent(n: int, total: int) -> str:
     return f"{round(100 * n / total)} %" if total else "–"
 
@@ -80,7 +86,7 @@ def _side_section(p: Page, s: SideCoverage) -> list[str]:
              f"<caption>{mk.html_text(heading)}</caption>",
              f'<thead><tr><th scope="col">{mk.html_text(t("group", lang))}</th>{head}</tr></thead>', "<tbody>"]
     for row in s.rows:
-        name = row.group.title.get(lang) if row.group else t("all-compared", lang)
+        name = _row_name(row, lang)
         key = row.group.id if row.group else "total"
         cls = ' class="cr-totals"' if row.group is None else ""
         table.append(f'<tr data-group="{mk.attr(key)}"{cls}><th scope="row">{mk.html_text(name)}</th>'
@@ -98,7 +104,7 @@ def _side_section(p: Page, s: SideCoverage) -> list[str]:
 def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     """A stacked bar per group (and the total): one segment per strongest relation, grey for unmapped items."""
     model, lang = p.model, p.lang
-    names = [row.group.title.get(lang) if row.group else t("all-compared", lang) for row in s.rows]
+    names = [_row_name(row, lang) for row in s.rows]
     label_w, bar_w, row_h, gap = 16 + 7 * max(len(n) for n in names), 360, 22, 8
     legend = [*(r.label.get(lang) for r in model.relations), t("not-mapped", lang)]
     width = max(label_w + bar_w + 70, sum(30 + 7 * len(x) for x in legend))
