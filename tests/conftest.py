@@ -11,6 +11,11 @@ from pathlib import Path
 
 import pytest
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-snapshots", action="store_true",
+                     help="rewrite tests/snapshots/ from the current output (see tests/test_snapshots.py)")
+
+
 PROJECT = Path(__file__).resolve().parent.parent
 #: What a build needs; everything else (tests, site/, node_modules) stays behind.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses")
