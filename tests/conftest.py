@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true",
                      help="rewrite tests/snapshots/ from the current output (see tests/test_snapshots.py)")
