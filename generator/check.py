@@ -52,12 +52,13 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
 
 
 def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Load and check one course file against the course schema (references are checked by the caller)."""
+    """Load and check one course file against the course schema (references are checked by the caller). The
+    document comes back after schema errors too, so its references can be reported in the same round."""
     doc, problems = load(path, rel)
-    if doc is None:
+    if doc is None or any(p.code in ("yaml-alias", "yaml-tag") for p in problems):
         return None, problems
     problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
-    return (None if problems else doc), sorted(problems)
+    return doc, sorted(problems)
 
 
 def _add(loaded: rules.Loaded, file: DataFile, doc: Document) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, check, report
+from .model import Model
+from .pipeline import load_model
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -84,23 +86,13 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
 
 
-def checked_model(root: Path) -> tuple[object | None, check.Result]:
-    """Check the project; return its model when there is no error."""
-    from .model import build
-
-    result = check.run(root, include_courses=False)
-    if result.failed():
-        return None, result
-    return build(result.loaded), result
-
-
-def _model_or_report(root: Path, refusal: str) -> object | None:
+def _model_or_report(root: Path, refusal: str) -> Model | None:
     """The checked model, or None after printing its errors and `refusal` to stderr."""
-    model, result = checked_model(root)
-    if model is None:
-        sys.stderr.write(report.text([p for p in result.problems if p.severity == "error"], result.files))
+    checked = load_model(root)
+    if checked.model is None:
+        sys.stderr.write(report.text(checked.errors, checked.result.files))
         sys.stderr.write(f"coachref: {refusal}: fix the errors above first\n")
-    return model
+    return checked.model
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
@@ -110,7 +102,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     model = _model_or_report(root, "nothing exported")
     if model is None:
         return EXIT_PROBLEMS
-    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))  # type: ignore[arg-type]
+    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))
     out: Path = args.out if args.out.is_absolute() else root / args.out
     try:
         replace_files(out, files)
@@ -123,28 +115,27 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
-    """Check, generate and build the site with `mkdocs build --strict` (a subprocess: MkDocs owns its logging)."""
-    import subprocess
+    """Check, then build the site with MkDocs in this process (the hook generates the pages from the same
+    check) into a staging folder that replaces the old site only when the build succeeded."""
+    import logging
 
-    from .site.generate import SlugClash, generate
+    from .site.publish import PublishError, build_site, log_handler
 
-    model = _model_or_report(root, "site not built")
-    if model is None:
+    if _model_or_report(root, "site not built") is None:
         return EXIT_PROBLEMS
+    handler = log_handler(sys.stderr)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
     try:
-        # With the project root, as the MkDocs hook does: downloads and course reports are pages too.
-        outcome = generate(model, root / "docs" / "generated", root)  # type: ignore[arg-type]
-    except SlugClash as exc:
+        target = build_site(root, args.site_dir)
+    except PublishError as exc:
         print(f"coachref: {exc}", file=sys.stderr)
+        print("coachref: site not built; the previous site is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"generated {outcome.total} pages ({len(outcome.written)} written, {len(outcome.deleted)} deleted)")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-    if args.site_dir:
-        command += ["--site-dir", str(args.site_dir)]
-    done = subprocess.run(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
-    if done.returncode != 0:
-        print("coachref: mkdocs build --strict failed (see above)", file=sys.stderr)
-        return EXIT_PROBLEMS
+    finally:
+        logger.removeHandler(handler)
+    print(f"built the site into {target.as_posix()}")
     return EXIT_OK
 
 

@@ -1,16 +1,19 @@
-"""`coachref course`: check one course file (YAML or the XLSX template) and report its compliance."""
+"""`coachref course`: check one course file (YAML or the XLSX template) against a checked model and report its
+compliance. The model comes from the pipeline; nothing here re-checks the standards."""
 
 from __future__ import annotations
 
 import difflib
 from pathlib import Path
+from typing import Any
 
 from . import check, report, rules
 from .compliance.engine import CourseReport, default_sets, evaluate
 from .compliance.render import Format, render_report
 from .compliance.xlsx import locate, read_xlsx, write_template_xlsx
 from .load import Document
-from .model import Lang, Model, build
+from .model import Lang, Model
+from .pipeline import load_model
 from .problems import Problem
 
 __all__ = ["course_problems", "evaluate_file", "render_report", "run_course", "write_template_xlsx"]
@@ -30,34 +33,40 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
         set_ids = _requested(model, requirements)
     except UsageError as exc:
         return EXIT_USAGE, "", f"coachref course: {exc}\n"
-    doc, problems = load_course(root, path, rel)
-    if doc is not None:
-        problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
-    if doc is None or any(p.severity == "error" for p in problems):
-        errors = report.text(problems, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
-        output = report.as_json(problems, 1) if fmt == "json" else ""
+    outcome = _evaluate(model, root, path, rel, set_ids)
+    if isinstance(outcome, list):
+        errors = report.text(outcome, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
+        output = report.as_json(outcome, 1) if fmt == "json" else ""
         return EXIT_NOT_COMPLIANT, output, errors
-    result = evaluate(model, doc.data, set_ids or default_sets(model, doc.data), rel)
+    result, warnings = outcome
     lang: Lang = "nl" if result.language == "nl" else "en"
     fmt_checked: Format = "json" if fmt == "json" else "md" if fmt == "md" else "text"
-    warnings = report.text(problems, 1) if problems else ""
-    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), render_report(result, fmt_checked, lang), warnings
+    notes = report.text(warnings, 1) if warnings else ""
+    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), render_report(result, fmt_checked, lang), notes
 
 
-def evaluate_file(root: Path, path: Path, requirements: list[str] | None = None) -> CourseReport | list[Problem]:
+def evaluate_file(model: Model, root: Path, path: Path,
+                  requirements: list[str] | None = None) -> CourseReport | list[Problem]:
     """The report for one course file, or its problems when it is not a valid course (for the site and tests)."""
-    model = _model(root)
-    rel = _display(root, path)
+    outcome = _evaluate(model, root, path, _display(root, path), requirements or [])
+    return outcome if isinstance(outcome, list) else outcome[0]
+
+
+def _evaluate(model: Model, root: Path, path: Path, rel: str,
+              set_ids: list[str]) -> tuple[CourseReport, list[Problem]] | list[Problem]:
+    """(report, warnings), or every problem of an invalid course (schema errors and unknown ids in one round)."""
     doc, problems = load_course(root, path, rel)
-    if doc is not None:
-        problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
-    if doc is None or any(p.severity == "error" for p in problems):
+    if doc is None:
         return problems
-    return evaluate(model, doc.data, requirements or default_sets(model, doc.data), rel)
+    problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
+    if any(p.severity == "error" for p in problems):
+        return problems
+    return evaluate(model, doc.data, set_ids or default_sets(model, doc.data), rel), problems
 
 
 def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Load a course file and check it against the course schema; XLSX problems name their sheet and cell."""
+    """Load a course file and check it against the course schema; XLSX problems name their sheet and cell.
+    The document is returned even when its schema check failed, so its references can be checked too."""
     if path.suffix.lower() != ".xlsx":
         return check.check_course(root, path, rel)
     from . import schemas
@@ -71,42 +80,49 @@ def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list
 
 
 def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[Problem]:
-    """What a schema cannot see: unknown item ids, duplicate module ids, duplicate outcome ids in a module."""
-    problems: list[Problem] = []
+    """What a schema cannot see: unknown item ids, duplicate module ids, duplicate outcome ids in a module.
+    Works on a document that failed its schema too: only the parts of the expected shape are looked at."""
+    problems: list[Problem] = [locate(p, doc) if xlsx else p for p in rules.course_id_problems(doc)]
     known = sorted(model.items)
-    groups = set(model.groups)
-
-    def at(pointer: str, code: str, message: str, hint: str) -> None:
+    for pointer, ref in _covers(doc.data):
+        if ref in model.items:
+            continue
+        if ref in model.groups:
+            message = f'"{ref}" is a group, not an item'
+            hint = "list the group's items one by one: an outcome covers items"
+        else:
+            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.8)
+            message = f'"{ref}" is not the id of any item'
+            hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item (see the site)"
         line, col = doc.where(pointer)
-        problem = Problem(doc.rel, line, col, code, message, pointer, hint=hint)
+        problem = Problem(doc.rel, line, col, "unknown-reference", message, pointer, hint=hint)
         problems.append(locate(problem, doc) if xlsx else problem)
-
-    problems.extend(locate(p, doc) if xlsx else p for p in rules.course_id_problems(doc))
-    for i, module in enumerate(doc.data["modules"]):
-        for k, outcome in enumerate(module["outcomes"]):
-            for j, ref in enumerate(outcome["covers"]):
-                if ref in model.items:
-                    continue
-                pointer = f"/modules/{i}/outcomes/{k}/covers/{j}"
-                if ref in groups:
-                    at(pointer, "unknown-reference", f'"{ref}" is a group, not an item',
-                       "list the group's items one by one: an outcome covers items")
-                    continue
-                close = difflib.get_close_matches(ref, known, n=1, cutoff=0.8)
-                hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item (see the site)"
-                at(pointer, "unknown-reference", f'"{ref}" is not the id of any item', hint)
     return problems
 
 
+def _covers(data: Any) -> list[tuple[str, str]]:
+    """(pointer, id) of every string under modules[*].outcomes[*].covers[*], whatever else is wrong."""
+    found: list[tuple[str, str]] = []
+    modules = data.get("modules") if isinstance(data, dict) else None
+    for i, module in enumerate(modules if isinstance(modules, list) else []):
+        outcomes = module.get("outcomes") if isinstance(module, dict) else None
+        for k, outcome in enumerate(outcomes if isinstance(outcomes, list) else []):
+            covers = outcome.get("covers") if isinstance(outcome, dict) else None
+            for j, ref in enumerate(covers if isinstance(covers, list) else []):
+                if isinstance(ref, str):
+                    found.append((f"/modules/{i}/outcomes/{k}/covers/{j}", ref))
+    return found
+
+
 def _model(root: Path) -> Model:
-    result = check.run(root, include_courses=False)
-    if result.failed():
-        errors = [p for p in result.problems if p.severity == "error"]
+    checked = load_model(root)
+    if checked.model is None:
+        errors = checked.errors
         if errors[0].code == "no-standards":
             raise UsageError("there is no standards/ folder here: run coachref in the project's top folder")
         raise UsageError(f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
                          f"(first: {errors[0].as_line()}); run `coachref check` in the project folder")
-    return build(result.loaded)
+    return checked.model
 
 
 def _display(root: Path, path: Path) -> str:

@@ -1,5 +1,5 @@
-"""The pipeline's one entry point: load -> validate -> model, run once; the CLI, the MkDocs hook, course
-evaluation and the tests call it. Nothing here prints."""
+"""The pipeline's one entry point: load -> validate -> model, run once per state of the inputs; the CLI, the
+MkDocs hook, course evaluation and the tests call it. Nothing here prints, and nothing here imports the CLI."""
 
 from __future__ import annotations
 
@@ -7,23 +7,70 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import check
+from .load import Document
 from .model import Model, build
 from .problems import Problem
+
+#: The input folders whose files decide the outcome of a check.
+INPUTS = ("standards", "schemas", "courses")
+
+Fingerprint = tuple[tuple[str, int, int], ...]
 
 
 @dataclass(frozen=True)
 class Checked:
-    """The outcome of checking a project: its model (None when there is an error) and what the check found."""
+    """A checked project: its model (None when standards/ or schemas/ have an error), the valid course files of
+    courses/, and everything the check found (courses included)."""
 
     model: Model | None
+    courses: tuple[Document, ...]
     result: check.Result
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.result.problems if p.severity == "error"]
+        """The errors that stop the model from being built (course files do not)."""
+        return [p for p in self.result.problems if p.severity == "error" and not _is_course(p)]
 
 
-def load_model(root: Path, *, include_courses: bool = False) -> Checked:
-    """Check the project at `root` and build its model when no error was found."""
-    result = check.run(root, include_courses=include_courses)
-    return Checked(None if result.failed() else build(result.loaded), result)
+#: One entry per project root: the inputs' fingerprint and the outcome for it (a build checks once).
+_cache: dict[Path, tuple[Fingerprint, Checked]] = {}
+#: How many times this process really ran the check (benchmarks/bench_site.py prints it).
+runs = [0]
+
+
+def load_model(root: Path) -> Checked:
+    """Check the project at `root` (standards/, schemas/ and courses/) and build its model when the standards
+    have no error. The outcome is remembered until an input file changes."""
+    key = root.resolve()
+    fingerprint = _fingerprint(key)
+    cached = _cache.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    runs[0] += 1
+    result = check.run(root)
+    stops = any(p.severity == "error" and not _is_course(p) for p in result.problems)
+    bad_courses = {p.path for p in result.problems if p.severity == "error" and _is_course(p)}
+    courses = tuple(d for d in result.loaded.courses if d.rel not in bad_courses)
+    checked = Checked(None if stops else build(result.loaded), courses, result)
+    _cache[key] = (fingerprint, checked)
+    return checked
+
+
+def _is_course(problem: Problem) -> bool:
+    return problem.path.startswith("courses/")
+
+
+def _fingerprint(root: Path) -> Fingerprint:
+    """Path, modification time and size of every input file."""
+    found = []
+    for name in INPUTS:
+        folder = root / name
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            try:
+                stat = path.lstat()
+            except OSError:
+                continue
+            found.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)

@@ -277,25 +277,31 @@ def _compared_problems(doc: Document, groups: list[str], group_of: dict[str, str
 
 
 def course_id_problems(doc: Document) -> list[Problem]:
-    """A course file's module ids are unique, and so are the outcome ids within each module."""
+    """A course file's module ids are unique, and so are the outcome ids within each module (parts of another
+    shape are left to the schema)."""
     problems: list[Problem] = []
     modules: dict[str, int] = {}
-    for i, module in enumerate(doc.data["modules"]):
-        mid = module["id"]
-        if mid in modules:
+    for i, module in enumerate(_dicts(doc.data.get("modules") if isinstance(doc.data, dict) else None)):
+        mid = module.get("id")
+        if isinstance(mid, str) and mid in modules:
             first = doc.where(f"/modules/{modules[mid]}/id")[0]
             problems.append(_at(doc, f"/modules/{i}/id", "duplicate-id",
                                 f'module id "{mid}" is already used (line {first})', "give every module its own id"))
-        else:
+        elif isinstance(mid, str):
             modules[mid] = i
         outcomes: dict[str, int] = {}
-        for k, outcome in enumerate(module["outcomes"]):
-            oid = outcome["id"]
-            if oid in outcomes:
+        for k, outcome in enumerate(_dicts(module.get("outcomes"))):
+            oid = outcome.get("id")
+            if isinstance(oid, str) and oid in outcomes:
                 first = doc.where(f"/modules/{i}/outcomes/{outcomes[oid]}/id")[0]
                 problems.append(_at(doc, f"/modules/{i}/outcomes/{k}/id", "duplicate-id",
                                     f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
                                     "give every outcome of a module its own id"))
-            else:
+            elif isinstance(oid, str):
                 outcomes[oid] = k
     return problems
+
+
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The list's entries, with anything that is not a mapping replaced by an empty one (kept for the index)."""
+    return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []

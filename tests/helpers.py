@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 
 from generator.cli import main
+from generator.model import Model
+from generator.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -28,3 +30,10 @@ def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str]:
     finally:
         os.chdir(old)
     return code, out.getvalue(), err.getvalue()
+
+
+def model_of(root: Path) -> Model:
+    """The checked model of the project at `root`; fails the test with the errors when there is none."""
+    checked = load_model(root)
+    assert checked.model is not None, [p.as_line() for p in checked.errors]
+    return checked.model

@@ -16,7 +16,7 @@ import yaml
 from generator.compliance.render import STRINGS, render_report
 from generator.compliance.xlsx import COURSE_FIELDS, OUTCOME_COLUMNS
 from generator.course import evaluate_file, write_template_xlsx
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, model_of, run_cli
 
 CASES = ROOT / "tests" / "cases" / "courses"
 HBO = ROOT / "courses" / "hbo-jobcoach-duaal.yaml"
@@ -243,7 +243,7 @@ def test_text_report_fits_an_a4_page() -> None:
 
 
 def test_render_report_in_both_languages() -> None:
-    report = evaluate_file(ROOT, DRAFT)
+    report = evaluate_file(model_of(ROOT), ROOT, DRAFT)
     assert not isinstance(report, list)
     en, nl = render_report(report, "md", "en"), render_report(report, "md", "nl")
     assert "# Course compliance report" in en and "**not covered**" in en
@@ -281,7 +281,7 @@ def _fill_template(course: dict[str, Any]) -> bytes:
 def test_xlsx_template_round_trips_to_the_same_report(tmp_path: Path) -> None:
     path = tmp_path / "hbo.xlsx"
     path.write_bytes(_fill_template(_hbo()))
-    from_yaml, from_xlsx = evaluate_file(ROOT, HBO), evaluate_file(ROOT, path)
+    from_yaml, from_xlsx = evaluate_file(model_of(ROOT), ROOT, HBO), evaluate_file(model_of(ROOT), ROOT, path)
     assert not isinstance(from_yaml, list)
     assert not isinstance(from_xlsx, list), from_xlsx
     assert from_xlsx.sets == from_yaml.sets

@@ -15,7 +15,6 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from generator.cli import checked_model
 from generator.exports import EXPORTERS
 from generator.model import (
     LANGUAGES,
@@ -33,7 +32,7 @@ from generator.model import (
     Text,
 )
 
-from .helpers import ROOT, SHARED, run_cli
+from .helpers import ROOT, SHARED, model_of, run_cli
 
 CASE_SCHEMA = SHARED / "reference" / "case-v1p1-cfpackage-schema.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -42,9 +41,7 @@ DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 @pytest.fixture(scope="module")
 def model() -> Model:
-    built, result = checked_model(ROOT)
-    assert isinstance(built, Model), [p.message for p in result.problems]
-    return built
+    return model_of(ROOT)
 
 
 def _export(fmt: str, out: Path, *extra: str) -> dict[str, bytes]:

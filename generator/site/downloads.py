@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..compliance.engine import CourseReport, default_sets, evaluate
 from ..compliance.render import render_report
 from ..compliance.xlsx import write_template_xlsx
-from ..course import evaluate_file
 from ..exports import EXPORTERS
+from ..load import Document
 from ..model import Lang, Model
 from . import markup as mk
 from .i18n import t
@@ -96,16 +98,17 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
     return "\n".join(lines)
 
 
-def course_pages(root: Path, lang: Lang) -> dict[str, str]:
-    """One page per example course in courses/ (not the template): its compliance report in `lang`."""
+def course_reports(model: Model, courses: Sequence[Document]) -> dict[str, CourseReport]:
+    """The compliance report of every valid example course in courses/ (not the template), by file stem. The
+    courses were checked with the standards (an invalid one is reported by `coachref check`, and left out here)."""
+    return {doc.path.stem: evaluate(model, doc.data, default_sets(model, doc.data), doc.rel)
+            for doc in sorted(courses, key=lambda d: d.rel) if doc.path.stem != "template"}
+
+
+def course_pages(reports: dict[str, CourseReport], lang: Lang) -> dict[str, str]:
+    """One page per example course: its compliance report in `lang`."""
     pages: dict[str, str] = {}
-    folder = root / "courses"
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        if path.stem == "template":
-            continue
-        report = evaluate_file(root, path)
-        if isinstance(report, list):  # an invalid example is caught by `coachref check`; skip it here
-            continue
+    for stem, report in reports.items():
         body = render_report(report, "md", lang)
-        pages[path.stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", body])
+        pages[stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", body])
     return pages

@@ -3,11 +3,12 @@ and delete generated files that no page produces any more."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..write import write_if_changed
 from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
@@ -106,9 +107,9 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
     return out
 
 
-def render_all(model: Model, root: Path | None = None) -> dict[str, str | bytes]:
+def render_all(model: Model, root: Path | None = None, courses: Sequence[Document] = ()) -> dict[str, str | bytes]:
     """Source file name (relative to the generated folder) -> content, for every page and language; with the
-    project `root`, also the downloads (files and page) and the example course reports."""
+    project `root`, also the downloads (files and page) and the reports of the checked example `courses`."""
     terms = glossary_terms(model)
     files: dict[str, str | bytes] = {}
     for page in plan(model):
@@ -117,25 +118,26 @@ def render_all(model: Model, root: Path | None = None) -> dict[str, str | bytes]
             files[f"{page.path}.{lang}.md"] = page.render(ctx).rstrip("\n") + "\n"
     if root is not None:
         items = downloads.files(model, root)
+        reports = downloads.course_reports(model, courses)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:
                 files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
         for lang in LANGUAGES:
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
-            reports = downloads.course_pages(root, lang)
+            course_pages = downloads.course_pages(reports, lang)
             index = [pages.HEADER, f"title: {t('courses', lang)}", "---", "", f"# {t('courses', lang)}", "",
                      t("courses-intro", lang), ""]
-            index += [f"- [{stem}](courses/{stem}.md)" for stem in reports]
+            index += [f"- [{stem}](courses/{stem}.md)" for stem in course_pages]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
-            for stem, body in reports.items():
+            for stem, body in course_pages.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"
     return files
 
 
-def generate(model: Model, out: Path, root: Path | None = None) -> Outcome:
+def generate(model: Model, out: Path, root: Path | None = None, courses: Sequence[Document] = ()) -> Outcome:
     """Write the pages into `out` (changed files only) and delete stale generated files there."""
-    files = render_all(model, root)
+    files = render_all(model, root, courses)
     written = tuple(name for name, content in files.items() if write_if_changed(out / name, content))
     deleted = []
     if out.is_dir():

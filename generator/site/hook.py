@@ -1,11 +1,12 @@
-"""The MkDocs hook: before each build, check standards/ and (re)generate the pages; publish them without the
-`generated/` prefix; make `mkdocs serve` watch standards/.
+"""The MkDocs hook: before each build, check the project through the pipeline and (re)generate the pages; publish
+them without the `generated/` prefix; make `mkdocs serve` watch standards/ and show broken data on every page.
 
 mkdocs.yml loads this file by path (`hooks: [generator/site/hook.py]`), so it imports the package absolutely.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import sys
@@ -23,18 +24,21 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
     sys.path.insert(0, str(_ROOT))
 
 from generator import report  # noqa: E402
-from generator.cli import checked_model  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import Model  # noqa: E402
+from generator.pipeline import Checked, load_model  # noqa: E402
 from generator.site import urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 
 log = get_plugin_logger("coachref")
 _PREFIX = urls.GENERATED + "/"
-#: static-i18n runs every build event once per language: generate again only when an input file changed.
-_last: dict[str, tuple[tuple[str, int, int], ...]] = {}
+#: static-i18n runs every build event once per language: generate again only for a new check outcome.
+_last: dict[str, Checked] = {}
 #: The SOURCE_DATE_EPOCH this hook set (None: not set by us, e.g. given by the caller, who then decides).
 _pinned: list[str] = []
+#: `mkdocs serve` keeps serving after a broken edit and shows the problems on every page; a build stops.
+_serving: list[bool] = [False]
+_shown: list[str] = []
 
 
 def project_root(config: MkDocsConfig) -> Path:
@@ -42,15 +46,8 @@ def project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Path, mtime and size of every input file: standards/, schemas/ and this package's own code."""
-    found = []
-    for folder in (root / "standards", root / "schemas", Path(__file__).resolve().parent):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file() and path.suffix in (".yaml", ".yml", ".json", ".py"):
-                stat = path.stat()
-                found.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
-    return tuple(found)
+def on_startup(command: str, dirty: bool) -> None:
+    _serving[0] = command == "serve"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -67,20 +64,38 @@ def _generate(config: MkDocsConfig) -> None:
     root = project_root(config)
     out = Path(config.docs_dir) / urls.GENERATED
     key = f"{root}|{out}"
-    fingerprint = _fingerprint(root)
-    if _last.get(key) == fingerprint and out.is_dir():
+    checked = load_model(root)
+    if _last.get(key) is checked and out.is_dir():
         return
-    model, result = checked_model(root)
-    if model is None:
-        errors = [p for p in result.problems if p.severity == "error"]
-        raise PluginError("standards/ has errors; fix them first:\n" + report.text(errors, result.files))
-    _pin_build_date(model)  # type: ignore[arg-type]
+    _shown.clear()
+    if checked.model is None:
+        text = report.text(checked.errors, checked.result.files)
+        if not _serving[0]:
+            raise PluginError("standards/ has errors; fix them first:\n" + text)
+        log.error("standards/ has errors; the pages keep their last good state:\n" + text)
+        _shown.append(text)
+        return
+    _pin_build_date(checked.model)
     try:
-        outcome = generate(model, out, root)  # type: ignore[arg-type]
+        outcome = generate(checked.model, out, root, checked.courses)
     except SlugClash as exc:
         raise PluginError(str(exc)) from exc
-    _last[key] = fingerprint
+    _last[key] = checked
     log.info(f"generated {outcome.total} pages: {len(outcome.written)} written, {len(outcome.deleted)} deleted")
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """While `mkdocs serve` runs on broken data, every page opens with the located problems."""
+    if not _shown:
+        return output
+    banner = ('<div class="cr-build-errors" role="alert" style="background:#fff3f3;color:#8b0000;padding:1em;'
+              'border:3px solid #b00020;margin:0"><strong>standards/ has errors; this preview shows the last good '
+              f"pages. Fix these and save:</strong><pre>{html.escape(_shown[0])}</pre></div>")
+    head, body_tag, rest = output.partition("<body")
+    if not body_tag:
+        return banner + output
+    attrs, close, tail = rest.partition(">")
+    return f"{head}<body{attrs}{close}{banner}{tail}"
 
 
 def _pin_build_date(model: Model) -> None:
@@ -106,7 +121,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    server.watch(str(project_root(config) / "standards"))
+    root = project_root(config)
+    for folder in ("standards", "courses"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
     return server
 
 

@@ -6,14 +6,13 @@ import re
 
 import pytest
 
-from generator import check
 from generator.compliance.render import render_report
 from generator.course import evaluate_file
 from generator.exports import EXPORTERS
-from generator.model import build
 from generator.site.downloads import public_name
 
 from ..conftest import BuiltSite
+from ..helpers import model_of
 
 pytestmark = pytest.mark.site
 
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.site
 def test_downloads_page_links_every_export_and_each_file_is_the_export(built_site: BuiltSite, prefix: str) -> None:
     html = (built_site.site / prefix / "downloads" / "index.html").read_text(encoding="utf-8")
     links = set(re.findall(r'href="([^"#]+\.(?:csv|xlsx|json|yaml))"', html))
-    model = build(check.run(built_site.root, include_courses=False).loaded)
+    model = model_of(built_site.root)
     for fmt in ("csv", "xlsx", "case", "json"):
         for name, content in EXPORTERS[fmt](model, None).items():
             public = public_name(f"{fmt}/{name}")
@@ -34,7 +33,7 @@ def test_downloads_page_links_every_export_and_each_file_is_the_export(built_sit
 @pytest.mark.parametrize("stem", ["hbo-jobcoach-duaal", "draft-jobcoach"])
 def test_published_course_report_matches_what_the_cli_reports(built_site: BuiltSite, lang: str, prefix: str,
                                                               stem: str) -> None:
-    report = evaluate_file(built_site.root, built_site.root / "courses" / f"{stem}.yaml")
+    report = evaluate_file(model_of(built_site.root), built_site.root, built_site.root / "courses" / f"{stem}.yaml")
     assert not isinstance(report, list)
     markdown = render_report(report, "md", lang)  # type: ignore[arg-type]
     html = (built_site.site / prefix / "courses" / stem / "index.html").read_text(encoding="utf-8")

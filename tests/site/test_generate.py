@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from generator.cli import checked_model
 from generator.model import Model
 from generator.site import pages, urls
 from generator.site.generate import generate, plan
 
 from ..conftest import PROJECT
+from ..helpers import model_of
 
 
 @pytest.fixture(scope="module")
 def model() -> Model:
-    found, result = checked_model(PROJECT)
-    assert found is not None, result.problems
-    return found  # type: ignore[return-value]
+    return model_of(PROJECT)
 
 
 @pytest.mark.parametrize(("item_id", "expected"), [

@@ -8,11 +8,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.cli import checked_model
 from generator.site import markup, urls
 from generator.site.generate import generate
 
 from ..conftest import PROJECT
+from ..helpers import model_of
 
 #: The Markdown extensions of mkdocs.yml that matter for escaping.
 EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]
@@ -56,9 +56,7 @@ def test_a_script_in_a_yaml_string_shows_as_text_on_the_generated_page(tmp_path:
     start = original.index('en: "Knows the main theories')
     end = original.index("\n", start)
     knowledge.write_text(original[:start] + 'en: "<script>alert(1)</script> **x**"' + original[end:], encoding="utf-8")
-    model, result = checked_model(tmp_path)
-    assert model is not None, result.problems
-    generate(model, tmp_path / "docs" / urls.GENERATED)  # type: ignore[arg-type]
+    generate(model_of(tmp_path), tmp_path / "docs" / urls.GENERATED)
     page = (tmp_path / "docs/generated/coaching-professional/knowledge/k1.en.md").read_text(encoding="utf-8")
     html = render(page)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
