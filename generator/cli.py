@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -139,6 +140,16 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM ends the command like Ctrl-C does: through every clean-up, so no staging folder stays behind."""
+    raise SystemExit(128 + signum)
+
+
 def entry() -> None:
     """Console-script entry point."""
+    signal.signal(signal.SIGTERM, _terminate)
+    if not os.environ.get("COACHREF_DEBUG"):
+        # After a write error (a full disk), libraries' half-done generators complain when they are collected;
+        # the error itself has been reported on one line already.
+        sys.unraisablehook = lambda _unraisable: None
     sys.exit(main())

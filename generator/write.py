@@ -29,6 +29,8 @@ def replace_files(out: Path, files: dict[str, str | bytes]) -> None:
     """Publish a set of files into `out` all-or-nothing: everything is written to a staging folder first,
     then each file is moved into place. A failure before the move leaves `out` untouched."""
     out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob(".staging-*"):  # left by a killed run (SIGKILL gives no chance to clean up)
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(dir=out, prefix=".staging-"))
     try:
         for name, content in sorted(files.items()):
