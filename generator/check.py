@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import rules, schemas
 from .load import Document, load
+from .loaded import Loaded
 from .problems import Problem
 from .project import DataFile, discover, expected_schema_comment, schemas_dir
 
@@ -16,7 +17,7 @@ class Result:
     """What a check found: the problems (sorted) and, for use by later stages, the loaded documents."""
 
     problems: list[Problem]
-    loaded: rules.Loaded
+    loaded: Loaded
     files: int
 
     def failed(self, strict: bool = False) -> bool:
@@ -30,7 +31,7 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
     if not include_courses:
         files = [f for f in files if f.kind != "course"]
     folder = schemas_dir(root)
-    loaded = rules.Loaded({}, {}, {}, [], None, [])
+    loaded = Loaded()
     all_valid = True
     for file in files:
         doc, found = load(file.path, file.rel)
@@ -61,7 +62,7 @@ def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, lis
     return doc, sorted(problems)
 
 
-def _add(loaded: rules.Loaded, file: DataFile, doc: Document) -> None:
+def _add(loaded: Loaded, file: DataFile, doc: Document) -> None:
     if file.kind == "framework":
         loaded.frameworks[file.folder] = doc
     elif file.kind == "group":

@@ -1,0 +1,38 @@
+"""Validate stage, part two: the registry of cross-file rules. Each rule is a small function from the index of
+the schema-valid documents to the problems it finds; adding a rule is adding a function and a row here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..loaded import Loaded
+from ..problems import Problem
+from . import ids, mappings, references, texts
+from .index import Index
+from .references import course_id_problems
+
+__all__ = ["RULES", "Loaded", "check", "course_id_problems"]
+
+Rule = Callable[[Index], Iterable[Problem]]
+
+RULES: tuple[Rule, ...] = (
+    ids.listed_groups,
+    ids.framework_present,
+    ids.id_prefixes,
+    ids.unique_ids,
+    texts.text_kinds,
+    references.item_references,
+    references.requirement_references,
+    references.course_references,
+    mappings.relation_vocabulary,
+    mappings.mapping_files,
+    mappings.compared_groups,
+    mappings.mapping_references,
+    mappings.mapping_pairs,
+)
+
+
+def check(loaded: Loaded) -> list[Problem]:
+    """All cross-file problems of a project whose files each passed their schema."""
+    index = Index.of(loaded)
+    return [problem for rule in RULES for problem in rule(index)]

@@ -1,0 +1,61 @@
+"""Rules on the layout of frameworks and on ids: listed groups, id prefixes, ids unique across all files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..problems import Problem
+from .index import Index, at
+
+
+def listed_groups(index: Index) -> Iterator[Problem]:
+    """Every group named in framework.yaml has a file, and every group file is named there."""
+    for folder, fw in sorted(index.loaded.frameworks.items()):
+        stems = {d.path.stem: d for d in index.loaded.groups.get(folder, [])}
+        for i, stem in enumerate(fw.data["groups"]):
+            if stem not in stems:
+                yield at(fw, f"/groups/{i}", "missing-group",
+                         f'group "{stem}" has no file standards/{folder}/{stem}.yaml',
+                         "create the file, or remove the name from groups")
+        for stem, doc in sorted(stems.items()):
+            if stem not in fw.data["groups"]:
+                yield at(doc, "", "unlisted-group", f'group file "{stem}.yaml" is not listed in {fw.rel}',
+                         f'add "{stem}" to groups in framework.yaml')
+
+
+def framework_present(index: Index) -> Iterator[Problem]:
+    """A folder of group files has a framework.yaml."""
+    for folder, docs in sorted(index.loaded.groups.items()):
+        if folder not in index.prefix_of_folder:
+            for doc in docs:
+                yield at(doc, "", "missing-framework", f"standards/{folder}/ has no framework.yaml",
+                         "add framework.yaml describing the framework")
+
+
+def id_prefixes(index: Index) -> Iterator[Problem]:
+    """A group's id is `<framework id>:<file stem>`; an item's id starts with `<framework id>:`."""
+    for folder, docs in sorted(index.loaded.groups.items()):
+        prefix = index.prefix_of_folder.get(folder)
+        if prefix is None:
+            continue
+        for doc in docs:
+            expected = f"{prefix}:{doc.path.stem}"
+            if doc.data["id"] != expected:
+                yield at(doc, "/id", "id-prefix", f'group id is "{doc.data["id"]}", expected "{expected}"',
+                         "a group's id is the framework id, a colon and the file's stem")
+            for i, item in enumerate(doc.data["items"]):
+                if not item["id"].startswith(prefix + ":"):
+                    yield at(doc, f"/items/{i}/id", "id-prefix",
+                             f'item id "{item["id"]}" does not start with "{prefix}:"',
+                             f"every item of this framework has an id starting with {prefix}:")
+
+
+def unique_ids(index: Index) -> Iterator[Problem]:
+    """No id is defined twice, in any file."""
+    for definition in index.definitions:
+        first = index.ids[definition.ident]
+        if first is not definition:
+            line = first.doc.where(first.pointer)[0]
+            yield at(definition.doc, definition.pointer, "duplicate-id",
+                     f'id "{definition.ident}" is already used in {first.doc.rel}:{line}',
+                     "ids are unique across all files; pick a new id (published ids are never reused)")
