@@ -233,7 +233,7 @@ def test_data_is_never_markup(tmp_path: Path) -> None:
     path = _write_variant(tmp_path, "markup", _set("/provider", "<script>alert(1)</script> | *x* [a](b)"))
     _code, out, _err = run_cli(["course", str(path), "--format", "md"], ROOT)
     assert "<script>" not in out
-    assert r"\<script\>alert\(1\)\</script\> \| \*x\* \[a\]\(b\)" in out
+    assert r"&lt;script&gt;alert\(1\)&lt;/script&gt; \| \*x\* \[a\]\(b\)" in out
 
 
 def test_text_report_fits_an_a4_page() -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from typing import Any, Literal
 
+from .. import markup as mk
 from ..model import Lang, Text
 from .engine import ConditionResult, CourseReport, ItemCoverage, SetResult
 
@@ -208,51 +208,43 @@ def _text(report: CourseReport, lang: Lang) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-
-
-def _md(text: str) -> str:
-    """Text from the data as Markdown content: every character that could be markup is escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("&", "&amp;")
-
-
 def _markdown(report: CourseReport, lang: Lang) -> str:
     out = [f"# {s('title', lang)}", "", "| | |", "|---|---|"]
-    out.extend(f"| {label} | {_md(value)} |" for label, value in _facts(report, lang))
+    out.extend(f"| {label} | {mk.text(value)} |" for label, value in _facts(report, lang))
     word, why = _verdict(report, lang)
-    out += ["", f"**{s('verdict', lang)}: {word}**: {_md(why)}"]
+    out += ["", f"**{s('verdict', lang)}: {word}**: {mk.text(why)}"]
     for rs in report.sets:
         state = s("met" if rs.met else "not_met", lang)
-        out += ["", f"## {_md(rs.id)}: {_md(rs.title.get(lang))}: {state}", "",
-                f"{s('source', lang)}: {_md(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
+        out += ["", f"## {mk.text(rs.id)}: {mk.text(rs.title.get(lang))}: {state}", "",
+                f"{s('source', lang)}: {mk.text(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
                 f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
         for c in rs.conditions:
             result = s("met" if c.met else "not_met", lang)
             if not c.met:
                 result = f"**{result}**"
-            out.append(f"| `{c.id}`: {_md(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
-                       f"{_md(_condition_detail(c, lang))} |")
+            out.append(f"| `{c.id}`: {mk.text(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
+                       f"{mk.text(_condition_detail(c, lang))} |")
         for c in rs.conditions:
             for group in c.groups:
-                out += ["", f"### {_md(group.title.get(lang))} ({_md(group.id)})", "",
+                out += ["", f"### {mk.text(group.title.get(lang))} ({mk.text(group.id)})", "",
                         f"| {s('item', lang)} | {s('statement', lang)} | {s('covered_by', lang)} |", "|---|---|---|"]
                 for i in (i for i in c.items if i.group == group.id):
-                    by = _md(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
+                    by = mk.text(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
                     if i.indirect:
                         by += f" ({s('only_indirect', lang)})"
-                    statement = f"{_md(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
-                    out.append(f"| {_md(i.label)} | {statement} | {by} |")
+                    statement = f"{mk.text(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
+                    out.append(f"| {mk.text(i.label)} | {statement} | {by} |")
         indirect = _indirect(rs)
         if indirect:
-            out += ["", f"### {s('indirect_title', lang)}", "", _md(s("indirect_intro", lang)), "",
+            out += ["", f"### {s('indirect_title', lang)}", "", mk.text(s("indirect_intro", lang)), "",
                     f"| {s('item', lang)} | {s('via', lang)} | {s('relation', lang)} | {s('outcome', lang)} |",
                     "|---|---|---|---|"]
             for i in indirect:
                 for d in i.indirect:
-                    out.append(f"| `{i.item}` | `{d.via}` | {_md(d.relation_label.get(lang))} | "
-                               f"{_md(f'{d.module}/{d.outcome}')} |")
+                    out.append(f"| `{i.item}` | `{d.via}` | {mk.text(d.relation_label.get(lang))} | "
+                               f"{mk.text(f'{d.module}/{d.outcome}')} |")
     if report.sets:
-        out += ["", _md(s("refs", lang))]
+        out += ["", mk.text(s("refs", lang))]
     return "\n".join(out) + "\n"
 
 

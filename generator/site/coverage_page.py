@@ -3,9 +3,9 @@ relation and items without counterpart, as tables and as a printable chart."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..coverage import CoverageRow, SideCoverage, coverage
 from ..model import Lang
-from . import markup as mk
 from . import urls
 from .furniture import (
     attribution,

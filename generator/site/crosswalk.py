@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import markup as mk
 from ..coverage import Side, seen_from, side_coverage
 from ..model import Item, Mapping, MappingSet, Model
-from . import markup as mk
 from . import urls
 from .furniture import (
     LANDSCAPE_COLUMNS,

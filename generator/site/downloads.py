@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import markup as mk
 from ..compliance.render import render_report
 from ..compliance.xlsx import write_template_xlsx
 from ..course import evaluate_file
 from ..exports import EXPORTERS
 from ..model import Lang, Model
-from . import markup as mk
 from .i18n import t
 
 #: Published download folder, relative to the generated folder (and to the site root once published).
@@ -76,7 +76,7 @@ def _size(n: int, lang: Lang) -> str:
 
 def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
     """The downloads page: a table per format with file, size and description, then licences."""
-    lines = ["---", f"title: {t('downloads', lang)}", "---", "", f"# {t('downloads', lang)}", "",
+    lines = ["---", f"title: {mk.yaml_title(t('downloads', lang))}", "---", "", f"# {t('downloads', lang)}", "",
              mk.text(t("downloads-intro", lang)), ""]
     for fmt, (label, en, nl) in FORMATS.items():
         rows = [d for d in downloads if d.fmt == fmt]

@@ -4,10 +4,10 @@ date, running header and footer, attribution)."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
 from ..model import Framework, MappingSet, Model
-from . import markup as mk
 from . import urls
 from .i18n import t
 from .pages import Page, head, item_name

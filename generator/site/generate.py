@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .. import markup as mk
 from ..model import LANGUAGES, Lang, Model
 from ..write import write_if_changed
 from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
@@ -124,9 +125,10 @@ def render_all(model: Model, root: Path | None = None) -> dict[str, str | bytes]
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
             reports = downloads.course_pages(root, lang)
-            index = [pages.HEADER, f"title: {t('courses', lang)}", "---", "", f"# {t('courses', lang)}", "",
+            title = t("courses", lang)
+            index = [pages.HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {title}", "",
                      t("courses-intro", lang), ""]
-            index += [f"- [{stem}](courses/{stem}.md)" for stem in reports]
+            index += [f"- {mk.link(stem, f'courses/{stem}.md')}" for stem in reports]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
             for stem, body in reports.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"

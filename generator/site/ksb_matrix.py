@@ -3,8 +3,8 @@ inferred or not yet known."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..model import Framework, Group, Item, Lang
-from . import markup as mk
 from . import urls
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
 from .i18n import t, t_or

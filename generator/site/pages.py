@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .. import markup as mk
 from ..model import Framework, Group, Item, Lang, Model, Text
-from . import markup as mk
 from . import urls
 from .i18n import t, t_or
 
@@ -53,7 +53,7 @@ class Page:
         kind = value.kind(self.lang)
         out = mk.badge(kind, t(f"kind.{kind}", self.lang), t(f"kind-note.{kind}", self.lang))
         if kind != "official" and url:
-            out += f" [{mk.text(t('official-source', self.lang))}]({url})"
+            out += f" {mk.link(t('official-source', self.lang), url)}"
         return out
 
 
@@ -236,7 +236,7 @@ def framework_page(p: Page, fw: Framework) -> str:
     lines += [f"| {t('overview', lang)} | |", "|---|---|"]
     lines += [f"| {t(key, lang)} | {mk.text(value)} |" for key, value in facts if value]
     if official_url(fw):
-        lines.append(f"| {t('official-page', lang)} | [{mk.text(official_url(fw) or '')}]({official_url(fw)}) |")
+        lines.append(f"| {t('official-page', lang)} | {mk.link(official_url(fw) or '', official_url(fw) or '')} |")
     lines += ["", f"## {t('contents', lang)}", ""]
     lines += [f"- {p.link(g.title.get(lang), urls.group_page(fw, g))} ({len(g.items)} {t('items', lang)})"
               for g in fw.groups]
@@ -251,12 +251,12 @@ def framework_page(p: Page, fw: Framework) -> str:
     lines += ["", f"## {t('views', lang)}", "", *[f"- {v}" for v in views], ""]
     lines += [f"## {t('completeness', lang)}", "", *[f"- {p.prose(c, fw.id)}" for c in fw.completeness], ""]
     lic = fw.licence
-    lic_name = f"[{mk.text(lic.name.get(lang))}]({lic.url})" if lic.url else mk.text(lic.name.get(lang))
+    lic_name = mk.link(lic.name.get(lang), lic.url) if lic.url else mk.text(lic.name.get(lang))
     lines += [f"## {t('licence', lang)}", "", lic_name, "", *_kind_line(p, lic.attribution, None),
               mk.text(lic.attribution.get(lang)), ""]
     lines += [f"## {t('sources', lang)} {{#sources}}", ""]
     for s in fw.sources:
-        title = f"[{mk.text(s.title.get(lang))}]({s.url})" if s.url else mk.text(s.title.get(lang))
+        title = mk.link(s.title.get(lang), s.url) if s.url else mk.text(s.title.get(lang))
         lines.append(f"- {title}" + (f": {mk.text(s.note.get(lang))}" if s.note else ""))
     lines.append("")
     if fw.facts:
