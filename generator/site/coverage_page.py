@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import markup as mk
 from ..coverage import CoverageRow, SideCoverage, coverage
 from ..model import Lang
+from ..strings import t
 from . import urls
 from .furniture import (
     attribution,
@@ -17,7 +18,6 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .i18n import t
 from .pages import Page
 
 #: Colours of the coverage chart per strongest relation (each ≥ 3:1 against white); unmapped is light grey.

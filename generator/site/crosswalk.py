@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .. import markup as mk
 from ..coverage import Side, seen_from, side_coverage
 from ..model import Item, Mapping, MappingSet, Model
+from ..strings import t
 from . import urls
 from .furniture import (
     LANDSCAPE_COLUMNS,
@@ -23,7 +24,6 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .i18n import t
 from .pages import Page, head
 
 

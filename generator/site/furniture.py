@@ -8,8 +8,8 @@ from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
 from ..model import Framework, MappingSet, Model
+from ..strings import t
 from . import urls
-from .i18n import t
 from .pages import Page, head, item_name
 
 #: A relation's short mark in matrix cells; the legend spells each out.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from .. import markup as mk
 from ..model import LANGUAGES, Lang, Model
+from ..strings import t
 from ..write import write_if_changed
 from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
-from .i18n import t
 from .pages import Page
 
 

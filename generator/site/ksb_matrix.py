@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from .. import markup as mk
 from ..model import Framework, Group, Item, Lang
+from ..strings import t
 from . import urls
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
-from .i18n import t, t_or
 from .pages import KSB_STEMS, Page
 
 
@@ -25,7 +25,7 @@ def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:
 def _column_confidence(item: Item, lang: Lang) -> str:
     if _unknown(item):
         return t("not-yet-known", lang)
-    return t_or(f"confidence.{item.links_confidence}", lang, item.links_confidence or "")
+    return t(f"confidence.{item.links_confidence}", lang) if item.links_confidence else ""
 
 
 def _unknown(item: Item) -> bool:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from .. import markup as mk
 from ..model import Framework, Group, Item, Lang, Model, Text
+from ..strings import t, tn
 from . import urls
-from .i18n import t, t_or
 
 #: Every generated page starts with this: YAML front matter whose first line is the "generated" comment (the
 #: title must be in front matter: MkDocs only takes the title from an h1 that is the very first element).
@@ -159,7 +159,7 @@ def _details(p: Page, item: Item, level: str = "##") -> list[str]:
     if item.note:
         lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
     if item.confidence:
-        level = t_or("confidence." + item.confidence, p.lang, item.confidence)
+        level = t("confidence." + item.confidence, p.lang)
         lines += [f"{t('confidence', p.lang)}: {mk.text(level)}", "{: .cr-meta }", ""]
     return lines
 
@@ -183,7 +183,7 @@ def _related(p: Page, item: Item) -> list[str]:
             lines += [f"**{t(key, p.lang)}**: " + ", ".join(p.item_link(i, with_title=True) for i in ids), ""]
     if item.links_confidence and (item.ksbs or item.assesses):
         lines += [f"{t('links-confidence', p.lang)}: "
-                  f"{mk.text(t_or('confidence.' + item.links_confidence, p.lang, item.links_confidence))}",
+                  f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
                   "{: .cr-meta }", ""]
     if not found:
         lines += [t("no-related", p.lang), ""]
@@ -220,8 +220,8 @@ def frameworks_page(p: Page) -> str:
     for fw in p.model.frameworks:
         lines += [f"## {p.link(fw.title.get(p.lang), urls.framework_page(fw))}", "",
                   f"{mk.text(fw.publisher.get(p.lang))} · {mk.text(fw.reference)} · {t('version', p.lang)} "
-                  f"{mk.text(fw.version)} · {mk.text(t_or('status.' + fw.status, p.lang, fw.status))}", ""]
-        lines += [f"- {p.link(g.title.get(p.lang), urls.group_page(fw, g))} ({len(g.items)} {t('items', p.lang)})"
+                  f"{mk.text(fw.version)} · {mk.text(t('status.' + fw.status, p.lang))}", ""]
+        lines += [f"- {p.link(g.title.get(p.lang), urls.group_page(fw, g))} ({tn('items-n', len(g.items), p.lang)})"
                   for g in fw.groups]
         lines.append("")
     return "\n".join(lines)
@@ -231,14 +231,14 @@ def framework_page(p: Page, fw: Framework) -> str:
     lang = p.lang
     lines = head(fw.title.get(lang), _crumbs(p)) + _kind_line(p, fw.title, official_url(fw), fw)
     facts = [("publisher", fw.publisher.get(lang)), ("reference", fw.reference), ("version", fw.version),
-             ("status", t_or("status." + fw.status, lang, fw.status)), ("level", fw.level), ("date", fw.date),
-             ("official-languages", ", ".join(t_or("lang." + x, lang, x) for x in fw.official_languages))]
+             ("status", t("status." + fw.status, lang)), ("level", fw.level), ("date", fw.date),
+             ("official-languages", ", ".join(t("lang." + x, lang) for x in fw.official_languages))]
     lines += [f"| {t('overview', lang)} | |", "|---|---|"]
     lines += [f"| {t(key, lang)} | {mk.text(value)} |" for key, value in facts if value]
     if official_url(fw):
         lines.append(f"| {t('official-page', lang)} | {mk.link(official_url(fw) or '', official_url(fw) or '')} |")
     lines += ["", f"## {t('contents', lang)}", ""]
-    lines += [f"- {p.link(g.title.get(lang), urls.group_page(fw, g))} ({len(g.items)} {t('items', lang)})"
+    lines += [f"- {p.link(g.title.get(lang), urls.group_page(fw, g))} ({tn('items-n', len(g.items), lang)})"
               for g in fw.groups]
     views = [p.link(t("side-by-side", lang), urls.special_page("side-by-side", fw))]
     if is_ksb_framework(fw):

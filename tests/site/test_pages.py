@@ -10,7 +10,7 @@ import pytest
 
 from generator.model import LANGUAGES, Model
 from generator.site import pages, urls
-from generator.site.i18n import t
+from generator.strings import t
 
 from ..conftest import BuiltSite
 from .htmlscan import scan
