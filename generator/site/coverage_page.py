@@ -8,6 +8,7 @@ from ..coverage import CoverageRow, SideCoverage, coverage
 from ..model import Lang
 from ..strings import t
 from . import urls
+from .context import Page
 from .furniture import (
     attribution,
     page_head,
@@ -18,7 +19,6 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .pages import Page
 
 #: Colours of the coverage chart per strongest relation (each ≥ 3:1 against white); unmapped is light grey.
 COLOURS = {"exact": "#1a237e", "close": "#3949ab", "broad": "#00695c", "narrow": "#6a1b9a", "related": "#bf360c"}

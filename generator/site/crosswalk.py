@@ -10,6 +10,7 @@ from ..coverage import Side, seen_from, side_coverage
 from ..model import Item, Mapping, MappingSet, Model
 from ..strings import t
 from . import urls
+from .context import Page, head
 from .furniture import (
     LANDSCAPE_COLUMNS,
     MARKS,
@@ -24,7 +25,6 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .pages import Page, head
 
 
 @dataclass(frozen=True)

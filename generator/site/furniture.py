@@ -10,7 +10,7 @@ from ..dates import data_date
 from ..model import Framework, MappingSet, Model
 from ..strings import t
 from . import urls
-from .pages import Page, head, item_name
+from .context import Page, head, item_name
 
 #: A relation's short mark in matrix cells; the legend spells each out.
 MARKS = {"exact": "=", "close": "≈", "broad": "⊃", "narrow": "⊂", "related": "~"}

@@ -7,8 +7,9 @@ from .. import markup as mk
 from ..model import Framework, Group, Item, Lang
 from ..strings import t
 from . import urls
+from .context import Page
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
-from .pages import KSB_STEMS, Page
+from .pages import KSB_STEMS
 
 
 def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:

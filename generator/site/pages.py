@@ -1,88 +1,24 @@
-"""Page renderers: model objects + language → the Markdown of one page (plain functions returning strings)."""
+"""Page renderers: model objects + language → the Markdown of one page (plain functions returning strings).
+
+The shared page context and item blocks are in context.py and items.py."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from .. import markup as mk
-from ..model import Framework, Group, Item, Lang, Model, Text
+from ..model import Framework, Group, Item, Lang
 from ..strings import t, tn
 from . import urls
+from .context import HEADER as HEADER  # re-exported: generate.py writes it above the downloads and course pages
+from .context import Page as Page
+from .context import crumbs, head, item_heading, item_name, kind_line, official_url
+from .items import details, related, statement
 
-#: Every generated page starts with this: YAML front matter whose first line is the "generated" comment (the
-#: title must be in front matter: MkDocs only takes the title from an h1 that is the very first element).
-HEADER = "---\n# generated — edit the YAML in standards/, never this file"
 #: Group stems whose items are the apprentice's KSBs (one checklist per framework that has them).
 KSB_STEMS = ("knowledge", "skills", "behaviours")
 #: Group stems whose items are definitions (they make the glossary).
 GLOSSARY_STEMS = ("definitions",)
-
-Terms = list[tuple[re.Pattern[str], str]]
-
-
-@dataclass
-class Page:
-    """What a renderer needs: the model, the page's own source path, its language and glossary terms."""
-
-    model: Model
-    path: str
-    lang: Lang
-    terms: dict[str, dict[Lang, list[tuple[str, str]]]] = field(default_factory=dict)
-    seen: set[str] = field(default_factory=set)
-
-    def link(self, label: str, target: str, anchor: str = "") -> str:
-        """A Markdown link to another generated page; `label` is data text and is escaped."""
-        return f"[{mk.text(label)}]({urls.md_link(self.path, target, anchor)})"
-
-    def item_link(self, item_id: str, with_title: bool = False) -> str:
-        item = self.model.items[item_id]
-        target, anchor = urls.item_target(self.model, item_id)
-        return self.link(item_heading(self.model, item, self.lang) if with_title else item_name(self.model, item,
-                                                                                            self.lang),
-                         target, anchor)
-
-    def prose(self, value: Text, framework: str) -> str:
-        """A data text, escaped, with the first use of each glossary term of `framework` linked."""
-        terms: Terms = [(mk.term_pattern(term), urls.md_link(self.path, "glossary", anchor))
-                        for term, anchor in self.terms.get(framework, {}).get(self.lang, [])]
-        return mk.linkify_terms(value.get(self.lang), terms, self.seen)
-
-    def badge(self, value: Text, url: str | None = None) -> str:
-        kind = value.kind(self.lang)
-        out = mk.badge(kind, t(f"kind.{kind}", self.lang), t(f"kind-note.{kind}", self.lang))
-        if kind != "official" and url:
-            out += f" {mk.link(t('official-source', self.lang), url)}"
-        return out
-
-
-# --- naming rules (shared with the tests) -------------------------------------------------------------------
-
-def _is_code(label: str) -> bool:
-    return any(c.isdigit() for c in label) or len(label) <= 2
-
-
-def item_name(model: Model, item: Item, lang: Lang) -> str:
-    """Short name: the label ('K1', 'Duty 1'), or group title + label when the label is bare ('a', '6.1')."""
-    bare = len(item.label) == 1 or not any(c.isalpha() for c in item.label)
-    return f"{model.groups[item.group].title.get(lang)} {item.label}" if bare else item.label_in(lang)
-
-
-def item_heading(model: Model, item: Item, lang: Lang) -> str:
-    """The page title of an item: 'K1', 'Duty 1: <title>', 'Learning style'."""
-    name = item_name(model, item, lang)
-    if item.title is None:
-        return name
-    return f"{name}: {item.title.get(lang)}" if _is_code(item.label) else item.title.get(lang)
-
-
-def official_url(fw: Framework, item: Item | None = None) -> str | None:
-    """Where the official wording is: the item's own link, the framework's, or its first source."""
-    if item is not None and item.official_url:
-        return item.official_url
-    return fw.official_url or next((s.url for s in fw.sources if s.url), None)
-
 
 def is_ksb_framework(fw: Framework) -> bool:
     return any(g.stem in KSB_STEMS for g in fw.groups)
@@ -93,124 +29,6 @@ def link_groups(fw: Framework) -> list[Group]:
     if not is_ksb_framework(fw):
         return []
     return [g for g in fw.groups if any(i.ksbs or i.assesses or i.links_confidence for i in g.items)]
-
-
-# --- shared blocks -----------------------------------------------------------------------------------------
-
-def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
-    """Front matter (title; Material parts to `hide`, e.g. "toc" on wide pages), the h1 and the breadcrumb."""
-    hidden = [f"hide: [{', '.join(hide)}]"] if hide else []
-    lines = [HEADER, f"title: {mk.yaml_title(title)}", *hidden, "---", "", f"# {mk.text(title)}", ""]
-    crumbs = list(crumbs)
-    if crumbs:
-        lines += [" › ".join(crumbs), "{: .cr-breadcrumb }", ""]
-    return lines
-
-
-def _crumbs(p: Page, fw: Framework | None = None, group: Group | None = None) -> list[str]:
-    out = [p.link(t("frameworks", p.lang), "frameworks")]
-    if fw:
-        out.append(p.link(fw.title.get(p.lang), urls.framework_page(fw)))
-    if fw and group:
-        out.append(p.link(group.title.get(p.lang), urls.group_page(fw, group)))
-    return out
-
-
-def _kind_line(p: Page, value: Text, url: str | None, fw: Framework | None = None) -> list[str]:
-    """The badge of a text; for a non-official text also a link to the official source: its URL, or else the
-    framework overview's list of sources."""
-    if url is None and fw is not None:
-        url = urls.md_link(p.path, urls.framework_page(fw), "sources")
-    return [f"{p.badge(value, url)}", "{: .cr-kind }", ""]
-
-
-def _statement(p: Page, item: Item, fw: Framework) -> list[str]:
-    lines = _kind_line(p, item.statement, official_url(fw, item), fw)
-    if item.status != "available":
-        lines += [f"!!! warning \"{t('not-yet-available', p.lang)}\"", "",
-                  f"    {mk.text(t('item-status.' + item.status, p.lang))}", ""]
-    lines += [p.prose(item.statement, fw.id), ""]
-    lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
-    return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
-
-
-def _official_beside(p: Page, item: Item) -> list[str]:
-    """Where the page shows our translation, the official wording too, marked with its own language, so a reader
-    can check the translation against the letter of the source."""
-    other: Lang = "nl" if p.lang == "en" else "en"
-    if item.statement.kind(p.lang) != "translation" or item.statement.kind(other) != "official":
-        return []
-    label = t("official-wording-in", p.lang).format(language=t(f"lang.{other}", p.lang))
-    body = [f"<p>{mk.html_text(item.statement.get(other))}</p>"]
-    if item.subpoints:
-        body.append("<ul>" + "".join(f"<li>{mk.html_text(x.get(other))}</li>" for x in item.subpoints) + "</ul>")
-    return [f'<div class="cr-official" lang="{other}">',
-            f'<p class="cr-official__label" lang="{p.lang}">{mk.html_text(label)}</p>', *body, "</div>", ""]
-
-
-def _details(p: Page, item: Item, level: str = "##") -> list[str]:
-    lines: list[str] = []
-    if item.theories:
-        lines += [f"{level} {t('theories', p.lang)}", "", ", ".join(mk.text(x.get(p.lang)) for x in item.theories), ""]
-    if item.details:
-        lines += [f"{level} {t('details', p.lang)}", ""]
-        for d in item.details:
-            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}", ""]
-    if item.note:
-        lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
-    if item.confidence:
-        level = t("confidence." + item.confidence, p.lang)
-        lines += [f"{t('confidence', p.lang)}: {mk.text(level)}", "{: .cr-meta }", ""]
-    return lines
-
-
-def _related(p: Page, item: Item) -> list[str]:
-    m = p.model
-    rows: list[tuple[str, Iterable[str]]] = [
-        ("rel.parent", [item.parent] if item.parent else []),
-        ("rel.children", [c.id for c in m.children.get(item.id, ())]),
-        ("rel.ksbs", item.ksbs),
-        ("rel.assesses", item.assesses),
-        ("rel.duties", [x.id for x in m.linked_from.get(("ksbs", item.id), ())]),
-        ("rel.methods", [x.id for x in m.linked_from.get(("assesses", item.id), ())]),
-    ]
-    lines = [f"## {t('related', p.lang)}", ""]
-    found = False
-    for key, ids in rows:
-        ids = list(ids)
-        if ids:
-            found = True
-            lines += [f"**{t(key, p.lang)}**: " + ", ".join(p.item_link(i, with_title=True) for i in ids), ""]
-    if item.links_confidence and (item.ksbs or item.assesses):
-        lines += [f"{t('links-confidence', p.lang)}: "
-                  f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
-                  "{: .cr-meta }", ""]
-    if not found:
-        lines += [t("no-related", p.lang), ""]
-    return lines + _item_mappings(p, item)
-
-
-def _relation_label(p: Page, relation: str, direction: str) -> str:
-    """The relation as read from this item, linked to its plain definition on the mappings page."""
-    rel = p.model.relation.get(relation)
-    if rel and direction == "in":
-        rel = p.model.relation.get(rel.inverse, rel)
-    if rel is None:
-        return mk.text(relation)
-    return p.link(rel.label.get(p.lang), "mappings", f"relation-{rel.id}")
-
-
-def _item_mappings(p: Page, item: Item) -> list[str]:
-    found = p.model.mappings_of.get(item.id, ())
-    if not found:
-        return []
-    lines = [f"## {t('mappings', p.lang)}", "", f"| {t('relation', p.lang)} | {t('item', p.lang)} | "
-             f"{t('rationale', p.lang)} |", "|---|---|---|"]
-    for mapping, direction in found:
-        other = mapping.target if direction == "out" else mapping.source
-        lines.append(f"| {_relation_label(p, mapping.relation, direction)} | {p.item_link(other, True)} | "
-                     f"{mk.text(mapping.rationale.get(p.lang))} |")
-    return [*lines, ""]
 
 
 # --- page kinds --------------------------------------------------------------------------------------------
@@ -229,7 +47,7 @@ def frameworks_page(p: Page) -> str:
 
 def framework_page(p: Page, fw: Framework) -> str:
     lang = p.lang
-    lines = head(fw.title.get(lang), _crumbs(p)) + _kind_line(p, fw.title, official_url(fw), fw)
+    lines = head(fw.title.get(lang), crumbs(p)) + kind_line(p, fw.title, official_url(fw), fw)
     facts = [("publisher", fw.publisher.get(lang)), ("reference", fw.reference), ("version", fw.version),
              ("status", t("status." + fw.status, lang)), ("level", fw.level), ("date", fw.date),
              ("official-languages", ", ".join(t("lang." + x, lang) for x in fw.official_languages))]
@@ -252,7 +70,7 @@ def framework_page(p: Page, fw: Framework) -> str:
     lines += [f"## {t('completeness', lang)}", "", *[f"- {p.prose(c, fw.id)}" for c in fw.completeness], ""]
     lic = fw.licence
     lic_name = mk.link(lic.name.get(lang), lic.url) if lic.url else mk.text(lic.name.get(lang))
-    lines += [f"## {t('licence', lang)}", "", lic_name, "", *_kind_line(p, lic.attribution, None),
+    lines += [f"## {t('licence', lang)}", "", lic_name, "", *kind_line(p, lic.attribution, None),
               mk.text(lic.attribution.get(lang)), ""]
     lines += [f"## {t('sources', lang)} {{#sources}}", ""]
     for s in fw.sources:
@@ -263,7 +81,7 @@ def framework_page(p: Page, fw: Framework) -> str:
         lines += [f"## {t('facts', lang)}", ""]
         lines += [f"**{mk.text(d.label.get(lang))}**: {p.prose(d.value, fw.id)}\n" for d in fw.facts]
     for req in (r for r in p.model.requirement_sets if r.framework == fw.id):
-        lines += [f"## {mk.text(req.title.get(lang))}", "", *_kind_line(p, req.title, official_url(fw), fw)]
+        lines += [f"## {mk.text(req.title.get(lang))}", "", *kind_line(p, req.title, official_url(fw), fw)]
         lines += [f"{i}. {p.prose(c.statement, fw.id)}"
                   for i, c in enumerate(req.conditions, 1)]
         lines += ["", f"{t('requirement-source', lang)}: {mk.text(req.source.get(lang))}", "{: .cr-meta }", ""]
@@ -272,9 +90,9 @@ def framework_page(p: Page, fw: Framework) -> str:
 
 def group_page(p: Page, fw: Framework, group: Group) -> str:
     lang = p.lang
-    lines = head(group.title.get(lang), _crumbs(p, fw))
+    lines = head(group.title.get(lang), crumbs(p, fw))
     if group.intro:
-        lines += [*_kind_line(p, group.intro, official_url(fw), fw), p.prose(group.intro, fw.id), ""]
+        lines += [*kind_line(p, group.intro, official_url(fw), fw), p.prose(group.intro, fw.id), ""]
     for item in group.items:
         anchor = urls.slug(item.id)
         heading = mk.text(item_heading(p.model, item, lang))
@@ -289,19 +107,19 @@ def group_page(p: Page, fw: Framework, group: Group) -> str:
             lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
             lines.append("")
         else:
-            lines += [f"## {heading} {{#{anchor}}}", "", *_statement(p, item, fw), *_details(p, item, "###")]
+            lines += [f"## {heading} {{#{anchor}}}", "", *statement(p, item, fw), *details(p, item, "###")]
     return "\n".join(lines)
 
 
 def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
-    lines = head(item_heading(p.model, item, p.lang), _crumbs(p, fw, group))
-    lines += _statement(p, item, fw) + _details(p, item) + _related(p, item)
+    lines = head(item_heading(p.model, item, p.lang), crumbs(p, fw, group))
+    lines += statement(p, item, fw) + details(p, item) + related(p, item)
     return "\n".join(lines)
 
 
 def side_by_side_page(p: Page, fw: Framework) -> str:
     """Every text in both languages; raw HTML so each cell carries its own `lang` attribute."""
-    lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", _crumbs(p, fw))
+    lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", crumbs(p, fw))
     lines += [mk.text(t("side-by-side-intro", p.lang)), ""]
     for group in fw.groups:
         lines += [f"## {mk.text(group.title.get(p.lang))}", "", '<table class="cr-sbs">',
@@ -332,7 +150,7 @@ def _sbs_cell(p: Page, item: Item, lang: Lang) -> str:
 def checklist_page(p: Page, fw: Framework) -> str:
     """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables."""
     lang = p.lang
-    lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", _crumbs(p, fw))
+    lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw))
     lines += [mk.text(t("checklist-intro", lang)), ""]
     tick = f'<span class="cr-tick" role="img" aria-label="{mk.attr(t("tick", lang))}">☐</span>'
     for group in (g for g in fw.groups if g.stem in KSB_STEMS):
@@ -356,7 +174,7 @@ def glossary_page(p: Page) -> str:
         for group in (g for g in fw.groups if g.stem in GLOSSARY_STEMS):
             for item in group.items:
                 lines += [f"## {mk.text(item_heading(p.model, item, p.lang))} {{#{urls.slug(item.id)}}}", ""]
-                lines += _kind_line(p, item.statement, official_url(fw, item), fw)
+                lines += kind_line(p, item.statement, official_url(fw, item), fw)
                 lines += [mk.text(item.statement.get(p.lang)), ""]
                 lines += [f"{t('glossary-from', p.lang)}: {p.link(fw.title.get(p.lang), urls.group_page(fw, group))}"
                           f" · {p.item_link(item.id)}", "{: .cr-meta }", ""]
