@@ -121,12 +121,14 @@ Child = str | int | Markup
 
 
 def _content(child: Child) -> str:
+    """A child as markup: Markup as it is; text escaped with runs of whitespace made one space (kept at the ends,
+    so `el("span", " (note)")` keeps its leading space)."""
     if isinstance(child, Markup):
         return child
-    return html_text(str(child))
+    return html.escape(_SPACE.sub(" ", str(child)), quote=True)
 
 
-def _attrs(attrs: dict[str, object]) -> str:
+def attributes(**attrs: object) -> str:
     """Attributes in the order given: `class_` → class, `data_x` → data-x; True → bare, None/False → left out."""
     out = []
     for name, value in attrs.items():
@@ -138,13 +140,13 @@ def _attrs(attrs: dict[str, object]) -> str:
 
 
 def el(tag: str, *children: Child, **attrs: object) -> Markup:
-    """`<tag attrs>children</tag>`: text children are escaped (whitespace collapsed), Markup children kept."""
-    return Markup(f"<{tag}{_attrs(attrs)}>{''.join(_content(c) for c in children)}</{tag}>")
+    """`<tag attrs>children</tag>`: text children are escaped, Markup children kept as they are."""
+    return Markup(f"<{tag}{attributes(**attrs)}>{''.join(_content(c) for c in children)}</{tag}>")
 
 
 def void(tag: str, **attrs: object) -> Markup:
     """A self-closed element without content (`<rect …/>` in SVG)."""
-    return Markup(f"<{tag}{_attrs(attrs)}/>")
+    return Markup(f"<{tag}{attributes(**attrs)}/>")
 
 
 def join(parts: Sequence[Child], sep: str = "") -> Markup:
@@ -159,5 +161,5 @@ def col(label: Child, **attrs: object) -> Markup:
 
 def table(caption: str | None, head: Sequence[Markup], rows: Sequence[Markup], **attrs: object) -> list[str]:
     """A table as lines: optional caption (escaped), header rows, body rows (each a `<tr>` built with `el`)."""
-    top = [f"<table{_attrs(attrs)}>", *([el("caption", caption)] if caption is not None else [])]
+    top = [f"<table{attributes(**attrs)}>", *([el("caption", caption)] if caption is not None else [])]
     return [*top, f"<thead>{''.join(head)}</thead>", "<tbody>", *rows, "</tbody>", "</table>"]
