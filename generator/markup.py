@@ -36,9 +36,9 @@ def attr(value: str) -> str:
     return html.escape(value, quote=True)
 
 
-def badge(kind: str, label: str, note: str) -> str:
+def badge(kind: str, label: str, note: str) -> Markup:
     """The visible text-kind badge (official / translation / summary) as inline HTML."""
-    return (f'<span class="cr-badge cr-badge--{attr(kind)}" title="{attr(note)}">{html_text(label)}</span>')
+    return el("span", label, class_=f"cr-badge cr-badge--{kind}", title=note)
 
 
 def linkify_terms(value: str, terms: list[tuple[re.Pattern[str], str]], seen: set[str]) -> str:

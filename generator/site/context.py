@@ -48,7 +48,7 @@ class Page:
 
     def badge(self, value: Text, url: str | None = None) -> str:
         kind = value.kind(self.lang)
-        out = mk.badge(kind, t(f"kind.{kind}", self.lang), t(f"kind-note.{kind}", self.lang))
+        out: str = mk.badge(kind, t(f"kind.{kind}", self.lang), t(f"kind-note.{kind}", self.lang))
         if kind != "official" and url:
             out += f" {mk.link(t('official-source', self.lang), url)}"
         return out

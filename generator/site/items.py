@@ -28,11 +28,11 @@ def _official_beside(p: Page, item: Item) -> list[str]:
     if item.statement.kind(p.lang) != "translation" or item.statement.kind(other) != "official":
         return []
     label = t("official-wording-in", p.lang).format(language=t(f"lang.{other}", p.lang))
-    body = [f"<p>{mk.html_text(item.statement.get(other))}</p>"]
+    body = [mk.el("p", item.statement.get(other))]
     if item.subpoints:
-        body.append("<ul>" + "".join(f"<li>{mk.html_text(x.get(other))}</li>" for x in item.subpoints) + "</ul>")
-    return [f'<div class="cr-official" lang="{other}">',
-            f'<p class="cr-official__label" lang="{p.lang}">{mk.html_text(label)}</p>', *body, "</div>", ""]
+        body.append(mk.el("ul", *(mk.el("li", x.get(other)) for x in item.subpoints)))
+    return [f'<div{mk.attributes(class_="cr-official", lang=other)}>',
+            mk.el("p", label, class_="cr-official__label", lang=p.lang), *body, "</div>", ""]
 
 
 def details(p: Page, item: Item, level: str = "##") -> list[str]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import markup as mk
-from ..model import Framework, Group, Item, Lang
+from ..model import LANGUAGES, Framework, Group, Item, Lang
 from ..strings import t, tn
 from . import urls
 from .context import HEADER as HEADER  # re-exported: generate.py writes it above the downloads and course pages
 from .context import Page as Page
-from .context import crumbs, head, item_heading, item_name, kind_line, official_url
+from .context import crumbs, head, item_heading, kind_line, official_url
+from .furniture import html_item_link
 from .items import details, related, statement
 
 #: Group stems whose items are the apprentice's KSBs (one checklist per framework that has them).
@@ -122,29 +123,22 @@ def side_by_side_page(p: Page, fw: Framework) -> str:
     lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", crumbs(p, fw))
     lines += [mk.text(t("side-by-side-intro", p.lang)), ""]
     for group in fw.groups:
-        lines += [f"## {mk.text(group.title.get(p.lang))}", "", '<table class="cr-sbs">',
-                  f'<thead><tr><th scope="col">{mk.html_text(t("item", p.lang))}</th>'
-                  f'<th scope="col">{mk.html_text(t("lang.en", p.lang))}</th>'
-                  f'<th scope="col">{mk.html_text(t("lang.nl", p.lang))}</th></tr></thead>', "<tbody>"]
-        for item in group.items:
-            target, anchor = urls.item_target(p.model, item.id)
-            href = urls.html_link(p.path, target, anchor)
-            cells = "".join(_sbs_cell(p, item, lang) for lang in ("en", "nl"))
-            lines.append(f'<tr><th scope="row"><a href="{mk.attr(href)}">'
-                         f'{mk.html_text(item_name(p.model, item, p.lang))}</a></th>{cells}</tr>')
-        lines += ["</tbody>", "</table>", ""]
+        top = mk.el("tr", *(mk.col(t(key, p.lang)) for key in ("item", "lang.en", "lang.nl")))
+        rows = [mk.el("tr", mk.el("th", html_item_link(p, item.id), scope="row"),
+                      *(_sbs_cell(p, item, lang) for lang in LANGUAGES)) for item in group.items]
+        lines += [f"## {mk.text(group.title.get(p.lang))}", "", *mk.table(None, [top], rows, class_="cr-sbs"), ""]
     return "\n".join(lines)
 
 
-def _sbs_cell(p: Page, item: Item, lang: Lang) -> str:
+def _sbs_cell(p: Page, item: Item, lang: Lang) -> mk.Markup:
     kind = item.statement.kind(lang)
-    parts = [mk.badge(kind, t(f"kind.{kind}", p.lang), t(f"kind-note.{kind}", p.lang))]
+    parts: list[mk.Child] = [mk.badge(kind, t(f"kind.{kind}", p.lang), t(f"kind-note.{kind}", p.lang))]
     if item.title:
-        parts.append(f"<strong>{mk.html_text(item.title.get(lang))}</strong>")
-    parts.append(mk.html_text(item.statement.get(lang)))
+        parts.append(mk.el("strong", item.title.get(lang)))
+    parts.append(item.statement.get(lang))
     if item.subpoints:
-        parts.append("<ul>" + "".join(f"<li>{mk.html_text(s.get(lang))}</li>" for s in item.subpoints) + "</ul>")
-    return f'<td lang="{lang}">{" ".join(parts)}</td>'
+        parts.append(mk.el("ul", *(mk.el("li", s.get(lang)) for s in item.subpoints)))
+    return mk.el("td", mk.join(parts, " "), lang=lang)
 
 
 def checklist_page(p: Page, fw: Framework) -> str:
@@ -152,19 +146,13 @@ def checklist_page(p: Page, fw: Framework) -> str:
     lang = p.lang
     lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw))
     lines += [mk.text(t("checklist-intro", lang)), ""]
-    tick = f'<span class="cr-tick" role="img" aria-label="{mk.attr(t("tick", lang))}">☐</span>'
+    tick = mk.el("span", "☐", class_="cr-tick", role="img", aria_label=t("tick", lang))
+    top = mk.el("tr", *(mk.col(h) for h in (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))))
     for group in (g for g in fw.groups if g.stem in KSB_STEMS):
-        lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">', "<table>",
-                  "<thead><tr>" + "".join(f'<th scope="col">{mk.html_text(h)}</th>' for h in
-                                          (t("done", lang), "KSB", t("statement", lang), t("evidence", lang)))
-                  + "</tr></thead>", "<tbody>"]
-        for item in group.items:
-            target, anchor = urls.item_target(p.model, item.id)
-            link = (f'<a href="{mk.attr(urls.html_link(p.path, target, anchor))}">'
-                    f"{mk.html_text(item_name(p.model, item, lang))}</a>")
-            lines.append(f"<tr><td>{tick}</td><th scope=\"row\">{link}</th>"
-                         f"<td>{mk.html_text(item.statement.get(lang))}</td><td></td></tr>")
-        lines += ["</tbody>", "</table>", "</div>", ""]
+        rows = [mk.el("tr", mk.el("td", tick), mk.el("th", html_item_link(p, item.id), scope="row"),
+                      mk.el("td", item.statement.get(lang)), mk.el("td")) for item in group.items]
+        lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">',
+                  *mk.table(None, [top], rows), "</div>", ""]
     return "\n".join(lines)
 
 
