@@ -82,7 +82,7 @@ def test_glossary_terms_are_linked_once_and_escaped() -> None:
 
 def test_el_escapes_text_and_attributes_and_keeps_raw_markup() -> None:
     cell = markup.el("td", "<b> & ", markup.raw("<em>ok</em>"), class_="x\"y", data_order=3, hidden=True, lang=None)
-    assert cell == '<td class="x&quot;y" data-order="3" hidden>&lt;b&gt; &amp;<em>ok</em></td>'
+    assert cell == '<td class="x&quot;y" data-order="3" hidden>&lt;b&gt; &amp; <em>ok</em></td>'
     assert markup.void("rect", x=1, fill="#fff") == '<rect x="1" fill="#fff"/>'
 
 
