@@ -3,80 +3,23 @@
 from __future__ import annotations
 
 import json
-import re
 import textwrap
 from typing import Any, Literal
 
+from .. import markup as mk
 from ..model import Lang, Text
+from ..strings import t, tn
 from .engine import ConditionResult, CourseReport, ItemCoverage, SetResult
 
 Format = Literal["text", "json", "md"]
 WIDTH = 80  # fits an A4 page in a 10-point monospaced font with ordinary margins
 
-#: Every interface string of the report, in both languages.
-STRINGS: dict[str, dict[Lang, str]] = {
-    "title": {"en": "Course compliance report", "nl": "Rapport toetsing opleiding"},
-    "programme": {"en": "Programme", "nl": "Opleiding"},
-    "provider": {"en": "Provider", "nl": "Aanbieder"},
-    "version": {"en": "Version", "nl": "Versie"},
-    "level": {"en": "Level", "nl": "Niveau"},
-    "mode": {"en": "Mode", "nl": "Vorm"},
-    "file": {"en": "File", "nl": "Bestand"},
-    "modules": {"en": "Modules", "nl": "Modules"},
-    "dual": {"en": "dual (training and practice)", "nl": "duaal (opleiding en praktijk)"},
-    "not_dual": {"en": "not dual", "nl": "niet duaal"},
-    "practice_hours": {"en": "{n} hours of practice", "nl": "{n} uur praktijk"},
-    "training_hours": {"en": "{n} hours of training", "nl": "{n} uur opleiding"},
-    "module_count": {"en": "{m} modules, {o} learning outcomes", "nl": "{m} modules, {o} leerresultaten"},
-    "module_count_1": {"en": "1 module, {o} learning outcomes", "nl": "1 module, {o} leerresultaten"},
-    "verdict": {"en": "Verdict", "nl": "Oordeel"},
-    "compliant": {"en": "COMPLIANT", "nl": "VOLDOET"},
-    "not_compliant": {"en": "NOT COMPLIANT", "nl": "VOLDOET NIET"},
-    "compliant_text": {"en": "the programme meets every evaluated requirement set ({sets}).",
-                       "nl": "de opleiding voldoet aan elke getoetste set eisen ({sets})."},
-    "not_compliant_text": {"en": "the programme does not meet {sets}.",
-                           "nl": "de opleiding voldoet niet aan {sets}."},
-    "no_sets": {"en": "no requirement set applies: the course covers no item of a framework that has one.",
-                "nl": "er is geen set eisen van toepassing: de opleiding dekt geen item van een raamwerk met eisen."},
-    "met": {"en": "met", "nl": "voldaan"},
-    "not_met": {"en": "not met", "nl": "niet voldaan"},
-    "source": {"en": "Source", "nl": "Bron"},
-    "conditions": {"en": "Conditions", "nl": "Voorwaarden"},
-    "condition": {"en": "Condition", "nl": "Voorwaarde"},
-    "result": {"en": "Result", "nl": "Uitkomst"},
-    "details": {"en": "Details", "nl": "Toelichting"},
-    "covered_count": {"en": "{c} of {t} items covered", "nl": "{c} van {t} items gedekt"},
-    "missing": {"en": "not covered: {ids}", "nl": "niet gedekt: {ids}"},
-    "field_is": {"en": "{field} is {value}; required: {expected}", "nl": "{field} is {value}; vereist: {expected}"},
-    "field_missing": {"en": "{field} is not given; required: {expected}",
-                      "nl": "{field} is niet opgegeven; vereist: {expected}"},
-    "one_of": {"en": "one of {values}", "nl": "een van {values}"},
-    "item": {"en": "Item", "nl": "Item"},
-    "statement": {"en": "Statement", "nl": "Omschrijving"},
-    "covered_by": {"en": "Covered by", "nl": "Gedekt door"},
-    "not_covered": {"en": "not covered", "nl": "niet gedekt"},
-    "indirect_title": {"en": "Covered only indirectly (shown, not counted as covered)",
-                       "nl": "Alleen indirect gedekt (getoond, niet meegeteld als gedekt)"},
-    "indirect_intro": {"en": "An outcome covers another item that is mapped to the required item (the relation "
-                             "says how the required item relates to it).",
-                       "nl": "Een leerresultaat dekt een ander item dat aan het vereiste item gekoppeld is (de "
-                             "relatie zegt hoe het vereiste item zich daartoe verhoudt)."},
-    "indirect_row": {"en": "via {via} ({relation}), covered by {outcome}",
-                     "nl": "via {via} ({relation}), gedekt door {outcome}"},
-    "only_indirect": {"en": "only indirectly, see below", "nl": "alleen indirect, zie onder"},
-    "via": {"en": "Via", "nl": "Via"},
-    "relation": {"en": "Relation", "nl": "Relatie"},
-    "outcome": {"en": "Outcome", "nl": "Leerresultaat"},
-    "refs": {"en": "Outcomes are shown as module/outcome.", "nl": "Leerresultaten staan er als module/leerresultaat."},
-    "kind_official": {"en": "official text", "nl": "officiële tekst"},
-    "kind_translation": {"en": "our translation", "nl": "onze vertaling"},
-    "kind_summary": {"en": "our summary", "nl": "onze samenvatting"},
-}
+SHARED = frozenset({"version", "level", "file", "item", "statement", "relation"})
 
 
 def s(key: str, lang: Lang, **values: object) -> str:
-    """One interface string in `lang`, with its placeholders filled in."""
-    return STRINGS[key][lang].format(**values)
+    """One interface string of the report (catalogue key `report.<key>`, or a shared page key) in `lang`."""
+    return t(key if key in SHARED else f"report.{key.replace('_', '-')}", lang, **values)
 
 
 def render_report(report: CourseReport, fmt: Format, lang: Lang) -> str:
@@ -106,11 +49,10 @@ def _facts(report: CourseReport, lang: Lang) -> list[tuple[str, str]]:
         (s("programme", lang), report.programme),
         (s("provider", lang), report.provider),
         (s("version", lang), report.version),
-        (s("level", lang), report.level),
+        (s("level", lang), t(f"level.{report.level}", lang)),
         (s("mode", lang), _mode(report, lang)),
-        (s("modules", lang), s("module_count_1" if len(report.modules) == 1 else "module_count", lang,
-                               m=len(report.modules), o=outcomes).replace(" 1 learning outcomes", " 1 learning outcome")
-         .replace(" 1 leerresultaten", " 1 leerresultaat")),
+        (s("modules", lang), f"{tn('report.modules-n', len(report.modules), lang)}, "
+                             f"{tn('report.outcomes-n', outcomes, lang)}"),
         (s("file", lang), report.file),
     ]
 
@@ -144,8 +86,8 @@ def _refs(item: ItemCoverage) -> str:
 
 
 def _kind(text: Text, lang: Lang) -> str:
-    key = f"kind_{text.kind(lang)}"
-    return s(key, lang) if key in STRINGS else text.kind(lang)
+    """The text-kind label as the pages show it, in lower case inside a sentence ("our summary")."""
+    return t(f"kind.{text.kind(lang)}", lang).lower()
 
 
 def _indirect(rs: SetResult) -> list[ItemCoverage]:
@@ -208,51 +150,43 @@ def _text(report: CourseReport, lang: Lang) -> str:
 
 # ---------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>~])")
-
-
-def _md(text: str) -> str:
-    """Text from the data as Markdown content: every character that could be markup is escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split())).replace("&", "&amp;")
-
-
 def _markdown(report: CourseReport, lang: Lang) -> str:
     out = [f"# {s('title', lang)}", "", "| | |", "|---|---|"]
-    out.extend(f"| {label} | {_md(value)} |" for label, value in _facts(report, lang))
+    out.extend(f"| {label} | {mk.text(value)} |" for label, value in _facts(report, lang))
     word, why = _verdict(report, lang)
-    out += ["", f"**{s('verdict', lang)}: {word}**: {_md(why)}"]
+    out += ["", f"**{s('verdict', lang)}: {word}**: {mk.text(why)}"]
     for rs in report.sets:
         state = s("met" if rs.met else "not_met", lang)
-        out += ["", f"## {_md(rs.id)}: {_md(rs.title.get(lang))}: {state}", "",
-                f"{s('source', lang)}: {_md(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
+        out += ["", f"## {mk.text(rs.id)}: {mk.text(rs.title.get(lang))}: {state}", "",
+                f"{s('source', lang)}: {mk.text(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
                 f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
         for c in rs.conditions:
             result = s("met" if c.met else "not_met", lang)
             if not c.met:
                 result = f"**{result}**"
-            out.append(f"| `{c.id}`: {_md(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
-                       f"{_md(_condition_detail(c, lang))} |")
+            out.append(f"| `{c.id}`: {mk.text(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
+                       f"{mk.text(_condition_detail(c, lang))} |")
         for c in rs.conditions:
             for group in c.groups:
-                out += ["", f"### {_md(group.title.get(lang))} ({_md(group.id)})", "",
+                out += ["", f"### {mk.text(group.title.get(lang))} ({mk.text(group.id)})", "",
                         f"| {s('item', lang)} | {s('statement', lang)} | {s('covered_by', lang)} |", "|---|---|---|"]
                 for i in (i for i in c.items if i.group == group.id):
-                    by = _md(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
+                    by = mk.text(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
                     if i.indirect:
                         by += f" ({s('only_indirect', lang)})"
-                    statement = f"{_md(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
-                    out.append(f"| {_md(i.label)} | {statement} | {by} |")
+                    statement = f"{mk.text(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
+                    out.append(f"| {mk.text(i.label)} | {statement} | {by} |")
         indirect = _indirect(rs)
         if indirect:
-            out += ["", f"### {s('indirect_title', lang)}", "", _md(s("indirect_intro", lang)), "",
+            out += ["", f"### {s('indirect_title', lang)}", "", mk.text(s("indirect_intro", lang)), "",
                     f"| {s('item', lang)} | {s('via', lang)} | {s('relation', lang)} | {s('outcome', lang)} |",
                     "|---|---|---|---|"]
             for i in indirect:
                 for d in i.indirect:
-                    out.append(f"| `{i.item}` | `{d.via}` | {_md(d.relation_label.get(lang))} | "
-                               f"{_md(f'{d.module}/{d.outcome}')} |")
+                    out.append(f"| `{i.item}` | `{d.via}` | {mk.text(d.relation_label.get(lang))} | "
+                               f"{mk.text(f'{d.module}/{d.outcome}')} |")
     if report.sets:
-        out += ["", _md(s("refs", lang))]
+        out += ["", mk.text(s("refs", lang))]
     return "\n".join(out) + "\n"
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..dates import data_date, full_date
 from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, Model
+from ..strings import t
 from .common import framework_url, official_url, subpoints
 
 #: Namespace for every CASE identifier we mint. Generated once at random (uuid4) for this project; never change it,
@@ -28,14 +29,6 @@ CASE_NAMESPACE = uuid.UUID("1ff53e9d-6371-45d4-a99d-8cc93633a40e")
 SITE_URL = "https://coachref.example.org/"
 
 SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
-
-_GROUP_TYPE = {"en": "Group", "nl": "Groep"}
-_KIND_NOTE = {
-    "en": {"official": "Official wording.", "translation": "Our translation of the official wording.",
-           "summary": "Our own summary; the official wording is at the official source."},
-    "nl": {"official": "Officiële tekst.", "translation": "Onze vertaling van de officiële tekst.",
-           "summary": "Onze eigen samenvatting; de officiële tekst staat bij de officiële bron."},
-}
 
 
 def case_id(stable_id: str, lang: str) -> str:
@@ -84,7 +77,7 @@ def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, cha
     if item.title:
         record["abbreviatedStatement"] = item.title.get(lang)
     record |= {
-        "notes": _KIND_NOTE[lang].get(item.statement.kind(lang), item.statement.kind(lang)), "language": lang,
+        "notes": t(f"case.kind-note.{item.statement.kind(lang)}", lang), "language": lang,
         "CFItemTypeURI": _link(group.title.get(lang), f"{group.id}#type", lang), "lastChangeDateTime": changed,
     }
     ext: dict[str, Any] = {"coachrefId": item.id, "framework": item.framework, "group": group.id,
@@ -99,9 +92,9 @@ def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, cha
 
 def _group_item(group: Group, position: int, lang: Lang, changed: str) -> dict[str, Any]:
     identifier = case_id(group.id, lang)
-    return {"identifier": identifier, "fullStatement": group.title.get(lang), "CFItemType": _GROUP_TYPE[lang],
+    return {"identifier": identifier, "fullStatement": group.title.get(lang), "CFItemType": t("case.group-type", lang),
             "uri": case_uri(identifier), "humanCodingScheme": group.id, "listEnumeration": str(position),
-            "language": lang, "CFItemTypeURI": _link(_GROUP_TYPE[lang], f"{group.framework}#group-type", lang),
+            "language": lang, "CFItemTypeURI": _link(t("case.group-type", lang), f"{group.framework}#group-type", lang),
             "lastChangeDateTime": changed,
             "extensions": {"coachrefId": group.id, "textKind": group.title.kind(lang)}}
 
@@ -159,7 +152,8 @@ def package(model: Model, framework: Framework, lang: Lang) -> dict[str, Any]:
     doc_node = _node(title, framework.id, lang)
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
-    types = [_item_type(f"{framework.id}#group-type", _GROUP_TYPE[lang], _GROUP_TYPE[lang], "0", lang, changed)]
+    group_type = t("case.group-type", lang)
+    types = [_item_type(f"{framework.id}#group-type", group_type, group_type, "0", lang, changed)]
     for g_pos, group in enumerate(framework.groups, start=1):
         items.append(_group_item(group, g_pos, lang, changed))
         group_node = _node(group.title.get(lang), group.id, lang)

@@ -3,10 +3,12 @@ relation and items without counterpart, as tables and as a printable chart."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..coverage import CoverageRow, SideCoverage, coverage
 from ..model import Lang
-from . import markup as mk
+from ..strings import t
 from . import urls
+from .context import Page
 from .furniture import (
     attribution,
     page_head,
@@ -17,12 +19,24 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .i18n import t
-from .pages import Page
 
 #: Colours of the coverage chart per strongest relation (each ≥ 3:1 against white); unmapped is light grey.
 COLOURS = {"exact": "#1a237e", "close": "#3949ab", "broad": "#00695c", "narrow": "#6a1b9a", "related": "#bf360c"}
 UNMAPPED_COLOUR = "#e0e0e0"
+OUTLINE = "#757575"  # around the grey (unmapped) parts, which are too light to show against white
+
+# Chart geometry in SVG user units (the viewBox scales the chart to the page width).
+CHAR_W = 7  # the width of one character of a label, estimated (no font metrics at build time)
+LABEL_PAD = 16  # left of the longest group name; also from a legend swatch to its label
+NAME_GAP = 8  # between a group's name (or its count) and its bar
+BAR_W = 360  # a whole bar: all items of a group
+ROW_H = 22  # the height of a bar
+ROW_GAP = 8  # between two bars
+COUNT_W = 70  # right of the bars, for "mapped/items"
+TEXT_DY = 15  # from a bar's top to the baseline of its name
+LEGEND_H = 26  # the legend row above the bars
+SWATCH = 12  # the side of a legend square
+LEGEND_ENTRY_PAD = 30  # per legend entry besides its label: swatch, gaps
 
 
 # --- coverage and gaps ------------------------------------------------------------------------------------------
@@ -39,18 +53,14 @@ def coverage_page(p: Page) -> str:
         return "\n".join([*lines, t("no-mappings", lang), ""])
     # Overall: one row per framework side.
     lines += [f"## {t('coverage-overall', lang)}", ""]
-    table = ['<table class="cr-table cr-coverage-overall" id="coverage-overall">',
-             f"<caption>{mk.html_text(t('coverage-overall', lang))}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{mk.html_text(t(k, lang))}</th>' for k in
-                                     ("framework", "compared-with", "items-compared", "items-mapped", "share",
-                                      "not-mapped")) + "</tr></thead>", "<tbody>"]
-    for s in sides:
-        total = s.total
-        table.append(f'<tr data-side="{mk.attr(_side_key(s))}">'
-                     f'<th scope="row">{mk.html_text(short(s.framework, p))}</th>'
-                     f"<td>{mk.html_text(short(s.counterpart, p))}</td><td>{total.items}</td><td>{total.mapped}</td>"
-                     f"<td>{_percent(total.mapped, total.items)}</td><td>{total.items - total.mapped}</td></tr>")
-    table += ["</tbody>", "</table>"]
+    keys = ("framework", "compared-with", "items-compared", "items-mapped", "share", "not-mapped")
+    head = mk.el("tr", *(mk.col(t(k, lang)) for k in keys))
+    rows = [mk.el("tr", mk.el("th", short(s.framework, p), scope="row"),
+                  *(mk.el("td", x) for x in (short(s.counterpart, p), s.total.items, s.total.mapped,
+                                             _percent(s.total.mapped, s.total.items), s.total.items - s.total.mapped)),
+                  data_side=_side_key(s)) for s in sides]
+    table = mk.table(t("coverage-overall", lang), [head], rows, class_="cr-table cr-coverage-overall",
+                     id="coverage-overall")
     lines += scroll(t("coverage-overall", lang), table)
     for s in sides:
         lines += _side_section(p, s)
@@ -78,23 +88,18 @@ def _side_section(p: Page, s: SideCoverage) -> list[str]:
     lines += [f"{p.link(t('crosswalk', lang), urls.crosswalk_page(left, right))} · "
               f"{p.link(t('matrix', lang), urls.matrix_page(left, right))}", ""]
     rels = list(model.relations)
-    head = "".join(f'<th scope="col">{mk.html_text(t(k, lang))}</th>' for k in ("items-count", "items-mapped"))
-    head += "".join(f'<th scope="col"><a href="#relation-{mk.attr(r.id)}">{mk.html_text(r.label.get(lang))}</a></th>'
-                    for r in rels)
-    head += "".join(f'<th scope="col">{mk.html_text(t(k, lang))}</th>' for k in ("not-mapped", "share"))
-    table = [f'<table class="cr-table cr-coverage" id="table-{_side_key(s)}">',
-             f"<caption>{mk.html_text(heading)}</caption>",
-             f'<thead><tr><th scope="col">{mk.html_text(t("group", lang))}</th>{head}</tr></thead>', "<tbody>"]
+    head = mk.el("tr", *(mk.col(t(k, lang)) for k in ("group", "items-count", "items-mapped")),
+                 *(mk.col(mk.el("a", r.label.get(lang), href=f"#relation-{r.id}")) for r in rels),
+                 *(mk.col(t(k, lang)) for k in ("not-mapped", "share")))
+    rows = []
     for row in s.rows:
-        name = _row_name(row, lang)
-        key = row.group.id if row.group else "total"
-        cls = ' class="cr-totals"' if row.group is None else ""
-        table.append(f'<tr data-group="{mk.attr(key)}"{cls}><th scope="row">{mk.html_text(name)}</th>'
-                     f'<td data-col="items">{row.items}</td><td data-col="mapped">{row.mapped}</td>'
-                     + "".join(f'<td data-col="{mk.attr(r)}">{n}</td>' for r, n in row.by_relation)
-                     + f'<td data-col="not-mapped">{row.items - row.mapped}</td>'
-                     f"<td>{_percent(row.mapped, row.items)}</td></tr>")
-    table += ["</tbody>", "</table>"]
+        cells = [("items", row.items), ("mapped", row.mapped), *row.by_relation, ("not-mapped", row.items - row.mapped)]
+        rows.append(mk.el("tr", mk.el("th", _row_name(row, lang), scope="row"),
+                          *(mk.el("td", n, data_col=col) for col, n in cells),
+                          mk.el("td", _percent(row.mapped, row.items)),
+                          data_group=row.group.id if row.group else "total",
+                          class_="cr-totals" if row.group is None else None))
+    table = mk.table(heading, [head], rows, class_="cr-table cr-coverage", id=f"table-{_side_key(s)}")
     lines += scroll(heading, table)
     lines += _chart(p, s, heading)
     lines += [f"### {t('not-mapped-items', lang)}", "", *unmapped_list(p, s)]
@@ -105,38 +110,42 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     """A stacked bar per group (and the total): one segment per strongest relation, grey for unmapped items."""
     model, lang = p.model, p.lang
     names = [_row_name(row, lang) for row in s.rows]
-    label_w, bar_w, row_h, gap = 16 + 7 * max(len(n) for n in names), 360, 22, 8
-    legend = [*(r.label.get(lang) for r in model.relations), t("not-mapped", lang)]
-    width = max(label_w + bar_w + 70, sum(30 + 7 * len(x) for x in legend))
-    legend_h = 26
-    height = legend_h + len(s.rows) * (row_h + gap)
-    parts = [f'<figure class="cr-chart"><svg viewBox="0 0 {width} {height}" width="100%" role="img" '
-             f'aria-labelledby="chart-{_side_key(s)}" xmlns="http://www.w3.org/2000/svg">',
-             f'<title id="chart-{_side_key(s)}">{mk.html_text(t("chart-title", lang).format(heading=heading))}</title>']
+    label_w = LABEL_PAD + CHAR_W * max(len(n) for n in names)
+    legend = [*((r.label.get(lang), COLOURS.get(r.id, "#000"), None) for r in model.relations),
+              (t("not-mapped", lang), UNMAPPED_COLOUR, OUTLINE)]
+    width = max(label_w + BAR_W + COUNT_W, sum(_legend_w(label) for label, _c, _o in legend))
+    height = LEGEND_H + len(s.rows) * (ROW_H + ROW_GAP)
+    parts = [mk.el("title", t("chart-title", lang, heading=heading), id=f"chart-{_side_key(s)}")]
     x = 0
-    for r in model.relations:  # legend
-        parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS.get(r.id, "#000")}"/>'
-                     f'<text x="{x + 16}" y="14" font-size="11">{mk.html_text(r.label.get(lang))}</text>')
-        x += 30 + 7 * len(r.label.get(lang))
-    parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{UNMAPPED_COLOUR}" stroke="#757575"/>'
-                 f'<text x="{x + 16}" y="14" font-size="11">{mk.html_text(t("not-mapped", lang))}</text>')
+    for label, colour, outline in legend:
+        parts += [mk.void("rect", x=x, y=4, width=SWATCH, height=SWATCH, fill=colour, stroke=outline),
+                  mk.el("text", label, x=x + LABEL_PAD, y=4 + SWATCH - 2, font_size=11)]
+        x += _legend_w(label)
     for n, row in enumerate(s.rows):
-        y = legend_h + n * (row_h + gap)
-        name = names[n]
-        weight = ' font-weight="bold"' if row.group is None else ""
-        parts.append(f'<text x="{label_w - 8}" y="{y + 15}" font-size="12" text-anchor="end"{weight}>'
-                     f"{mk.html_text(name)}</text>")
-        parts.append(f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{row_h}" fill="{UNMAPPED_COLOUR}" '
-                     f'stroke="#757575"/>')
-        offset = 0.0
-        for rel, count in row.by_relation:
-            if count and row.items:
-                w = bar_w * count / row.items
-                parts.append(f'<rect x="{label_w + offset:.1f}" y="{y}" width="{w:.1f}" height="{row_h}" '
-                             f'fill="{COLOURS.get(rel, "#000")}"/>')
-                offset += w
-        parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 15}" font-size="12"{weight}>'
-                     f"{row.mapped}/{row.items}</text>")
-    parts.append("</svg>")
-    parts.append(f"<figcaption>{mk.html_text(t('chart-caption', lang))}</figcaption></figure>")
-    return ["".join(parts), ""]
+        parts += _bar(row, names[n], label_w, LEGEND_H + n * (ROW_H + ROW_GAP))
+    svg = mk.el("svg", *parts, viewBox=f"0 0 {width} {height}", width="100%", role="img",
+                aria_labelledby=f"chart-{_side_key(s)}", xmlns="http://www.w3.org/2000/svg")
+    return [mk.el("figure", svg, mk.el("figcaption", t("chart-caption", lang)), class_="cr-chart"), ""]
+
+
+def _legend_w(label: str) -> int:
+    """Room for one legend entry: swatch, gap and label."""
+    return LEGEND_ENTRY_PAD + CHAR_W * len(label)
+
+
+def _bar(row: CoverageRow, name: str, label_w: int, y: int) -> list[mk.Markup]:
+    """One group's row of the chart: its name, the grey full bar, a segment per relation, and mapped/items."""
+    weight = "bold" if row.group is None else None
+    parts = [mk.el("text", name, x=label_w - NAME_GAP, y=y + TEXT_DY, font_size=12, text_anchor="end",
+                   font_weight=weight),
+             mk.void("rect", x=label_w, y=y, width=BAR_W, height=ROW_H, fill=UNMAPPED_COLOUR, stroke=OUTLINE)]
+    offset = 0.0
+    for rel, count in row.by_relation:
+        if count and row.items:
+            w = BAR_W * count / row.items
+            parts.append(mk.void("rect", x=f"{label_w + offset:.1f}", y=y, width=f"{w:.1f}", height=ROW_H,
+                                 fill=COLOURS.get(rel, "#000")))
+            offset += w
+    parts.append(mk.el("text", f"{row.mapped}/{row.items}", x=label_w + BAR_W + NAME_GAP, y=y + TEXT_DY,
+                       font_size=12, font_weight=weight))
+    return parts

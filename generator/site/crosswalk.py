@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import markup as mk
 from ..coverage import Side, seen_from, side_coverage
 from ..model import Item, Mapping, MappingSet, Model
-from . import markup as mk
+from ..strings import t
 from . import urls
+from .context import Page, head
 from .furniture import (
     LANDSCAPE_COLUMNS,
     MARKS,
@@ -23,8 +25,6 @@ from .furniture import (
     short,
     unmapped_list,
 )
-from .i18n import t
-from .pages import Page, head
 
 
 @dataclass(frozen=True)
@@ -79,20 +79,19 @@ def mappings_page(p: Page) -> str:
 
 # --- crosswalk: every mapping of a pair, read from one side -----------------------------------------------------
 
-def _relation_cell(p: Page, relation: str) -> str:
+def _relation_cell(p: Page, relation: str) -> mk.Markup:
     rel = p.model.relation[relation]
     order = [r.id for r in p.model.relations].index(relation)
-    return (f'<td data-sort="{9 - rel.strength}{order}"><a href="#relation-{mk.attr(relation)}">'
-            f"{mk.html_text(rel.label.get(p.lang))}</a></td>")
+    return mk.el("td", mk.el("a", rel.label.get(p.lang), href=f"#relation-{relation}"),
+                 data_sort=f"{9 - rel.strength}{order}")
 
 
-def _item_cell(p: Page, item: Item, order: int, tag: str = "td") -> str:
-    scope = ' scope="row"' if tag == "th" else ""
+def _item_cell(p: Page, item: Item, order: int, tag: str = "td") -> mk.Markup:
     group = p.model.groups[item.group]
     statement = item.title.get(p.lang) if item.title else item.statement.get(p.lang)
-    return (f'<{tag}{scope} data-sort="{order:06d}">{html_item_link(p, item.id)}'
-            f'<span class="cr-group">{mk.html_text(group.title.get(p.lang))}</span>'
-            f'<span class="cr-statement">{mk.html_text(statement)}</span></{tag}>')
+    return mk.el(tag, html_item_link(p, item.id), mk.el("span", group.title.get(p.lang), class_="cr-group"),
+                 mk.el("span", statement, class_="cr-statement"), scope="row" if tag == "th" else None,
+                 data_sort=f"{order:06d}")
 
 
 def crosswalk_page(p: Page, d: Direction) -> str:
@@ -111,22 +110,19 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     rows = sorted(d.mset.mappings, key=lambda m: (order[d.ends(m)[0]], order[d.ends(m)[1]]))
     table_id = f"cw-{d.left.lower()}-{d.right.lower()}"
     lines += [f"## {t('mappings-table', lang)} ({len(rows)})", "", *_filters(p, d, rows, table_id)]
-    table = [f'<table class="cr-table cr-crosswalk" id="{table_id}">',
-             f"<caption>{mk.html_text(t('crosswalk-caption', lang).format(n=len(rows), **names))}</caption>",
-             f'<thead><tr><th scope="col" data-sortable>{mk.html_text(names["left"])}</th>'
-             f'<th scope="col" data-sortable>{mk.html_text(t("relation", lang))}</th>'
-             f'<th scope="col" data-sortable>{mk.html_text(names["right"])}</th>'
-             f'<th scope="col">{mk.html_text(t("rationale", lang))}</th></tr></thead>',
-             "<tbody>"]
+    head = mk.el("tr", mk.col(names["left"], data_sortable=True), mk.col(t("relation", lang), data_sortable=True),
+                 mk.col(names["right"], data_sortable=True), mk.col(t("rationale", lang)))
+    body = []
     for n, m in enumerate(rows):
         a, b = (model.items[x] for x in d.ends(m))
         relation = seen_from(model, m.relation, d.side)
-        table.append(f'<tr data-relation="{mk.attr(relation)}" data-groups="{mk.attr(a.group)} {mk.attr(b.group)}" '
-                     f'data-order="{n}">{_item_cell(p, a, order[a.id], "th")}{_relation_cell(p, relation)}'
-                     f"{_item_cell(p, b, order[b.id])}<td>{mk.html_text(m.rationale.get(lang))}"
-                     f'<span class="cr-reviewed">{mk.html_text(t("reviewed", lang))}: '
-                     f"{mk.html_text(m.reviewed_by)}, {mk.html_text(m.reviewed_date)}</span></td></tr>")
-    lines += scroll(t("mappings-table", lang), [*table, "</tbody>", "</table>"])
+        reviewed = mk.el("span", f"{t('reviewed', lang)}: {m.reviewed_by}, {m.reviewed_date}", class_="cr-reviewed")
+        body.append(mk.el("tr", _item_cell(p, a, order[a.id], "th"), _relation_cell(p, relation),
+                          _item_cell(p, b, order[b.id]), mk.el("td", m.rationale.get(lang), reviewed),
+                          data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n))
+    caption = t("crosswalk-caption", lang, n=len(rows), **names)
+    table = mk.table(caption, [head], body, class_="cr-table cr-crosswalk", id=table_id)
+    lines += scroll(t("mappings-table", lang), table)
     side = side_coverage(model, d.mset, d.side)
     lines += [f"## {t('without-counterpart', lang)} ({len(side.total.unmapped)})", "",
               t("without-counterpart-intro", lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])),
@@ -145,22 +141,20 @@ def _filters(p: Page, d: Direction, rows: list[Mapping], table_id: str) -> list[
     for m in rows:
         rel = seen_from(model, m.relation, d.side)
         counts[rel] = counts.get(rel, 0) + 1
-    rel_options = "".join(f'<option value="{mk.attr(r.id)}">{mk.html_text(r.label.get(lang))} ({counts[r.id]})</option>'
-                          for r in model.relations if r.id in counts)
+    every = mk.el("option", t("filter-all", lang), value="")
+    rel_options = [mk.el("option", f"{r.label.get(lang)} ({counts[r.id]})", value=r.id)
+                   for r in model.relations if r.id in counts]
     used = {model.items[x].group for m in rows for x in (m.source, m.target)}
-    group_options = ""
-    for fw_id in (d.left, d.right):
-        fw = model.framework[fw_id]
-        options = "".join(f'<option value="{mk.attr(g.id)}">{mk.html_text(g.title.get(lang))}</option>'
-                          for g in fw.groups if g.id in used)
-        group_options += f'<optgroup label="{mk.attr(short(fw, p))}">{options}</optgroup>'
-    every = mk.html_text(t("filter-all", lang))
-    return [f'<div class="cr-filters" data-for="{table_id}" hidden>',
-            f'<label>{mk.html_text(t("relation", lang))} <select data-filter="relation">'
-            f'<option value="">{every}</option>{rel_options}</select></label>',
-            f'<label>{mk.html_text(t("group", lang))} <select data-filter="group">'
-            f'<option value="">{every}</option>{group_options}</select></label>',
-            f'<p class="cr-count" aria-live="polite" data-template="{mk.attr(t("filter-count", lang))}"></p>',
+    group_options = [mk.el("optgroup", *(mk.el("option", g.title.get(lang), value=g.id)
+                                         for g in model.framework[fw_id].groups if g.id in used),
+                           label=short(model.framework[fw_id], p)) for fw_id in (d.left, d.right)]
+
+    def select(label: str, name: str, options: list[mk.Markup]) -> mk.Markup:
+        return mk.el("label", f"{label} ", mk.el("select", every, *options, data_filter=name))
+
+    return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True)}>',
+            select(t("relation", lang), "relation", rel_options), select(t("group", lang), "group", group_options),
+            mk.el("p", class_="cr-count", aria_live="polite", data_template=t("filter-count", lang)),
             "</div>", ""]
 
 
@@ -178,44 +172,45 @@ def matrix_page(p: Page, d: Direction) -> str:
     lines += [t("matrix-intro", lang).format(left=mk.text(short(left, p)), right=mk.text(short(right, p))), "",
               f"- {p.link(t('crosswalk', lang), urls.crosswalk_page(d.left, d.right))}",
               f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}", ""]
-    legend = " · ".join(f'<span class="cr-mark" aria-hidden="true">{MARKS.get(r.id, "")}</span> '
-                        f'<a href="{mk.attr(urls.html_link(p.path, "mappings", "relation-" + r.id))}">'
-                        f"{mk.html_text(r.label.get(lang))}</a>" for r in model.relations)
-    lines += [f'<p class="cr-legend">{legend}</p>', ""]
+    legend = [mk.join([_mark(r.id), " ", mk.el("a", r.label.get(lang),
+                                                 href=urls.html_link(p.path, "mappings", "relation-" + r.id))])
+              for r in model.relations]
+    lines += [mk.el("p", mk.join(legend, " · "), class_="cr-legend"), ""]
     cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for m in d.mset.mappings:
         a, b = d.ends(m)
         cells.setdefault((a, model.items[b].group), []).append((b, seen_from(model, m.relation, d.side)))
     order = item_order(model)
-    column_heads = "".join(f'<th scope="col">{mk.html_text(g.title.get(lang))}</th>' for g in columns)
-    table = ['<table class="cr-table cr-matrix">',
-             f"<caption>{mk.html_text(title)}</caption>",
-             f'<thead><tr><th scope="col">{mk.html_text(short(left, p))}</th>{column_heads}'
-             f'<th scope="col">{mk.html_text(t("total", lang))}</th></tr></thead>',
-             "<tbody>"]
+    head = mk.el("tr", mk.col(short(left, p)), *(mk.col(g.title.get(lang)) for g in columns), mk.col(t("total", lang)))
+    body = []
     totals = [0] * len(columns)
     for group in (g for g in left.groups if g.id in compared_left):
-        table.append(f'<tr class="cr-group-row"><th scope="colgroup" colspan="{len(columns) + 2}">'
-                     f"{mk.html_text(group.title.get(lang))}</th></tr>")
+        body.append(mk.el("tr", mk.el("th", group.title.get(lang), scope="colgroup", colspan=len(columns) + 2),
+                          class_="cr-group-row"))
         for item in group.items:
-            row = [f'<th scope="row">{html_item_link(p, item.id)}</th>']
-            count = 0
+            row = [mk.el("th", html_item_link(p, item.id), scope="row")]
             for n, col in enumerate(columns):
                 found = sorted(cells.get((item.id, col.id), []), key=lambda x: order[x[0]])
-                count += len(found)
                 totals[n] += len(found)
-                content = " ".join(
-                    f'{html_item_link(p, other, model.items[other].label_in(lang))}'
-                    f'<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
-                    f'<span class="cr-sr"> ({mk.html_text(model.relation[rel].label.get(lang))})</span>'
-                    for other, rel in found)
-                row.append(f'<td class="cr-d{min(len(found), 3)}" data-count="{len(found)}">{content}</td>'
-                           if found else "<td></td>")
-            row.append(f'<td class="cr-total">{count}</td>')
-            table.append(f'<tr>{"".join(row)}</tr>')
-    table.append(f'<tr class="cr-totals"><th scope="row">{mk.html_text(t("total", lang))}</th>'
-                 + "".join(f'<td class="cr-total">{n}</td>' for n in totals)
-                 + f'<td class="cr-total">{sum(totals)}</td></tr>')
-    table += ["</tbody>", "</table>"]
-    lines += scroll(title, table)
+                row.append(_matrix_cell(p, found))
+            count = sum(len(cells.get((item.id, col.id), [])) for col in columns)
+            body.append(mk.el("tr", *row, mk.el("td", count, class_="cr-total")))
+    body.append(mk.el("tr", mk.el("th", t("total", lang), scope="row"),
+                      *(mk.el("td", n, class_="cr-total") for n in (*totals, sum(totals))), class_="cr-totals"))
+    lines += scroll(title, mk.table(title, [head], body, class_="cr-table cr-matrix"))
     return "\n".join(lines)
+
+
+def _mark(relation: str) -> mk.Markup:
+    return mk.el("span", MARKS.get(relation, ""), class_="cr-mark", aria_hidden="true")
+
+
+def _matrix_cell(p: Page, found: list[tuple[str, str]]) -> mk.Markup:
+    """The right-side items mapped to a row's item within one column's group, each with its relation's mark."""
+    if not found:
+        return mk.el("td")
+    model, lang = p.model, p.lang
+    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang)), _mark(rel),
+                        mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr")])
+               for other, rel in found]
+    return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found))

@@ -6,31 +6,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import markup as mk
 from ..compliance.engine import CourseReport, default_sets, evaluate
 from ..compliance.render import render_report
 from ..compliance.xlsx import write_template_xlsx
 from ..exports import EXPORTERS
 from ..load import Document
 from ..model import Lang, Model
-from . import markup as mk
-from .i18n import t
+from ..strings import t
 
 #: Published download folder, relative to the generated folder (and to the site root once published).
 FOLDER = "downloads"
 
-#: format -> (label, description en, description nl)
-FORMATS: dict[str, tuple[str, str, str]] = {
-    "csv": ("CSV", "One file per framework and per crosswalk, in one language; opens in Excel and LibreOffice.",
-            "Eén bestand per kader en per koppeltabel, in één taal; opent in Excel en LibreOffice."),
-    "xlsx": ("XLSX", "One workbook: a sheet per framework and per crosswalk, and coverage; both languages.",
-             "Eén werkmap: een blad per kader en per koppeltabel, en de dekking; beide talen."),
-    "case": ("CASE 1.1", "1EdTech CASE packages (CFPackage JSON) per framework and language, for curriculum systems.",
-             "1EdTech CASE-pakketten (CFPackage-JSON) per kader en taal, voor curriculumsystemen."),
-    "json": ("JSON", "The whole model (frameworks, items, mappings) for scripts; schema alongside.",
-             "Het hele model (kaders, items, koppelingen) voor scripts; met schema."),
-    "course": ("Course template", "Template to describe a programme and check it with 'coachref course'.",
-               "Sjabloon om een opleiding te beschrijven en te toetsen met 'coachref course'."),
-}
+#: The download formats, in the order the downloads page lists them; names and descriptions are in the
+#: string catalogue (format.<id>, format.<id>.about).
+FORMATS = ("csv", "xlsx", "case", "json", "course")
 
 
 @dataclass(frozen=True)
@@ -78,15 +68,15 @@ def _size(n: int, lang: Lang) -> str:
 
 def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
     """The downloads page: a table per format with file, size and description, then licences."""
-    lines = ["---", f"title: {t('downloads', lang)}", "---", "", f"# {t('downloads', lang)}", "",
+    lines = ["---", f"title: {mk.yaml_title(t('downloads', lang))}", "---", "", f"# {t('downloads', lang)}", "",
              mk.text(t("downloads-intro", lang)), ""]
-    for fmt, (label, en, nl) in FORMATS.items():
+    for fmt in FORMATS:
         rows = [d for d in downloads if d.fmt == fmt]
         if not rows:
             continue
-        lines += [f"## {label}", "", mk.text(en if lang == "en" else nl), "",
+        lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
                   f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
-        lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({prefix}{public_name(d.path)}) | "
+        lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"
                   for d in rows]
         lines.append("")

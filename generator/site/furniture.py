@@ -4,13 +4,13 @@ date, running header and footer, attribution)."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
 from ..model import Framework, MappingSet, Model
-from . import markup as mk
+from ..strings import t
 from . import urls
-from .i18n import t
-from .pages import Page, head, item_name
+from .context import Page, head, item_name
 
 #: A relation's short mark in matrix cells; the legend spells each out.
 MARKS = {"exact": "=", "close": "≈", "broad": "⊃", "narrow": "⊂", "related": "~"}
@@ -26,10 +26,10 @@ def item_order(model: Model) -> dict[str, int]:
     return {item.id: n for n, item in enumerate(i for f in model.frameworks for g in f.groups for i in g.items)}
 
 
-def html_item_link(p: Page, item_id: str, label: str | None = None) -> str:
+def html_item_link(p: Page, item_id: str, label: str | None = None) -> mk.Markup:
     target, anchor = urls.item_target(p.model, item_id)
     text = label if label is not None else item_name(p.model, p.model.items[item_id], p.lang)
-    return f'<a href="{mk.attr(urls.html_link(p.path, target, anchor))}">{mk.html_text(text)}</a>'
+    return mk.el("a", text, href=urls.html_link(p.path, target, anchor))
 
 
 def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = None, wide: bool = True) -> list[str]:
@@ -37,7 +37,7 @@ def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = N
     crumbs = crumbs or [p.link(t("frameworks", p.lang), "frameworks"), p.link(t("mappings", p.lang), "mappings")]
     lines = head(title, crumbs, hide=("toc",) if wide else ())
     if landscape:  # print.css turns a page holding this marker to landscape A4
-        lines += ['<div class="cr-landscape" hidden></div>', ""]
+        lines += [mk.el("div", class_="cr-landscape", hidden=True), ""]
     return lines
 
 
@@ -56,14 +56,13 @@ def _reviews(msets: list[MappingSet]) -> str:
 def print_meta(p: Page, frameworks: list[Framework], msets: list[MappingSet]) -> list[str]:
     """The line under the title: which versions of the frameworks, the date of the data, who reviewed."""
     lang = p.lang
-    facts = "; ".join(f"{mk.html_text(short(fw, p))}: {mk.html_text(_fw_fact(fw, p))}" for fw in frameworks)
-    parts = [f"<strong>{mk.html_text(t('print-versions', lang))}</strong>: {facts}.",
-             f"<strong>{mk.html_text(t('print-data-date', lang))}</strong>: {data_date(p.model)}."]
+    facts = "; ".join(f"{short(fw, p)}: {_fw_fact(fw, p)}" for fw in frameworks)
+    parts = [(t("print-versions", lang), facts), (t("print-data-date", lang), data_date(p.model))]
     if msets:
         reviewers = sorted({m.reviewed_by for s in msets for m in s.mappings})
-        parts.append(f"<strong>{mk.html_text(t('print-reviewed', lang))}</strong>: "
-                     f"{mk.html_text(', '.join(reviewers))}, {_reviews(msets)}.")
-    return [f'<p class="cr-print-meta">{" ".join(parts)}</p>', ""]
+        parts.append((t("print-reviewed", lang), f"{', '.join(reviewers)}, {_reviews(msets)}"))
+    sentences = [mk.join([mk.el("strong", label), f": {value}."]) for label, value in parts]
+    return [mk.el("p", mk.join(sentences, " "), class_="cr-print-meta"), ""]
 
 
 def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
@@ -82,23 +81,25 @@ def print_furniture(p: Page, frameworks: list[Framework], title: str) -> list[st
     sources = " · ".join(f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}"
                          for fw in frameworks)
     footer = f"{t('print-data-date', p.lang)} {data_date(p.model)} · {t('site-name', p.lang)} · {title}"
-    return [f'<style>@page {{ @top-left {{ content: {mk.css_string(sources)}; }} '
-            f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}</style>", ""]
+    css = (f"@page {{ @top-left {{ content: {mk.css_string(sources)}; }} "
+           f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}")
+    return [mk.el("style", mk.raw(css)), ""]
 
 
 def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
     """The plain definition of every relation type, with an anchor per type."""
     lines = [f"## {t('relations', p.lang)}", "", '<dl class="cr-relations">']
     for r in p.model.relations:
-        mark = f'<span class="cr-mark" aria-hidden="true">{MARKS.get(r.id, "")}</span> ' if with_marks else ""
-        lines.append(f'<dt id="relation-{mk.attr(r.id)}">{mark}{mk.html_text(r.label.get(p.lang))}</dt>'
-                     f"<dd>{mk.html_text(r.definition.get(p.lang))}</dd>")
+        mark = mk.join([mk.el("span", MARKS.get(r.id, ""), class_="cr-mark", aria_hidden="true"), " "])
+        lines.append(mk.el("dt", mark if with_marks else "", r.label.get(p.lang), id=f"relation-{r.id}")
+                     + mk.el("dd", r.definition.get(p.lang)))
     return [*lines, "</dl>", ""]
 
 
 def scroll(label: str, table: list[str]) -> list[str]:
     """Wide tables scroll sideways on small screens; the region is focusable so keyboards can scroll it."""
-    return [f'<div class="cr-scroll" role="region" tabindex="0" aria-label="{mk.attr(label)}">', *table, "</div>", ""]
+    region = mk.attributes(class_="cr-scroll", role="region", tabindex=0, aria_label=label)
+    return [f"<div{region}>", *table, "</div>", ""]
 
 
 def unmapped_list(p: Page, side: SideCoverage) -> list[str]:

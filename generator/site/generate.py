@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from .. import markup as mk
 from ..load import Document
 from ..model import LANGUAGES, Lang, Model
+from ..strings import t
 from ..write import write_if_changed
 from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
-from .i18n import t
 from .pages import Page
 
 
@@ -126,9 +127,10 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
             course_pages = downloads.course_pages(reports, lang)
-            index = [pages.HEADER, f"title: {t('courses', lang)}", "---", "", f"# {t('courses', lang)}", "",
+            title = t("courses", lang)
+            index = [pages.HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {title}", "",
                      t("courses-intro", lang), ""]
-            index += [f"- [{stem}](courses/{stem}.md)" for stem in course_pages]
+            index += [f"- {mk.link(stem, f'courses/{stem}.md')}" for stem in course_pages]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
             for stem, body in course_pages.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"

@@ -3,29 +3,31 @@ inferred or not yet known."""
 
 from __future__ import annotations
 
+from .. import markup as mk
 from ..model import Framework, Group, Item, Lang
-from . import markup as mk
+from ..strings import t
 from . import urls
+from .context import Page
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
-from .i18n import t, t_or
-from .pages import KSB_STEMS, Page
+from .pages import KSB_STEMS
 
 
-def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:
+def _link_cell(ksb: Item, column: Item, lang: Lang) -> mk.Markup:
     """One cell of a KSB matrix, kept small (these tables grow with the KSBs): a linked cell carries its mark and
     a screen-reader label; an unknown one is empty with class cr-u (CSS shows "?"; the column's confidence header
     says "not yet known"); a cell that is known not to be linked is empty."""
     if ksb.id in column.ksbs or ksb.id in column.assesses:
         cls, mark, key = ("cr-i", "◐", "link-inferred") if column.links_confidence == "inferred" else \
             ("cr-y", "●", "link-yes")
-        return f'<td class="{cls}"><span aria-hidden="true">{mark}</span><span class="cr-sr">{t(key, lang)}</span></td>'
-    return '<td class="cr-u"></td>' if _unknown(column) else "<td></td>"
+        return mk.el("td", mk.el("span", mark, aria_hidden="true"), mk.el("span", t(key, lang), class_="cr-sr"),
+                     class_=cls)
+    return mk.el("td", class_="cr-u") if _unknown(column) else mk.el("td")
 
 
 def _column_confidence(item: Item, lang: Lang) -> str:
     if _unknown(item):
         return t("not-yet-known", lang)
-    return t_or(f"confidence.{item.links_confidence}", lang, item.links_confidence or "")
+    return t(f"confidence.{item.links_confidence}", lang) if item.links_confidence else ""
 
 
 def _unknown(item: Item) -> bool:
@@ -41,28 +43,22 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
     lines += print_meta(p, [fw], []) + print_furniture(p, [fw], title)
     lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
-    lines += [f"- <span class=\"cr-mark\">●</span> {mk.text(t('link-yes', lang))}",
-              f"- <span class=\"cr-mark\">◐</span> {mk.text(t('link-inferred', lang))}",
-              f"- <span class=\"cr-mark\">?</span> {mk.text(t('link-unknown', lang))}", ""]
+    lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
+              for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))]
+    lines.append("")
     # A column whose links are not yet known says so in its header, where screen readers announce it with each
     # (empty) cell of the column.
-    column_heads = "".join(f'<th scope="col">{html_item_link(p, c.id)}'
-                           + (f'<span class="cr-sr"> ({t("not-yet-known", lang)})</span>' if _unknown(c) else "")
-                           + "</th>" for c in columns)
-    notes = "".join(f"<td>{mk.html_text(_column_confidence(c, lang))}</td>" for c in columns)
-    table = ['<table class="cr-table cr-matrix cr-link-matrix">', f"<caption>{mk.html_text(title)}</caption>",
-             f'<thead><tr><th scope="col">KSB</th>{column_heads}</tr>'
-             f'<tr class="cr-confidence"><th scope="row">{mk.html_text(t("confidence", lang))}</th>{notes}</tr>'
-             "</thead>",
-             "<tbody>"]
+    unknown = mk.el("span", f" ({t('not-yet-known', lang)})", class_="cr-sr")
+    column_heads = [mk.col(mk.join([html_item_link(p, c.id), unknown if _unknown(c) else ""])) for c in columns]
+    confidence = [mk.el("td", _column_confidence(c, lang)) for c in columns]
+    head = [mk.el("tr", mk.col("KSB"), *column_heads),
+            mk.el("tr", mk.el("th", t("confidence", lang), scope="row"), *confidence, class_="cr-confidence")]
+    rows = []
     for g in (g for g in fw.groups if g.stem in KSB_STEMS):
-        table.append(f'<tr class="cr-group-row"><th scope="colgroup" colspan="{len(columns) + 1}">'
-                     f"{mk.html_text(g.title.get(lang))}</th></tr>")
-        for ksb in g.items:
-            row = [f'<th scope="row">{html_item_link(p, ksb.id)}</th>']
-            for c in columns:
-                row.append(_link_cell(ksb, c, lang))
-            table.append(f"<tr>{''.join(row)}</tr>")
-    table += ["</tbody>", "</table>"]
+        rows.append(mk.el("tr", mk.el("th", g.title.get(lang), scope="colgroup", colspan=len(columns) + 1),
+                          class_="cr-group-row"))
+        rows += [mk.el("tr", mk.el("th", html_item_link(p, ksb.id), scope="row"),
+                       *(_link_cell(ksb, c, lang) for c in columns)) for ksb in g.items]
+    table = mk.table(title, head, rows, class_="cr-table cr-matrix cr-link-matrix")
     lines += scroll(title, table)
     return "\n".join(lines)

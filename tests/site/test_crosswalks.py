@@ -15,7 +15,7 @@ import yaml
 from generator.model import LANGUAGES, Lang, Model
 from generator.site import pages, urls
 from generator.site.furniture import LANDSCAPE_COLUMNS
-from generator.site.i18n import t
+from generator.strings import t
 
 from ..conftest import BuiltSite, copy_project, mkdocs_build
 from .tables import table, tables

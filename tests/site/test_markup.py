@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import markdown
 import pytest
 
-from generator.site import markup, urls
+from generator import markup
+from generator.site import urls
 from generator.site.generate import generate
 
 from ..conftest import PROJECT
@@ -37,6 +39,8 @@ def test_escaped_text_renders_as_the_same_text(value: str) -> None:
     assert "<strong>" not in html and "<em>" not in html and "<code>" not in html
     assert "<h1" not in html and "<ol>" not in html and "<ul>" not in html and "<blockquote>" not in html
     assert "<table" not in html
+    visible = re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    assert visible.replace("&quot;", '"') == " ".join(value.split())  # the text survives
 
 
 def test_escaped_text_inside_a_table_cell_stays_in_its_cell() -> None:
@@ -72,3 +76,29 @@ def test_glossary_terms_are_linked_once_and_escaped() -> None:
     out = markup.linkify_terms("De kern <b>en</b> de kern.", terms, seen)
     assert out == "De [kern](glossary.md#kern) &lt;b&gt;en&lt;/b&gt; de kern\\."
     assert seen == {"glossary.md#kern"}
+
+
+def test_el_escapes_text_and_attributes_and_keeps_raw_markup() -> None:
+    cell = markup.el("td", "<b> & ", markup.raw("<em>ok</em>"), class_="x\"y", data_order=3, hidden=True, lang=None)
+    assert cell == '<td class="x&quot;y" data-order="3" hidden>&lt;b&gt; &amp; <em>ok</em></td>'
+    assert markup.void("rect", x=1, fill="#fff") == '<rect x="1" fill="#fff"/>'
+
+
+def test_table_puts_caption_head_and_rows_in_place() -> None:
+    lines = markup.table("A < B", [markup.el("tr", markup.col("h"))], [markup.el("tr", markup.el("td", "1"))],
+                         class_="cr-table", id="t")
+    assert lines == ['<table class="cr-table" id="t">', "<caption>A &lt; B</caption>",
+                     '<thead><tr><th scope="col">h</th></tr></thead>', "<tbody>", "<tr><td>1</td></tr>", "</tbody>",
+                     "</table>"]
+
+
+@pytest.mark.parametrize(("url", "target"), [
+    ("https://example.org/a b", "https://example.org/a%20b"),
+    ("https://example.org/x)](javascript:alert(1)", "https://example.org/x%29]%28javascript:alert%281%29"),
+    ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
+    ("https://example.org/p?q=1&r=2#s", "https://example.org/p?q=1&r=2#s"),
+])
+def test_a_url_cannot_end_its_link_early(url: str, target: str) -> None:
+    assert markup.href(url) == target
+    html = render(markup.link("label", url))
+    assert html.count("<a ") == 1 and "<script" not in html

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.model import LANGUAGES, Model
-from generator.site import pages, urls
-from generator.site.i18n import t
+from generator.site import context, pages, urls
+from generator.strings import t
 
 from ..conftest import BuiltSite
 from .htmlscan import scan
@@ -46,11 +46,11 @@ def test_every_item_has_a_page_in_both_languages_with_title_and_badge(built_site
                     assert file.is_file(), f"no {lang} page for {item.id}"
                     page = scan(file)
                     assert page.html_lang == lang
-                    assert page.h1 == pages.item_heading(model, item, lang)
+                    assert page.h1 == context.item_heading(model, item, lang)
                     kind = item.statement.kind(lang)
                     assert page.badges[0] == (f"cr-badge cr-badge--{kind}", t(f"kind.{kind}", lang)), item.id
                     if kind != "official":
-                        source = pages.official_url(fw, item)
+                        source = context.official_url(fw, item)
                         assert (source in page.links if source else
                                 any(h.endswith("#sources") for h in page.links)), f"{item.id}: no link to the source"
                     checked += 1

@@ -1,0 +1,110 @@
+"""What every page renderer shares: the page context (model, path, language, glossary terms), the naming rules
+of items, the page head with its front matter and breadcrumb, and the text-kind badge line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .. import markup as mk
+from ..model import Framework, Group, Item, Lang, Model, Text
+from ..strings import t
+from . import urls
+
+#: Every generated page starts with this: YAML front matter whose first line is the "generated" comment (the
+#: title must be in front matter: MkDocs only takes the title from an h1 that is the very first element).
+HEADER = "---\n# generated — edit the YAML in standards/, never this file"
+
+Terms = list[tuple[re.Pattern[str], str]]
+
+
+@dataclass
+class Page:
+    """What a renderer needs: the model, the page's own source path, its language and glossary terms."""
+
+    model: Model
+    path: str
+    lang: Lang
+    terms: dict[str, dict[Lang, list[tuple[str, str]]]] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+
+    def link(self, label: str, target: str, anchor: str = "") -> str:
+        """A Markdown link to another generated page; `label` is data text and is escaped."""
+        return f"[{mk.text(label)}]({urls.md_link(self.path, target, anchor)})"
+
+    def item_link(self, item_id: str, with_title: bool = False) -> str:
+        item = self.model.items[item_id]
+        target, anchor = urls.item_target(self.model, item_id)
+        return self.link(item_heading(self.model, item, self.lang) if with_title else item_name(self.model, item,
+                                                                                            self.lang),
+                         target, anchor)
+
+    def prose(self, value: Text, framework: str) -> str:
+        """A data text, escaped, with the first use of each glossary term of `framework` linked."""
+        terms: Terms = [(mk.term_pattern(term), urls.md_link(self.path, "glossary", anchor))
+                        for term, anchor in self.terms.get(framework, {}).get(self.lang, [])]
+        return mk.linkify_terms(value.get(self.lang), terms, self.seen)
+
+    def badge(self, value: Text, url: str | None = None) -> str:
+        kind = value.kind(self.lang)
+        out: str = mk.badge(kind, t(f"kind.{kind}", self.lang), t(f"kind-note.{kind}", self.lang))
+        if kind != "official" and url:
+            out += f" {mk.link(t('official-source', self.lang), url)}"
+        return out
+
+
+# --- naming rules (shared with the tests) -------------------------------------------------------------------
+
+def _is_code(label: str) -> bool:
+    return any(c.isdigit() for c in label) or len(label) <= 2
+
+
+def item_name(model: Model, item: Item, lang: Lang) -> str:
+    """Short name: the label ('K1', 'Duty 1'), or group title + label when the label is bare ('a', '6.1')."""
+    bare = len(item.label) == 1 or not any(c.isalpha() for c in item.label)
+    return f"{model.groups[item.group].title.get(lang)} {item.label}" if bare else item.label_in(lang)
+
+
+def item_heading(model: Model, item: Item, lang: Lang) -> str:
+    """The page title of an item: 'K1', 'Duty 1: <title>', 'Learning style'."""
+    name = item_name(model, item, lang)
+    if item.title is None:
+        return name
+    return f"{name}: {item.title.get(lang)}" if _is_code(item.label) else item.title.get(lang)
+
+
+def official_url(fw: Framework, item: Item | None = None) -> str | None:
+    """Where the official wording is: the item's own link, the framework's, or its first source."""
+    if item is not None and item.official_url:
+        return item.official_url
+    return fw.official_url or next((s.url for s in fw.sources if s.url), None)
+
+
+# --- shared blocks -----------------------------------------------------------------------------------------
+
+def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
+    """Front matter (title; Material parts to `hide`, e.g. "toc" on wide pages), the h1 and the breadcrumb."""
+    hidden = [f"hide: [{', '.join(hide)}]"] if hide else []
+    lines = [HEADER, f"title: {mk.yaml_title(title)}", *hidden, "---", "", f"# {mk.text(title)}", ""]
+    crumbs = list(crumbs)
+    if crumbs:
+        lines += [" › ".join(crumbs), "{: .cr-breadcrumb }", ""]
+    return lines
+
+
+def crumbs(p: Page, fw: Framework | None = None, group: Group | None = None) -> list[str]:
+    out = [p.link(t("frameworks", p.lang), "frameworks")]
+    if fw:
+        out.append(p.link(fw.title.get(p.lang), urls.framework_page(fw)))
+    if fw and group:
+        out.append(p.link(group.title.get(p.lang), urls.group_page(fw, group)))
+    return out
+
+
+def kind_line(p: Page, value: Text, url: str | None, fw: Framework | None = None) -> list[str]:
+    """The badge of a text; for a non-official text also a link to the official source: its URL, or else the
+    framework overview's list of sources."""
+    if url is None and fw is not None:
+        url = urls.md_link(p.path, urls.framework_page(fw), "sources")
+    return [f"{p.badge(value, url)}", "{: .cr-kind }", ""]

@@ -1,0 +1,100 @@
+"""The blocks of an item on its own page or in its group's page: statement with badge, official wording beside a
+translation, details, related items and mappings to other frameworks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .. import markup as mk
+from ..model import Framework, Item, Lang
+from ..strings import t
+from .context import Page, kind_line, official_url
+
+
+def statement(p: Page, item: Item, fw: Framework) -> list[str]:
+    lines = kind_line(p, item.statement, official_url(fw, item), fw)
+    if item.status != "available":
+        lines += [f"!!! warning \"{t('not-yet-available', p.lang)}\"", "",
+                  f"    {mk.text(t('item-status.' + item.status, p.lang))}", ""]
+    lines += [p.prose(item.statement, fw.id), ""]
+    lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
+    return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
+
+
+def _official_beside(p: Page, item: Item) -> list[str]:
+    """Where the page shows our translation, the official wording too, marked with its own language, so a reader
+    can check the translation against the letter of the source."""
+    other: Lang = "nl" if p.lang == "en" else "en"
+    if item.statement.kind(p.lang) != "translation" or item.statement.kind(other) != "official":
+        return []
+    label = t("official-wording-in", p.lang).format(language=t(f"lang.{other}", p.lang))
+    body = [mk.el("p", item.statement.get(other))]
+    if item.subpoints:
+        body.append(mk.el("ul", *(mk.el("li", x.get(other)) for x in item.subpoints)))
+    return [f'<div{mk.attributes(class_="cr-official", lang=other)}>',
+            mk.el("p", label, class_="cr-official__label", lang=p.lang), *body, "</div>", ""]
+
+
+def details(p: Page, item: Item, level: str = "##") -> list[str]:
+    lines: list[str] = []
+    if item.theories:
+        lines += [f"{level} {t('theories', p.lang)}", "", ", ".join(mk.text(x.get(p.lang)) for x in item.theories), ""]
+    if item.details:
+        lines += [f"{level} {t('details', p.lang)}", ""]
+        for d in item.details:
+            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}", ""]
+    if item.note:
+        lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
+    if item.confidence:
+        level = t("confidence." + item.confidence, p.lang)
+        lines += [f"{t('confidence', p.lang)}: {mk.text(level)}", "{: .cr-meta }", ""]
+    return lines
+
+
+def related(p: Page, item: Item) -> list[str]:
+    m = p.model
+    rows: list[tuple[str, Iterable[str]]] = [
+        ("rel.parent", [item.parent] if item.parent else []),
+        ("rel.children", [c.id for c in m.children.get(item.id, ())]),
+        ("rel.ksbs", item.ksbs),
+        ("rel.assesses", item.assesses),
+        ("rel.duties", [x.id for x in m.linked_from.get(("ksbs", item.id), ())]),
+        ("rel.methods", [x.id for x in m.linked_from.get(("assesses", item.id), ())]),
+    ]
+    lines = [f"## {t('related', p.lang)}", ""]
+    found = False
+    for key, ids in rows:
+        ids = list(ids)
+        if ids:
+            found = True
+            lines += [f"**{t(key, p.lang)}**: " + ", ".join(p.item_link(i, with_title=True) for i in ids), ""]
+    if item.links_confidence and (item.ksbs or item.assesses):
+        lines += [f"{t('links-confidence', p.lang)}: "
+                  f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
+                  "{: .cr-meta }", ""]
+    if not found:
+        lines += [t("no-related", p.lang), ""]
+    return lines + _item_mappings(p, item)
+
+
+def _relation_label(p: Page, relation: str, direction: str) -> str:
+    """The relation as read from this item, linked to its plain definition on the mappings page."""
+    rel = p.model.relation.get(relation)
+    if rel and direction == "in":
+        rel = p.model.relation.get(rel.inverse, rel)
+    if rel is None:
+        return mk.text(relation)
+    return p.link(rel.label.get(p.lang), "mappings", f"relation-{rel.id}")
+
+
+def _item_mappings(p: Page, item: Item) -> list[str]:
+    found = p.model.mappings_of.get(item.id, ())
+    if not found:
+        return []
+    lines = [f"## {t('mappings', p.lang)}", "", f"| {t('relation', p.lang)} | {t('item', p.lang)} | "
+             f"{t('rationale', p.lang)} |", "|---|---|---|"]
+    for mapping, direction in found:
+        other = mapping.target if direction == "out" else mapping.source
+        lines.append(f"| {_relation_label(p, mapping.relation, direction)} | {p.item_link(other, True)} | "
+                     f"{mk.text(mapping.rationale.get(p.lang))} |")
+    return [*lines, ""]

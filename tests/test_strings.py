@@ -1,0 +1,129 @@
+"""The interface-string catalogues: same keys in both languages, no silent fallback, a label for every enum value
+that reaches a page or report, and no dead keys."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import strings
+from generator.site.downloads import FORMATS
+from generator.strings import CatalogueError, MissingString, t, tn
+
+from .helpers import ROOT
+
+CATALOGUE = strings.catalogue()
+
+#: Schema enums whose values reach a page or report -> the catalogue prefixes that label each value.
+LABELLED = {
+    ("common", "/$defs/textKind"): ("kind.", "kind-note.", "case.kind-note."),
+    ("common", "/$defs/confidence"): ("confidence.",),
+    ("course", "/properties/level"): ("level.",),
+    ("framework", "/properties/status"): ("status.",),
+    ("framework", "/properties/official_languages/items"): ("lang.",),
+    ("group", "/$defs/item/properties/status"): ("item-status.",),
+}
+#: Enum values in LABELLED that never show: why.
+UNSHOWN_VALUES = {
+    ("group", "/$defs/item/properties/status", "available"): "an available item is the normal case; no label shows",
+}
+#: Schema enums (and consts) that never reach a page or report as a label: why.
+UNLABELLED = {
+    ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",
+    ("export", "/properties/format"): "the version tag of our JSON download, read by programs",
+    ("export", "/$defs/item/properties/status"): "export.schema.json describes our output; the input enum is labelled",
+    ("export", "/$defs/framework/properties/official_languages/items"): "as above: describes output",
+    ("relations", "/properties/relations/items/properties/case_type"): "CASE vocabulary, written as is into exports",
+    ("requirements", "/$defs/rule/oneOf/0/properties/type"): "rule type: the report shows the condition's statement",
+    ("requirements", "/$defs/rule/oneOf/1/properties/type"): "as above",
+    ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
+}
+
+
+def _enums(node: Any, pointer: str = "") -> Iterator[tuple[str, list[Any]]]:
+    if isinstance(node, dict):
+        if "enum" in node:
+            yield pointer, list(node["enum"])
+        if "const" in node:
+            yield pointer, [node["const"]]
+        for key, value in node.items():
+            yield from _enums(value, f"{pointer}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _enums(value, f"{pointer}/{i}")
+
+
+def _schema_enums() -> dict[tuple[str, str], list[Any]]:
+    out = {}
+    for path in sorted((ROOT / "schemas").glob("*.schema.json")):
+        for pointer, values in _enums(json.loads(path.read_text(encoding="utf-8"))):
+            out[(path.name.removesuffix(".schema.json"), pointer)] = values
+    return out
+
+
+def test_both_languages_have_the_same_keys_and_no_empty_text() -> None:
+    assert set(CATALOGUE["en"]) == set(CATALOGUE["nl"])
+    assert all(text.strip() for table in CATALOGUE.values() for text in table.values())
+
+
+def _write(folder: Path, en: str, nl: str) -> Path:
+    (folder / "en.yaml").write_text(en, encoding="utf-8")
+    (folder / "nl.yaml").write_text(nl, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("en", "nl", "message"), [
+    ('a: "A"\nb: "B"\n', 'a: "A"\n', r"nl\.yaml: missing 1 key\(s\) that en\.yaml has: b"),
+    ('a: "A"\n', 'a: "A"\nc: "C"\n', r"en\.yaml: missing 1 key\(s\) that nl\.yaml has: c"),
+    ('a: "{n} A"\n', 'a: "{m} A"\n', "a: the placeholders differ"),
+    ('a: "A"\na: "B"\n', 'a: "A"\n', "key given twice: a"),
+    ('- a\n', 'a: "A"\n', "must be a flat table"),
+])
+def test_a_catalogue_that_disagrees_stops_loading(tmp_path: Path, en: str, nl: str, message: str) -> None:
+    with pytest.raises(CatalogueError, match=message):
+        strings.load(_write(tmp_path, en, nl))
+
+
+def test_an_unknown_key_is_an_error_not_a_fallback() -> None:
+    with pytest.raises(MissingString, match=r"'status\.archived' is not in generator/strings/nl\.yaml"):
+        t("status.archived", "nl")
+
+
+def test_plural_forms_are_chosen_by_count() -> None:
+    assert [tn("report.outcomes-n", n, "en") for n in (0, 1, 2)] == ["0 learning outcomes", "1 learning outcome",
+                                                                     "2 learning outcomes"]
+    assert tn("report.outcomes-n", 1, "nl") == "1 leerresultaat"
+    assert tn("items-n", 1, "en") == "1 item"
+    assert t("crosswalk-caption", "en", n=3, left="A", right="B") == "3 mappings from A to B"
+
+
+def test_every_enum_is_labelled_or_excused() -> None:
+    enums = _schema_enums()
+    assert set(enums) == set(LABELLED) | set(UNLABELLED), "decide for each new enum: label it, or say why not"
+    missing = [f"{prefix}{value} ({lang})"
+               for key, prefixes in LABELLED.items() for value in enums[key] for prefix in prefixes
+               for lang in ("en", "nl")
+               if (*key, value) not in UNSHOWN_VALUES and f"{prefix}{value}" not in CATALOGUE[lang]]
+    assert not missing
+
+
+def test_every_key_is_used() -> None:
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator").rglob("*.py"))
+    report = (ROOT / "generator/compliance/render.py").read_text(encoding="utf-8")
+    families = {prefix for prefixes in LABELLED.values() for prefix in prefixes}
+    families |= {f"format.{fmt}" for fmt in FORMATS}
+
+    def used(key: str) -> bool:
+        base = re.sub(r"\.(one|other)$", "", key)
+        if re.search(rf"[\"']{re.escape(base)}[\"']", source):
+            return True
+        if key.startswith("report."):
+            return bool(re.search(rf"[\"']{key.removeprefix('report.').replace('-', '_')}[\"']", report))
+        return any(key.startswith(f) for f in families)
+
+    assert [key for key in CATALOGUE["en"] if not used(key)] == []
