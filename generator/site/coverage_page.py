@@ -20,8 +20,7 @@ from .furniture import (
 from .i18n import t
 from .pages import Page
 
-#: Colours of the coverage chart per strongest relation (each ≥ 3:1 against white); unmapped is light grey.
-COLOURS = {"exact": "#1a237e", "close": "#3949ab", "broad": "#00695c", "narrow": "#6a1b9a", "related": "#bf360c"}
+#: Each relation's chart colour is its `colour` in standards/relations.yaml; unmapped is light grey.
 UNMAPPED_COLOUR = "#e0e0e0"
 
 
@@ -115,7 +114,7 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
              f'<title id="chart-{_side_key(s)}">{mk.html_text(t("chart-title", lang).format(heading=heading))}</title>']
     x = 0
     for r in model.relations:  # legend
-        parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS.get(r.id, "#000")}"/>'
+        parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{mk.attr(r.colour)}"/>'
                      f'<text x="{x + 16}" y="14" font-size="11">{mk.html_text(r.label.get(lang))}</text>')
         x += 30 + 7 * len(r.label.get(lang))
     parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{UNMAPPED_COLOUR}" stroke="#757575"/>'
@@ -133,7 +132,7 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
             if count and row.items:
                 w = bar_w * count / row.items
                 parts.append(f'<rect x="{label_w + offset:.1f}" y="{y}" width="{w:.1f}" height="{row_h}" '
-                             f'fill="{COLOURS.get(rel, "#000")}"/>')
+                             f'fill="{mk.attr(model.relation[rel].colour)}"/>')
                 offset += w
         parts.append(f'<text x="{label_w + bar_w + 8}" y="{y + 15}" font-size="12"{weight}>'
                      f"{row.mapped}/{row.items}</text>")

@@ -11,7 +11,6 @@ from . import markup as mk
 from . import urls
 from .furniture import (
     LANDSCAPE_COLUMNS,
-    MARKS,
     attribution,
     html_item_link,
     item_order,
@@ -178,7 +177,7 @@ def matrix_page(p: Page, d: Direction) -> str:
     lines += [t("matrix-intro", lang).format(left=mk.text(short(left, p)), right=mk.text(short(right, p))), "",
               f"- {p.link(t('crosswalk', lang), urls.crosswalk_page(d.left, d.right))}",
               f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}", ""]
-    legend = " · ".join(f'<span class="cr-mark" aria-hidden="true">{MARKS.get(r.id, "")}</span> '
+    legend = " · ".join(f'<span class="cr-mark" aria-hidden="true">{mk.html_text(r.mark)}</span> '
                         f'<a href="{mk.attr(urls.html_link(p.path, "mappings", "relation-" + r.id))}">'
                         f"{mk.html_text(r.label.get(lang))}</a>" for r in model.relations)
     lines += [f'<p class="cr-legend">{legend}</p>', ""]
@@ -206,7 +205,7 @@ def matrix_page(p: Page, d: Direction) -> str:
                 totals[n] += len(found)
                 content = " ".join(
                     f'{html_item_link(p, other, model.items[other].label_in(lang))}'
-                    f'<span class="cr-mark" aria-hidden="true">{MARKS.get(rel, "")}</span>'
+                    f'<span class="cr-mark" aria-hidden="true">{mk.html_text(model.relation[rel].mark)}</span>'
                     f'<span class="cr-sr"> ({mk.html_text(model.relation[rel].label.get(lang))})</span>'
                     for other, rel in found)
                 row.append(f'<td class="cr-d{min(len(found), 3)}" data-count="{len(found)}">{content}</td>'

@@ -12,8 +12,6 @@ from . import urls
 from .i18n import t
 from .pages import Page, head, item_name
 
-#: A relation's short mark in matrix cells; the legend spells each out.
-MARKS = {"exact": "=", "close": "≈", "broad": "⊃", "narrow": "⊂", "related": "~"}
 #: Matrices with more columns than this print on landscape A4.
 LANDSCAPE_COLUMNS = 8
 
@@ -90,7 +88,7 @@ def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
     """The plain definition of every relation type, with an anchor per type."""
     lines = [f"## {t('relations', p.lang)}", "", '<dl class="cr-relations">']
     for r in p.model.relations:
-        mark = f'<span class="cr-mark" aria-hidden="true">{MARKS.get(r.id, "")}</span> ' if with_marks else ""
+        mark = f'<span class="cr-mark" aria-hidden="true">{mk.html_text(r.mark)}</span> ' if with_marks else ""
         lines.append(f'<dt id="relation-{mk.attr(r.id)}">{mark}{mk.html_text(r.label.get(p.lang))}</dt>'
                      f"<dd>{mk.html_text(r.definition.get(p.lang))}</dd>")
     return [*lines, "</dl>", ""]
