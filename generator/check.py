@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rules, schemas
+from . import role_rules, rules, schemas
 from .load import Document, load
 from .problems import Problem
 from .project import DataFile, discover, expected_schema_comment, schemas_dir
@@ -48,6 +48,7 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
         _add(loaded, file, doc)
     if all_valid:
         problems.extend(rules.check(loaded))
+        problems.extend(role_rules.check(loaded.frameworks))
     return Result(sorted(set(problems)), loaded, len(files))
 
 

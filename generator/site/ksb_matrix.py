@@ -8,7 +8,7 @@ from . import markup as mk
 from . import urls
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
 from .i18n import t, t_or
-from .pages import KSB_STEMS, Page
+from .pages import Page
 
 
 def _link_cell(ksb: Item, column: Item, lang: Lang) -> str:
@@ -55,7 +55,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
              f'<tr class="cr-confidence"><th scope="row">{mk.html_text(t("confidence", lang))}</th>{notes}</tr>'
              "</thead>",
              "<tbody>"]
-    for g in (g for g in fw.groups if g.stem in KSB_STEMS):
+    for g in (g for g in fw.groups if g.role == "ksb"):
         table.append(f'<tr class="cr-group-row"><th scope="colgroup" colspan="{len(columns) + 1}">'
                      f"{mk.html_text(g.title.get(lang))}</th></tr>")
         for ksb in g.items:

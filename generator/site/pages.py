@@ -14,10 +14,6 @@ from .i18n import t, t_or
 #: Every generated page starts with this: YAML front matter whose first line is the "generated" comment (the
 #: title must be in front matter: MkDocs only takes the title from an h1 that is the very first element).
 HEADER = "---\n# generated — edit the YAML in standards/, never this file"
-#: Group stems whose items are the apprentice's KSBs (one checklist per framework that has them).
-KSB_STEMS = ("knowledge", "skills", "behaviours")
-#: Group stems whose items are definitions (they make the glossary).
-GLOSSARY_STEMS = ("definitions",)
 
 Terms = list[tuple[re.Pattern[str], str]]
 
@@ -85,7 +81,7 @@ def official_url(fw: Framework, item: Item | None = None) -> str | None:
 
 
 def is_ksb_framework(fw: Framework) -> bool:
-    return any(g.stem in KSB_STEMS for g in fw.groups)
+    return any(g.role == "ksb" for g in fw.groups)
 
 
 def link_groups(fw: Framework) -> list[Group]:
@@ -335,7 +331,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
     lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", _crumbs(p, fw))
     lines += [mk.text(t("checklist-intro", lang)), ""]
     tick = f'<span class="cr-tick" role="img" aria-label="{mk.attr(t("tick", lang))}">☐</span>'
-    for group in (g for g in fw.groups if g.stem in KSB_STEMS):
+    for group in (g for g in fw.groups if g.role == "ksb"):
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">', "<table>",
                   "<thead><tr>" + "".join(f'<th scope="col">{mk.html_text(h)}</th>' for h in
                                           (t("done", lang), "KSB", t("statement", lang), t("evidence", lang)))
@@ -353,7 +349,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
 def glossary_page(p: Page) -> str:
     lines = [*head(t("glossary", p.lang)), mk.text(t("glossary-intro", p.lang)), ""]
     for fw in p.model.frameworks:
-        for group in (g for g in fw.groups if g.stem in GLOSSARY_STEMS):
+        for group in (g for g in fw.groups if g.role == "glossary"):
             for item in group.items:
                 lines += [f"## {mk.text(item_heading(p.model, item, p.lang))} {{#{urls.slug(item.id)}}}", ""]
                 lines += _kind_line(p, item.statement, official_url(fw, item), fw)
