@@ -35,6 +35,9 @@ from generator.model import (
 
 from .helpers import ROOT, SHARED, run_cli
 
+#: The published address, read from mkdocs.yml as plain text (the one source the CASE URIs must follow).
+SITE_URL = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
+
 CASE_SCHEMA = SHARED / "reference" / "case-v1p1-cfpackage-schema.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -272,7 +275,7 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
             doc = package["CFDocument"]
             documents[(framework.id, lang)] = doc["identifier"]
             assert (doc["language"], doc["title"], doc["caseVersion"]) == (lang, framework.title.get(lang), "1.1")
-            assert doc["uri"] == f"https://coachref.example.org/case/{doc['identifier']}"
+            assert doc["uri"] == f"{SITE_URL}case/{doc['identifier']}"
             items = {i["humanCodingScheme"]: i for i in package["CFItems"]}
             expected = [g.id for g in framework.groups] + [i.id for i in _items(model, framework)]
             assert sorted(items) == sorted(expected)
