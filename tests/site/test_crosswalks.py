@@ -120,7 +120,8 @@ def test_print_pages_run_versions_and_attribution_on_every_page(built_site: Buil
     """Crosswalk, matrix, coverage and KSB-matrix pages put the framework versions, publishers and licences in the
     printed page header and the data date in the footer, in the page's language; crosswalks, coverage and matrices
     with many columns print landscape."""
-    paths: list[tuple[str, list[str], bool]] = [(urls.COVERAGE, [f.id for f in model.frameworks], True)]
+    mapped = [f.id for f in model.frameworks if any(f.id in (m.source, m.target) for m in model.mapping_sets)]
+    paths: list[tuple[str, list[str], bool]] = [(urls.COVERAGE, mapped, True)]  # a framework may have no mapping
     for mset in model.mapping_sets:
         for left, right in ((mset.source, mset.target), (mset.target, mset.source)):
             paths.append((urls.crosswalk_page(left, right), [left, right], True))
