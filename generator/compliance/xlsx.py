@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any, NamedTuple
 
 from ..load import Document
 from ..problems import Problem
+from ..project import PACKAGE_ROOT
 
 COURSE_SHEET, OUTCOMES_SHEET = "course", "outcomes"
 #: The rows of the course sheet: field name, where it goes in the course data, and the help text (en / nl).
@@ -33,8 +35,6 @@ OUTCOME_COLUMNS: tuple[tuple[str, str], ...] = (
     ("outcome_text", "What the learner can do at the end / Wat de deelnemer aan het eind kan"),
     ("covers", "Framework item ids, separated by spaces or commas, e.g. BVJN:intake-assessment:a / Item-ids"),
 )
-_LEVELS = ("mbo-4", "hbo-associate", "hbo-bachelor", "hbo-master", "uk-level-3", "uk-level-4", "uk-level-5",
-           "uk-level-6", "uk-level-7")
 _TRUE = {"true", "yes", "ja", "waar", "y", "j", "1", "x"}
 _FALSE = {"false", "no", "nee", "onwaar", "n", "0"}
 _SEPARATORS = re.compile(r"[\s,;]+")
@@ -47,6 +47,12 @@ class _Mark(NamedTuple):
 
     line: int
     column: int
+
+
+def _choices(field: str) -> str:
+    """A drop-down list for `field`: the values its enum in the package's course.schema.json allows."""
+    schema = json.loads((PACKAGE_ROOT / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
+    return '"' + ",".join(schema["properties"][field]["enum"]) + '"'
 
 
 def write_template_xlsx() -> bytes:
@@ -67,11 +73,11 @@ def write_template_xlsx() -> bytes:
     for row in range(2, len(COURSE_FIELDS) + 2):
         course.cell(row, 2).number_format = "@"  # text, so a version like 1.10 stays as typed
     rows = {name: i + 2 for i, (name, _p, _h) in enumerate(COURSE_FIELDS)}
-    level = DataValidation(type="list", formula1='"' + ",".join(_LEVELS) + '"', allow_blank=True)
+    level = DataValidation(type="list", formula1=_choices("level"), allow_blank=True)
     level.add(f"B{rows['level']}")
     dual = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
     dual.add(f"B{rows['dual']}")
-    language = DataValidation(type="list", formula1='"en,nl"', allow_blank=True)
+    language = DataValidation(type="list", formula1=_choices("language"), allow_blank=True)
     language.add(f"B{rows['language']}")
     hours = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     hours.add(f"B{rows['practice_hours']}")

@@ -18,15 +18,13 @@ from typing import Any
 
 from ..dates import data_date, full_date
 from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, Model
+from ..site_config import site_url
 from ..strings import t
 from .common import framework_url, official_url, subpoints
 
 #: Namespace for every CASE identifier we mint. Generated once at random (uuid4) for this project; never change it,
 #: or every published CASE identifier changes with it.
 CASE_NAMESPACE = uuid.UUID("1ff53e9d-6371-45d4-a99d-8cc93633a40e")
-
-#: Where the site is published (mkdocs.yml `site_url`); CASE URIs are <SITE_URL>case/<uuid>. Keep the two in step.
-SITE_URL = "https://coachref.example.org/"
 
 SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
 
@@ -37,8 +35,8 @@ def case_id(stable_id: str, lang: str) -> str:
 
 
 def case_uri(identifier: str) -> str:
-    """The URI of a CASE record on the site."""
-    return f"{SITE_URL}case/{identifier}"
+    """The URI of a CASE record on the site: <mkdocs.yml site_url>case/<uuid>."""
+    return f"{site_url()}case/{identifier}"
 
 
 def _stamp(date: str | None) -> str:

@@ -17,6 +17,7 @@ Rule = Callable[[Index], Iterable[Problem]]
 
 RULES: tuple[Rule, ...] = (
     ids.listed_groups,
+    ids.group_roles,
     ids.framework_present,
     ids.id_prefixes,
     ids.unique_ids,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..problems import Problem
-from .index import Index, at
+from .index import Index, at, suggest
 
 
 def listed_groups(index: Index) -> Iterator[Problem]:
@@ -59,3 +59,15 @@ def unique_ids(index: Index) -> Iterator[Problem]:
             yield at(definition.doc, definition.pointer, "duplicate-id",
                      f'id "{definition.ident}" is already used in {first.doc.rel}:{line}',
                      "ids are unique across all files; pick a new id (published ids are never reused)")
+
+
+def group_roles(index: Index) -> Iterator[Problem]:
+    """Every group a framework's `roles` names is one of the groups it lists."""
+    for _folder, doc in sorted(index.loaded.frameworks.items()):
+        groups = doc.data["groups"]
+        for role, stems in sorted(doc.data.get("roles", {}).items()):
+            for i, stem in enumerate(stems):
+                if stem not in groups:
+                    yield at(doc, f"/roles/{role}/{i}", "unknown-group",
+                             f'roles: {role} names "{stem}", which is not in groups',
+                             suggest(stem, groups) + "use one of: " + ", ".join(groups))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import markup as mk
 from ..coverage import CoverageRow, SideCoverage, coverage
-from ..model import Lang
+from ..model import Lang, Model
 from ..strings import t
 from . import urls
 from .context import Page
@@ -20,8 +20,7 @@ from .furniture import (
     unmapped_list,
 )
 
-#: Colours of the coverage chart per strongest relation (each ≥ 3:1 against white); unmapped is light grey.
-COLOURS = {"exact": "#1a237e", "close": "#3949ab", "broad": "#00695c", "narrow": "#6a1b9a", "related": "#bf360c"}
+#: Each relation's chart colour is its `colour` in standards/relations.yaml; unmapped is light grey.
 UNMAPPED_COLOUR = "#e0e0e0"
 OUTLINE = "#757575"  # around the grey (unmapped) parts, which are too light to show against white
 
@@ -111,7 +110,7 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     model, lang = p.model, p.lang
     names = [_row_name(row, lang) for row in s.rows]
     label_w = LABEL_PAD + CHAR_W * max(len(n) for n in names)
-    legend = [*((r.label.get(lang), COLOURS.get(r.id, "#000"), None) for r in model.relations),
+    legend = [*((r.label.get(lang), r.colour, None) for r in model.relations),
               (t("not-mapped", lang), UNMAPPED_COLOUR, OUTLINE)]
     width = max(label_w + BAR_W + COUNT_W, sum(_legend_w(label) for label, _c, _o in legend))
     height = LEGEND_H + len(s.rows) * (ROW_H + ROW_GAP)
@@ -122,7 +121,7 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
                   mk.el("text", label, x=x + LABEL_PAD, y=4 + SWATCH - 2, font_size=11)]
         x += _legend_w(label)
     for n, row in enumerate(s.rows):
-        parts += _bar(row, names[n], label_w, LEGEND_H + n * (ROW_H + ROW_GAP))
+        parts += _bar(model, row, names[n], label_w, LEGEND_H + n * (ROW_H + ROW_GAP))
     svg = mk.el("svg", *parts, viewBox=f"0 0 {width} {height}", width="100%", role="img",
                 aria_labelledby=f"chart-{_side_key(s)}", xmlns="http://www.w3.org/2000/svg")
     return [mk.el("figure", svg, mk.el("figcaption", t("chart-caption", lang)), class_="cr-chart"), ""]
@@ -133,7 +132,7 @@ def _legend_w(label: str) -> int:
     return LEGEND_ENTRY_PAD + CHAR_W * len(label)
 
 
-def _bar(row: CoverageRow, name: str, label_w: int, y: int) -> list[mk.Markup]:
+def _bar(model: Model, row: CoverageRow, name: str, label_w: int, y: int) -> list[mk.Markup]:
     """One group's row of the chart: its name, the grey full bar, a segment per relation, and mapped/items."""
     weight = "bold" if row.group is None else None
     parts = [mk.el("text", name, x=label_w - NAME_GAP, y=y + TEXT_DY, font_size=12, text_anchor="end",
@@ -144,7 +143,7 @@ def _bar(row: CoverageRow, name: str, label_w: int, y: int) -> list[mk.Markup]:
         if count and row.items:
             w = BAR_W * count / row.items
             parts.append(mk.void("rect", x=f"{label_w + offset:.1f}", y=y, width=f"{w:.1f}", height=ROW_H,
-                                 fill=COLOURS.get(rel, "#000")))
+                                 fill=model.relation[rel].colour))
             offset += w
     parts.append(mk.el("text", f"{row.mapped}/{row.items}", x=label_w + BAR_W + NAME_GAP, y=y + TEXT_DY,
                        font_size=12, font_weight=weight))

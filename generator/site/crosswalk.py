@@ -13,7 +13,6 @@ from . import urls
 from .context import Page, head
 from .furniture import (
     LANDSCAPE_COLUMNS,
-    MARKS,
     attribution,
     html_item_link,
     item_order,
@@ -172,7 +171,7 @@ def matrix_page(p: Page, d: Direction) -> str:
     lines += [t("matrix-intro", lang).format(left=mk.text(short(left, p)), right=mk.text(short(right, p))), "",
               f"- {p.link(t('crosswalk', lang), urls.crosswalk_page(d.left, d.right))}",
               f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}", ""]
-    legend = [mk.join([_mark(r.id), " ", mk.el("a", r.label.get(lang),
+    legend = [mk.join([_mark(p, r.id), " ", mk.el("a", r.label.get(lang),
                                                  href=urls.html_link(p.path, "mappings", "relation-" + r.id))])
               for r in model.relations]
     lines += [mk.el("p", mk.join(legend, " · "), class_="cr-legend"), ""]
@@ -201,8 +200,8 @@ def matrix_page(p: Page, d: Direction) -> str:
     return "\n".join(lines)
 
 
-def _mark(relation: str) -> mk.Markup:
-    return mk.el("span", MARKS.get(relation, ""), class_="cr-mark", aria_hidden="true")
+def _mark(p: Page, relation: str) -> mk.Markup:
+    return mk.el("span", p.model.relation[relation].mark, class_="cr-mark", aria_hidden="true")
 
 
 def _matrix_cell(p: Page, found: list[tuple[str, str]]) -> mk.Markup:
@@ -210,7 +209,7 @@ def _matrix_cell(p: Page, found: list[tuple[str, str]]) -> mk.Markup:
     if not found:
         return mk.el("td")
     model, lang = p.model, p.lang
-    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang)), _mark(rel),
+    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang)), _mark(p, rel),
                         mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr")])
                for other, rel in found]
     return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found))

@@ -12,8 +12,6 @@ from ..strings import t
 from . import urls
 from .context import Page, head, item_name
 
-#: A relation's short mark in matrix cells; the legend spells each out.
-MARKS = {"exact": "=", "close": "≈", "broad": "⊃", "narrow": "⊂", "related": "~"}
 #: Matrices with more columns than this print on landscape A4.
 LANDSCAPE_COLUMNS = 8
 
@@ -90,7 +88,7 @@ def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
     """The plain definition of every relation type, with an anchor per type."""
     lines = [f"## {t('relations', p.lang)}", "", '<dl class="cr-relations">']
     for r in p.model.relations:
-        mark = mk.join([mk.el("span", MARKS.get(r.id, ""), class_="cr-mark", aria_hidden="true"), " "])
+        mark = mk.join([mk.el("span", r.mark, class_="cr-mark", aria_hidden="true"), " "])
         lines.append(mk.el("dt", mark if with_marks else "", r.label.get(p.lang), id=f"relation-{r.id}")
                      + mk.el("dd", r.definition.get(p.lang)))
     return [*lines, "</dl>", ""]

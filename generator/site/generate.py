@@ -96,7 +96,7 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
     """framework id -> lang -> [(term, anchor on the glossary page)], longest term first."""
     out: dict[str, dict[Lang, list[tuple[str, str]]]] = {}
     for fw in model.frameworks:
-        for group in (g for g in fw.groups if g.stem in pages.GLOSSARY_STEMS):
+        for group in (g for g in fw.groups if g.role == "glossary"):
             for item in group.items:
                 for lang in LANGUAGES:
                     names = (item.title.get(lang) if item.title else item.label_in(lang)).split("/")

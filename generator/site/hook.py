@@ -27,7 +27,7 @@ from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import Model  # noqa: E402
 from generator.pipeline import Checked, load_model  # noqa: E402
-from generator.site import urls  # noqa: E402
+from generator.site import nav, urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 
 log = get_plugin_logger("coachref")
@@ -48,6 +48,13 @@ def project_root(config: MkDocsConfig) -> Path:
 
 def on_startup(command: str, dirty: bool) -> None:
     _serving[0] = command == "serve"
+
+
+@event_priority(50)  # before static-i18n (-100) builds the navigation from config.nav
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Add every framework's nav entry (generator/site/nav.py): mkdocs.yml lists only the fixed pages."""
+    config.nav = nav.with_frameworks(config.nav, project_root(config))
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -9,7 +9,6 @@ from ..strings import t
 from . import urls
 from .context import Page
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
-from .pages import KSB_STEMS
 
 
 def _link_cell(ksb: Item, column: Item, lang: Lang) -> mk.Markup:
@@ -54,7 +53,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     head = [mk.el("tr", mk.col("KSB"), *column_heads),
             mk.el("tr", mk.el("th", t("confidence", lang), scope="row"), *confidence, class_="cr-confidence")]
     rows = []
-    for g in (g for g in fw.groups if g.stem in KSB_STEMS):
+    for g in (g for g in fw.groups if g.role == "ksb"):
         rows.append(mk.el("tr", mk.el("th", g.title.get(lang), scope="colgroup", colspan=len(columns) + 1),
                           class_="cr-group-row"))
         rows += [mk.el("tr", mk.el("th", html_item_link(p, ksb.id), scope="row"),

@@ -16,13 +16,9 @@ from .context import crumbs, head, item_heading, kind_line, official_url
 from .furniture import html_item_link
 from .items import details, related, statement
 
-#: Group stems whose items are the apprentice's KSBs (one checklist per framework that has them).
-KSB_STEMS = ("knowledge", "skills", "behaviours")
-#: Group stems whose items are definitions (they make the glossary).
-GLOSSARY_STEMS = ("definitions",)
 
 def is_ksb_framework(fw: Framework) -> bool:
-    return any(g.stem in KSB_STEMS for g in fw.groups)
+    return any(g.role == "ksb" for g in fw.groups)
 
 
 def link_groups(fw: Framework) -> list[Group]:
@@ -148,7 +144,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
     lines += [mk.text(t("checklist-intro", lang)), ""]
     tick = mk.el("span", "☐", class_="cr-tick", role="img", aria_label=t("tick", lang))
     top = mk.el("tr", *(mk.col(h) for h in (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))))
-    for group in (g for g in fw.groups if g.stem in KSB_STEMS):
+    for group in (g for g in fw.groups if g.role == "ksb"):
         rows = [mk.el("tr", mk.el("td", tick), mk.el("th", html_item_link(p, item.id), scope="row"),
                       mk.el("td", item.statement.get(lang)), mk.el("td")) for item in group.items]
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">',
@@ -159,7 +155,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
 def glossary_page(p: Page) -> str:
     lines = [*head(t("glossary", p.lang)), mk.text(t("glossary-intro", p.lang)), ""]
     for fw in p.model.frameworks:
-        for group in (g for g in fw.groups if g.stem in GLOSSARY_STEMS):
+        for group in (g for g in fw.groups if g.role == "glossary"):
             for item in group.items:
                 lines += [f"## {mk.text(item_heading(p.model, item, p.lang))} {{#{urls.slug(item.id)}}}", ""]
                 lines += kind_line(p, item.statement, official_url(fw, item), fw)
