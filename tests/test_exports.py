@@ -75,12 +75,12 @@ def _items(model: Model, framework: Framework) -> list[Item]:
 
 def test_csv_holds_every_item_and_mapping_and_nothing_else(tmp_path: Path, model: Model) -> None:
     files = _export("csv", tmp_path)
-    expected = {f"{f.id}.{lang}.csv" for f in model.frameworks for lang in LANGUAGES}
-    expected |= {f"crosswalk-{s.id}.{lang}.csv" for s in model.mapping_sets for lang in LANGUAGES}
+    expected = {f"{f.id}-{lang}.csv" for f in model.frameworks for lang in LANGUAGES}
+    expected |= {f"crosswalk-{s.id}-{lang}.csv" for s in model.mapping_sets for lang in LANGUAGES}
     assert set(files) == expected
     for lang in LANGUAGES:
         for framework in model.frameworks:
-            rows = _read_csv(files[f"{framework.id}.{lang}.csv"])
+            rows = _read_csv(files[f"{framework.id}-{lang}.csv"])
             items = _items(model, framework)
             assert [r["id"] for r in rows] == [i.id for i in items]
             for row, item in zip(rows, items, strict=True):
@@ -92,20 +92,20 @@ def test_csv_holds_every_item_and_mapping_and_nothing_else(tmp_path: Path, model
                 if item.official_url:
                     assert row["official_url"] == item.official_url
         for mset in model.mapping_sets:
-            rows = _read_csv(files[f"crosswalk-{mset.id}.{lang}.csv"])
+            rows = _read_csv(files[f"crosswalk-{mset.id}-{lang}.csv"])
             assert [(r["source_id"], r["relation"], r["target_id"]) for r in rows] == \
                    [(m.source, m.relation, m.target) for m in mset.mappings]
             for row, m in zip(rows, mset.mappings, strict=True):
                 assert row["rationale"] == _safe(m.rationale.get(lang))
                 assert row["skos"] == model.relation[m.relation].skos
-    st0809 = _read_csv(files["ST0809.en.csv"])
+    st0809 = _read_csv(files["ST0809-en.csv"])
     assert all(r["official_url"].startswith("https://") for r in st0809)
 
 
 def test_csv_keeps_dutch_characters(tmp_path: Path) -> None:
     files = _export("csv", tmp_path, "--lang", "nl")
-    assert all(name.endswith(".nl.csv") for name in files)
-    text = "".join(r["text"] for r in _read_csv(files["BVJN.nl.csv"]))
+    assert all(name.endswith("-nl.csv") for name in files)
+    text = "".join(r["text"] for r in _read_csv(files["BVJN-nl.csv"]))
     assert "cliënt" in text
     assert "oriënterend" in text
 
@@ -207,15 +207,15 @@ def evil_model() -> Model:
 def test_csv_neutralises_formulas(evil_model: Model) -> None:
     files = EXPORTERS["csv"](evil_model, None)
     for lang in LANGUAGES:
-        rows = _read_csv(files[f"EVIL.{lang}.csv"])
+        rows = _read_csv(files[f"EVIL-{lang}.csv"])
         texts = [_text(s).get(lang) for s in EVIL]
         assert [r["text"] for r in rows] == ["'" + t for t in texts[:-1]] + [texts[-1]]
         assert rows[0]["text"].startswith("'=HYPERLINK(")
         assert rows[1]["text"].startswith("'@SUM")
-        crosswalk = _read_csv(files[f"crosswalk-EVIL--SAFE.{lang}.csv"])
+        crosswalk = _read_csv(files[f"crosswalk-EVIL--SAFE-{lang}.csv"])
         assert crosswalk[0]["rationale"] == "'=1+1 is the rationale"
         assert crosswalk[0]["reviewed_by"] == "'=team"
-    assert "cliënt" in files["EVIL.nl.csv"].decode("utf-8-sig")
+    assert "cliënt" in files["EVIL-nl.csv"].decode("utf-8-sig")
 
 
 def test_xlsx_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -> None:
@@ -259,11 +259,11 @@ def _ids(package: dict[str, Any]) -> list[str]:
 def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model) -> None:
     validator = _case_validator()
     files = _export("case", tmp_path)
-    assert set(files) == {f"{f.id}.{lang}.case.json" for f in model.frameworks for lang in LANGUAGES}
+    assert set(files) == {f"{f.id}-{lang}.case.json" for f in model.frameworks for lang in LANGUAGES}
     documents: dict[tuple[str, str], str] = {}
     for framework in model.frameworks:
         for lang in LANGUAGES:
-            package = json.loads(files[f"{framework.id}.{lang}.case.json"])
+            package = json.loads(files[f"{framework.id}-{lang}.case.json"])
             errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(package)]
             assert errors == []
             ids = _ids(package)
@@ -303,7 +303,7 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
                 assert m.rationale.get(lang) in a["notes"]
             assert len(by_type["isTranslationOf"]) == 1
     for framework in model.frameworks:  # the two documents point at each other's real identifiers
-        link = next(a for a in json.loads(files[f"{framework.id}.en.case.json"])["CFAssociations"]
+        link = next(a for a in json.loads(files[f"{framework.id}-en.case.json"])["CFAssociations"]
                     if a["associationType"] == "isTranslationOf")
         ends = {link["originNodeURI"]["identifier"], link["destinationNodeURI"]["identifier"]}
         assert ends == {documents[(framework.id, "en")], documents[(framework.id, "nl")]}
@@ -311,8 +311,8 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
 
 def test_case_one_language_only(tmp_path: Path, model: Model) -> None:
     files = _export("case", tmp_path, "--lang", "nl")
-    assert set(files) == {f"{f.id}.nl.case.json" for f in model.frameworks}
-    bvjn = json.loads(files["BVJN.nl.case.json"])
+    assert set(files) == {f"{f.id}-nl.case.json" for f in model.frameworks}
+    bvjn = json.loads(files["BVJN-nl.case.json"])
     assert any("oriënterend" in i["fullStatement"] for i in bvjn["CFItems"])
 
 
@@ -339,8 +339,8 @@ def test_failed_export_leaves_previous_files_untouched(tmp_path: Path, monkeypat
                                                        stage: str) -> None:
     out = tmp_path / "out"
     before = _export("csv", out)
-    (out / "ST0809.en.csv").write_bytes(b"an older export\r\n")  # so a rewrite would show
-    before["ST0809.en.csv"] = b"an older export\r\n"
+    (out / "ST0809-en.csv").write_bytes(b"an older export\r\n")  # so a rewrite would show
+    before["ST0809-en.csv"] = b"an older export\r\n"
     real = EXPORTERS["csv"]
 
     def failing(model: Model, lang: Lang | None) -> dict[str, bytes]:

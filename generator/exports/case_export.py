@@ -183,6 +183,6 @@ def render(model: Model, framework: Framework, lang: Lang) -> bytes:
 
 
 def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
-    """`<framework>.<lang>.case.json` for one language, or both when `lang` is None."""
-    return {f"{f.id}.{code}.case.json": render(model, f, code)
+    """`<framework>-<lang>.case.json` (the name the site publishes) for one language, or both when `lang` is None."""
+    return {f"{f.id}-{code}.case.json": render(model, f, code)
             for code in ((lang,) if lang else LANGUAGES) for f in model.frameworks}

@@ -56,11 +56,11 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
-    """`<framework>.<lang>.csv` and `crosswalk-<set>.<lang>.csv` for one language, or both when `lang` is None."""
+    """`<framework>-<lang>.csv` and `crosswalk-<set>-<lang>.csv` (the names the site publishes) for one language, or both when `lang` is None."""
     files: dict[str, bytes] = {}
     for code in (lang,) if lang else LANGUAGES:
         for framework in model.frameworks:
-            files[f"{framework.id}.{code}.csv"] = to_csv(FRAMEWORK_COLUMNS, framework_rows(model, framework, code))
+            files[f"{framework.id}-{code}.csv"] = to_csv(FRAMEWORK_COLUMNS, framework_rows(model, framework, code))
         for mset in model.mapping_sets:
-            files[f"crosswalk-{mset.id}.{code}.csv"] = to_csv(CROSSWALK_COLUMNS, crosswalk_rows(model, mset, code))
+            files[f"crosswalk-{mset.id}-{code}.csv"] = to_csv(CROSSWALK_COLUMNS, crosswalk_rows(model, mset, code))
     return files
