@@ -33,7 +33,7 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
     loaded = rules.Loaded({}, {}, {}, [], None, [])
     all_valid = True
     for file in files:
-        doc, found = load(file.path, file.rel)
+        doc, found = load(file.path, file.rel, root)
         problems.extend(found)
         if doc is None or any(p.code in ("yaml-alias", "yaml-tag") for p in found):
             # Values dropped for an alias or a tag would only cause follow-on schema errors: fix the YAML first.
@@ -53,7 +53,7 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
 
 def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Load and check one course file against the course schema (references are checked by the caller)."""
-    doc, problems = load(path, rel)
+    doc, problems = load(path, rel, root)
     if doc is None:
         return None, problems
     problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
