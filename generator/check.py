@@ -30,11 +30,15 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
     if not include_courses:
         files = [f for f in files if f.kind != "course"]
     folder = schemas_dir(root)
+    broken = schemas.schema_problems(folder, root)
+    problems.extend(broken)
     loaded = rules.Loaded({}, {}, {}, [], None, [])
-    all_valid = True
+    all_valid = not broken
     for file in files:
         doc, found = load(file.path, file.rel, root)
         problems.extend(found)
+        if broken:  # without its schemas nothing past the YAML itself can be checked
+            continue
         if doc is None or any(p.code in ("yaml-alias", "yaml-tag") for p in found):
             # Values dropped for an alias or a tag would only cause follow-on schema errors: fix the YAML first.
             all_valid = all_valid and file.kind == "course"
@@ -54,8 +58,9 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
 def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Load and check one course file against the course schema (references are checked by the caller)."""
     doc, problems = load(path, rel, root)
-    if doc is None:
-        return None, problems
+    broken = schemas.schema_problems(schemas_dir(root), root)
+    if doc is None or broken:
+        return None, sorted(problems + broken)
     problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
     return (None if problems else doc), sorted(problems)
 
