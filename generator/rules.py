@@ -10,6 +10,7 @@ from typing import Any
 
 from .load import Document
 from .problems import Problem, pointer_join
+from .rules_case import case_clash_problems
 
 _LANGUAGES = ("en", "nl")
 _LOOSE_SPACE = re.compile(r"^\s|\s$|\s{2,}|[\t\r\n]")
@@ -119,6 +120,7 @@ def check(loaded: Loaded) -> list[Problem]:
                     problems.extend(_ref(doc, f"/modules/{i}/outcomes/{k}/covers/{j}", ref, item_ids))
 
     problems.extend(_mapping_problems(loaded, item_ids, set(official)))
+    problems.extend(case_clash_problems(loaded))
     return problems
 
 
