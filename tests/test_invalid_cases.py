@@ -272,3 +272,16 @@ def test_expected_lines_are_sorted() -> None:
         lines = (INVALID / name / "expected.txt").read_text(encoding="utf-8").splitlines()
         keys = [(m["path"], int(m["line"]), int(m["col"]), m["code"]) for m in map(PROBLEM_LINE.match, lines) if m]
         assert keys == sorted(keys), name
+
+
+def test_json_report_escapes_control_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """bad-input.md Y35b, JSON side: ESC (C0) and CSI (C1) from a key reach the output as escapes only."""
+    project = build_project(tmp_path / "project", "terminal-escape-in-key")
+    code, out, err = run_check(project, ["--format", "json"], monkeypatch, capsys)
+    assert_no_crash(out, err)
+    assert code == 1
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out)
+    assert "\\u001b[2J\\u001b[31mOWNED\\u009b" in out
+    (problem,) = json.loads(out)["problems"]
+    assert problem["message"] == 'unknown property "\x1b[2J\x1b[31mOWNED\x9b"'
