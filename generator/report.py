@@ -25,6 +25,11 @@ def terminal_safe(line: str) -> str:
     return _CONTROL.sub(_escape, line)
 
 
+def terminal_text(text: str) -> str:
+    """A multi-line report for a terminal: as terminal_safe, but its own line breaks and tabs stay."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t" else _escape(m), text)
+
+
 def summary(problems: list[Problem], files: int) -> str:
     """The closing line: counts of errors and warnings."""
     errors = sum(p.severity == "error" for p in problems)
@@ -55,7 +60,10 @@ def as_json(problems: list[Problem], files: int) -> str:
         "warnings": len(problems) - errors,
         "problems": [p.as_dict() for p in problems],
     }
-    # json.dumps escapes C0 controls; DEL, C1 and the rest only occur inside strings, where \u009b-style escapes
-    # are valid JSON.
-    out = json.dumps(doc, ensure_ascii=False, indent=2)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + "\n"
+    return json_safe(json.dumps(doc, ensure_ascii=False, indent=2)) + "\n"
+
+
+def json_safe(out: str) -> str:
+    """JSON text from json.dumps with what it leaves raw (DEL, C1, line separators, bidi controls) escaped too;
+    those occur only inside strings, where \\u escapes are valid JSON."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", out)

@@ -397,3 +397,20 @@ def test_site_course_pages_skip_a_fifo_without_opening_it(tmp_path: Path) -> Non
     assert set(pages) == examples
     assert evaluate_file(tmp_path, tmp_path / "courses" / "pipe.yaml") == [Problem(
         "courses/pipe.yaml", 1, 1, "not-a-file", "this is a named pipe (FIFO), not a file")]
+
+
+def test_course_report_escapes_control_characters(tmp_path: Path) -> None:
+    """bad-input.md Y35b for `coachref course`: ESC and CSI in the programme's name reach no terminal raw."""
+    path = tmp_path / "escape.yaml"
+    path.write_text(HBO.read_text(encoding="utf-8").replace(
+        'programme: "', 'programme: "\\e[2J\\x9b', 1), encoding="utf-8")
+    code, text, _err = run_cli(["course", str(path)], ROOT)
+    assert code == 0
+    assert "\\x1b[2J\\x9b" in text
+    code, out, _err = run_cli(["course", str(path), "--format", "json"], ROOT)
+    assert code == 0
+    for output in (text, out):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", output)
+    texts: list[str] = []
+    json.loads(out, object_hook=lambda obj: texts.extend(v for v in obj.values() if isinstance(v, str)) or obj)
+    assert "\x1b[2J\x9bAssociate degree Jobcoaching, duale route" in texts  # the JSON still holds the exact data
