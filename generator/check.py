@@ -31,11 +31,15 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
     if not include_courses:
         files = [f for f in files if f.kind != "course"]
     folder = schemas_dir(root)
+    broken = schemas.schema_problems(folder, root)
+    problems.extend(broken)
     loaded = Loaded()
-    all_valid = True
+    all_valid = not broken
     for file in files:
-        doc, found = load(file.path, file.rel)
+        doc, found = load(file.path, file.rel, root)
         problems.extend(found)
+        if broken:  # without its schemas nothing past the YAML itself can be checked
+            continue
         if doc is None or any(p.code in ("yaml-alias", "yaml-tag") for p in found):
             # Values dropped for an alias or a tag would only cause follow-on schema errors: fix the YAML first.
             all_valid = all_valid and file.kind == "course"
@@ -55,9 +59,10 @@ def run(root: Path, *, include_courses: bool = True) -> Result:
 def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Load and check one course file against the course schema (references are checked by the caller). The
     document comes back after schema errors too, so its references can be reported in the same round."""
-    doc, problems = load(path, rel)
-    if doc is None or any(p.code in ("yaml-alias", "yaml-tag") for p in problems):
-        return None, problems
+    doc, problems = load(path, rel, root)
+    broken = schemas.schema_problems(schemas_dir(root), root)
+    if doc is None or broken or any(p.code in ("yaml-alias", "yaml-tag") for p in problems):
+        return None, sorted(problems + broken)
     problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
     return doc, sorted(problems)
 

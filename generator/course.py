@@ -42,7 +42,9 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     lang: Lang = "nl" if result.language == "nl" else "en"
     fmt_checked: Format = "json" if fmt == "json" else "md" if fmt == "md" else "text"
     notes = report.text(warnings, 1) if warnings else ""
-    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), render_report(result, fmt_checked, lang), notes
+    output = render_report(result, fmt_checked, lang)
+    safe = report.json_safe(output) if fmt_checked == "json" else report.terminal_text(output)
+    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), safe, notes
 
 
 def evaluate_file(model: Model, root: Path, path: Path,

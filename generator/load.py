@@ -17,6 +17,8 @@ import yaml
 from yaml import events as ev
 
 from .problems import Problem
+from .read import read_bytes
+from .yaml_problems import syntax_problem, text_problems
 
 # libyaml's parser is about ten times faster; fall back to pure Python where PyYAML was built without it.
 # Only the parser part of the loader is used: events in, nothing constructed.
@@ -26,8 +28,13 @@ _YAML = "tag:yaml.org,2002:"
 _ALLOWED_EXPLICIT_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
-_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
+#: Deeper nesting is refused (no real file nests more than about 10 levels); it also bounds the recursion.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    """Raised by the builder at the first mapping or list nested deeper than MAX_DEPTH."""
 
 
 @dataclass
@@ -60,6 +67,7 @@ class _Builder:
         self.values: dict[str, Any] = {}
         self.keys: dict[str, Any] = {}
         self.aliases: list[tuple[int, int, str]] = []
+        self.depth = 0
 
     def problem(self, mark: Any, code: str, message: str, pointer: str, hint: str = "") -> None:
         self.problems.append(
@@ -119,11 +127,13 @@ class _Builder:
         if kind is ev.MappingStartEvent:
             if event.tag is not None:
                 self.check_tag(event, pointer)
+            self.enter(event)
             mapping: dict[str, Any] = {}
             keys = self.keys
             prefix = pointer + "/"
             for key_event in it:
                 if type(key_event) is ev.MappingEndEvent:
+                    self.depth -= 1
                     return mapping
                 key = self.key(it, key_event, pointer)
                 if key is None:
@@ -144,17 +154,25 @@ class _Builder:
         if kind is ev.SequenceStartEvent:
             if event.tag is not None:
                 self.check_tag(event, pointer)
+            self.enter(event)
             items: list[Any] = []
             append = items.append
             prefix = pointer + "/"
             for child in it:
                 if type(child) is ev.SequenceEndEvent:
+                    self.depth -= 1
                     return items
                 append(self.node(it, child, prefix + str(len(items))))
         if kind is ev.AliasEvent:
             self.aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, str(event.anchor)))
             return None
         raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def enter(self, event: Any) -> None:
+        """One level deeper; past MAX_DEPTH the file is refused where that level starts."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
 
     def key(self, it: Any, event: Any, pointer: str) -> str | None:
         if type(event) is ev.ScalarEvent and (event.tag is None or self.check_tag(event, pointer)):
@@ -213,14 +231,12 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
-    """Read and parse one file. Returns the document (None when unusable) and the problems found."""
-    raw = path.read_bytes()
+def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document (None when unusable) and the problems found.
+    With the project's `root`, a symbolic link that leads out of the project is refused unread."""
+    raw = read_bytes(path, rel, root)
+    if isinstance(raw, Problem):
+        return None, [raw]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,62 +248,23 @@ def load(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
             hint="save the file as UTF-8",
         )]
     text = text.removeprefix("\ufeff")
-    problems = [
-        Problem(rel, *_position(text, m.end() - 1), "tab", "tab character in indentation", "",
-                hint="indent with spaces only")
-        for m in _TAB_INDENT.finditer(text)
-    ]
+    problems = text_problems(rel, text)
     if problems:
         return None, problems
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [Problem(rel, 1, 1, "empty-file", "the file is empty", "",
-                              hint="add the file's content, or delete the file")]
     builder = _Builder(rel)
     try:
         data = builder.build(_events(text))
     except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(rel, text, exc)]
+        return None, [syntax_problem(rel, text, exc)]
+    except _TooDeep as exc:
+        mark = exc.args[0]
+        return None, [Problem(rel, mark.line + 1, mark.column + 1, "yaml-too-deep",
+                              f"mappings and lists are nested more than {MAX_DEPTH} levels deep here", "",
+                              hint="flatten the structure: the data files nest a few levels at most")]
     first = text.splitlines()[0] if text else ""
     match = _SCHEMA_COMMENT.match(first)
     doc = Document(path, rel, data, builder.values, builder.keys, match.group(1) if match else None)
     return doc, builder.problems
-
-
-def _syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
-    """A parse error where the parser noticed it (never past the last line), naming where the construct
-    it was reading began."""
-    mark = exc.problem_mark or exc.context_mark
-    message = exc.problem or "cannot parse"
-    if exc.context and exc.context_mark:
-        message += f" ({exc.context.removeprefix('while ')} that starts at line {exc.context_mark.line + 1})"
-    elif exc.context:
-        message += f" ({exc.context})"
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    last = text.count("\n") + (0 if text.endswith("\n") else 1)
-    if line > last:
-        line, col = last, len(text.rstrip("\n").rsplit("\n", 1)[-1]) + 1
-    start = exc.context_mark.line + 1 if exc.context_mark else max(1, line - 5)
-    quote = _unclosed_quote(text, start, line)
-    if quote is not None:
-        return Problem(rel, *quote, "yaml-syntax", "YAML syntax error: this quote is not closed on its line "
-                       f"(the parser got lost at line {line}: {message})", "",
-                       hint='end the text with a " on the same line')
-    return Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
-                   hint="check indentation, quotes, brackets and colons here and on the lines above")
-
-
-def _unclosed_quote(text: str, first: int, stop: int) -> tuple[int, int] | None:
-    """(line, column) of a double quote left open on one of the lines first..stop-1, the usual cause of a parse
-    error a few lines further down; None when every line there closes its quotes."""
-    lines = text.splitlines()
-    for number in range(stop - 1, first - 1, -1):
-        if number < 1 or number > len(lines):
-            continue
-        row = lines[number - 1]
-        quotes = [i for i, ch in enumerate(row) if ch == '"' and (i == 0 or row[i - 1] != "\\")]
-        if len(quotes) % 2:
-            return number, quotes[-1] + 1
-    return None
 
 
 def _events(text: str) -> Any:

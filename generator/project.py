@@ -37,14 +37,13 @@ def discover(root: Path) -> tuple[list[DataFile], list[Problem]]:
         problems.append(Problem("standards", 1, 1, "no-standards", "there is no standards/ folder here", "",
                                 hint="run coachref in the project's top folder"))
         return files, problems
-    for path in sorted(p for p in standards.rglob("*") if p.is_file()):
+    # Whatever is named like a data file is one: load() reports a folder, FIFO or broken link by that name.
+    for path in sorted(p for p in standards.rglob("*") if p.suffix in (".yaml", ".yml")):
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(standards).parts
         if path.suffix == ".yml":
             problems.append(Problem(rel, 1, 1, "file-name", "data files end in .yaml, not .yml", "",
                                     hint=f"rename it to {path.with_suffix('.yaml').name}"))
-            continue
-        if path.suffix != ".yaml":
             continue
         if parts == ("relations.yaml",):
             files.append(DataFile(path, rel, "relations", ""))

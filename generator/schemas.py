@@ -19,11 +19,56 @@ from .problems import Problem, pointer_join
 _LANGUAGES = ("en", "nl")
 
 
+#: The schemas every project needs: one per kind of data file, and the shared definitions.
+REQUIRED = ("common", "framework", "group", "requirements", "mapping", "relations", "course")
+
+
+@cache
+def _sources(folder: Path) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
+    """Every schema in `folder` by stem, and what is wrong with the files: (file name, line, column, message)."""
+    schemas: dict[str, Any] = {}
+    faults = [(f"{stem}.schema.json", 1, 1, "the schema file is missing") for stem in REQUIRED
+              if not (folder / f"{stem}.schema.json").is_file()]
+    for path in sorted(folder.glob("*.schema.json")):
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            faults.append((path.name, exc.lineno, exc.colno, f"the schema file is not valid JSON: {exc.msg}"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            faults.append((path.name, 1, 1, f"the schema file cannot be read: {getattr(exc, 'strerror', exc)}"))
+            continue
+        try:
+            jsonschema_rs.meta.validate(schema)
+        except jsonschema_rs.ValidationError as exc:
+            faults.append((path.name, 1, 1, f"the file is not a valid JSON Schema: {exc.message}"))
+            continue
+        if not isinstance(schema, dict) or not isinstance(schema.get("$id"), str):
+            faults.append((path.name, 1, 1, 'the schema has no "$id"'))
+            continue
+        schemas[path.name.removesuffix(".schema.json")] = schema
+    return schemas, tuple(sorted(faults))
+
+
+def schema_problems(folder: Path, root: Path) -> list[Problem]:
+    """What stops the schemas in `folder` from checking anything: missing, unreadable, not JSON, not a schema,
+    or a `$ref` that does not resolve. Each problem names the schema file, relative to `root` where it is inside."""
+    faults = list(_sources(folder)[1])
+    if not faults:
+        try:
+            fast_validators(folder)
+        except Exception as exc:  # any compile failure of the project's own schemas (a $ref to nowhere, ...)
+            faults.append(("common.schema.json", 1, 1, f"the schemas cannot be compiled: {exc}".splitlines()[0]))
+    shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
+    return [Problem(f"{shown}/{name}", line, col, "schema-file", message, "",
+                    hint="restore the file from version control (git checkout -- schemas/)")
+            for name, line, col, message in faults]
+
+
 @cache
 def validators(folder: Path) -> dict[str, Draft202012Validator]:
     """One validator per schema stem in `folder`, sharing a registry so `$ref`s between files resolve."""
-    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted(folder.glob("*.schema.json"))}
+    schemas = _sources(folder)[0]
     registry: Registry[Any] = Registry().with_resources(
         (s["$id"], Resource.from_contents(s)) for s in schemas.values()
     )
@@ -35,8 +80,7 @@ def validators(folder: Path) -> dict[str, Draft202012Validator]:
 @cache
 def fast_validators(folder: Path) -> dict[str, Any]:
     """The same schemas compiled by jsonschema-rs, which answers "valid?" some 200 times faster."""
-    schemas = {p.name.removesuffix(".schema.json"): json.loads(p.read_text(encoding="utf-8"))
-               for p in sorted(folder.glob("*.schema.json"))}
+    schemas = _sources(folder)[0]
     registry = jsonschema_rs.Registry([(str(s["$id"]), s) for s in schemas.values()])
     return {stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)
             for stem, s in schemas.items()}

@@ -16,6 +16,7 @@ import yaml
 from generator.compliance.render import render_report
 from generator.compliance.xlsx import COURSE_FIELDS, OUTCOME_COLUMNS
 from generator.course import evaluate_file, write_template_xlsx
+from generator.problems import Problem
 from tests.helpers import ROOT, model_of, run_cli
 
 CASES = ROOT / "tests" / "cases" / "courses"
@@ -336,3 +337,82 @@ def test_xlsx_template_is_deterministic_and_published() -> None:
         "courses/template.xlsx is out of date: regenerate it with "
         "python -c \"from pathlib import Path; from generator.course import write_template_xlsx; "
         "Path('courses/template.xlsx').write_bytes(write_template_xlsx())\"")
+
+
+def _course_error(path: Path, where: str, code: str, message: str, hint: str) -> str:
+    """The exact stderr of `coachref course` for a file with this one located error."""
+    return (f"{path.as_posix()}:{where}: error[{code}] {message}\n    hint: {hint}\n"
+            "1 error, 0 warnings in 1 files\n"
+            f"coachref course: {path.as_posix()} is not a valid course file: fix the errors above\n")
+
+
+CONTROL_HINT = "delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold plain text only"
+
+
+@pytest.mark.parametrize(("content", "where"), [
+    (b"\x00" * 64, "1:1"),  # bad-input.md M15: a file of NUL bytes
+    (HBO.read_bytes().replace(b"provider: ", b"provider: \x00", 1), None),  # Y04's NUL inside a text
+])
+def test_course_file_with_a_nul_byte(content: bytes, where: str | None, tmp_path: Path) -> None:
+    path = tmp_path / "nul.yaml"
+    path.write_bytes(content)
+    if where is None:
+        line = content[:content.index(b"\x00")].count(b"\n") + 1
+        where = f"{line}:{len(b'provider: ') + 1}"
+    code, out, err = run_cli(["course", str(path)], ROOT)
+    assert (code, out) == (1, "")
+    assert err == _course_error(path, where, "control-character", "control character U+0000 is not allowed in a "
+                                "data file", CONTROL_HINT)
+
+
+def test_course_file_nested_5000_levels(tmp_path: Path) -> None:
+    """bad-input.md Y02: 5,000 levels of block mappings end at level 101, where the nesting passes the limit."""
+    path = tmp_path / "deep.yaml"
+    path.write_text("".join(" " * i + "a:\n" for i in range(5000)), encoding="utf-8")
+    code, out, err = run_cli(["course", str(path)], ROOT)
+    assert (code, out) == (1, "")
+    assert err == _course_error(path, "101:101", "yaml-too-deep", "mappings and lists are nested more than 100 "
+                                "levels deep here", "flatten the structure: the data files nest a few levels at most")
+
+
+def test_site_course_pages_skip_a_fifo_without_opening_it(tmp_path: Path) -> None:
+    """bad-input.md F08: the build's course pages read courses/*.yaml; a named pipe there hung it for ever."""
+    import os
+    import shutil
+    import signal
+
+    from generator.pipeline import load_model
+    from generator.site.downloads import course_reports
+
+    for folder in ("standards", "schemas", "courses"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    os.mkfifo(tmp_path / "courses" / "pipe.yaml")
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("reading courses/ waited on the named pipe"))
+    signal.alarm(60)
+    try:
+        checked = load_model(tmp_path)
+        assert checked.model is not None
+        pages = course_reports(checked.model, checked.courses)
+    finally:
+        signal.alarm(0)
+    examples = {p.stem for p in (ROOT / "courses").glob("*.yaml")} - {"template"}
+    assert set(pages) == examples
+    assert evaluate_file(checked.model, tmp_path, tmp_path / "courses" / "pipe.yaml") == [Problem(
+        "courses/pipe.yaml", 1, 1, "not-a-file", "this is a named pipe (FIFO), not a file")]
+
+
+def test_course_report_escapes_control_characters(tmp_path: Path) -> None:
+    """bad-input.md Y35b for `coachref course`: ESC and CSI in the programme's name reach no terminal raw."""
+    path = tmp_path / "escape.yaml"
+    path.write_text(HBO.read_text(encoding="utf-8").replace(
+        'programme: "', 'programme: "\\e[2J\\x9b', 1), encoding="utf-8")
+    code, text, _err = run_cli(["course", str(path)], ROOT)
+    assert code == 0
+    assert "\\x1b[2J\\x9b" in text
+    code, out, _err = run_cli(["course", str(path), "--format", "json"], ROOT)
+    assert code == 0
+    for output in (text, out):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", output)
+    texts: list[str] = []
+    json.loads(out, object_hook=lambda obj: texts.extend(v for v in obj.values() if isinstance(v, str)) or obj)
+    assert "\x1b[2J\x9bAssociate degree Jobcoaching, duale route" in texts  # the JSON still holds the exact data

@@ -1,4 +1,4 @@
-"""Data-driven bad-input tests for `coachref check`.
+r"""Data-driven bad-input tests for `coachref check`.
 
 Every folder under tests/cases/invalid/ is one defect: its `files/` overlay the valid project in
 tests/cases/base/ (same relative paths; a file there replaces the base's file or adds a new one),
@@ -7,6 +7,21 @@ CLI arguments on one line, and `expected.txt` is the exact text output of `coach
 A `KNOWN_BUG` file (one line) marks a case whose expected.txt states what the checker SHOULD
 print; such a case is an xfail until the checker is fixed.
 
+What git cannot hold (a FIFO, a dangling link, an unreadable file) or should not (a 10,000-level file)
+comes from an optional `setup` file, applied after `files/` and `delete`. One step a line, paths relative
+to the project, `#` lines ignored; in TEXT, `\n`, `\t`, `\\`, `\xNN` and `\uNNNN` stand for that character
+(written as UTF-8):
+
+    mkdir PATH                  a folder (e.g. courses/folder.yaml)
+    fifo PATH                   a named pipe
+    symlink PATH -> TARGET      a symbolic link; TARGET as written (relative to PATH's folder, or absolute)
+    unreadable PATH             chmod 000; as root the check then runs in a subprocess under
+                                `setpriv --bounding-set=-dac_override,-dac_read_search` (skipped without setpriv)
+    write PATH TEXT             create or replace the file with TEXT
+    insert PATH LINE:COL TEXT   put TEXT before the character at LINE:COL (1-based) of an existing file
+    repeat PATH COUNT TEXT      append TEXT COUNT times
+    indented PATH COUNT TEXT    append COUNT lines of TEXT, the first unindented, each one space deeper
+
 The project's schemas/ folder is copied into every temporary project, so the schema comments of
 the case files read `../../schemas/x.schema.json` exactly as in the real data.
 """
@@ -14,8 +29,11 @@ the case files read `../../schemas/x.schema.json` exactly as in the real data.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -40,7 +58,8 @@ REQUIRED_CODES = {
     "invalid-format", "missing-language", "empty-language", "text-kind", "duplicate-id",
     "unknown-reference", "id-prefix", "missing-group", "unlisted-group", "schema-comment",
     "unknown-relation", "self-mapping", "duplicate-mapping", "contradicting-mapping", "wrong-framework",
-    "whitespace",
+    "whitespace", "yaml-too-deep", "control-character", "not-a-file", "broken-symlink", "unreadable",
+    "symlink-outside", "schema-file", "id-case-clash",
 }
 
 
@@ -84,7 +103,59 @@ def build_project(dest: Path, case: str | None = None) -> Path:
                 shutil.rmtree(target)
             else:
                 target.unlink()
+    for step in setup_steps(case):
+        apply_step(dest, step)
     return dest
+
+
+_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[nt\\])")
+
+
+def _text(raw: str) -> str:
+    simple = {"n": "\n", "t": "\t", "\\": "\\"}
+    return _ESCAPE.sub(lambda m: simple.get(m[1]) or chr(int(m[1][1:], 16)), raw)
+
+
+def setup_steps(case: str) -> list[list[str]]:
+    """The case's setup steps, each split into its verb, path and the rest (see the module docstring)."""
+    setup = INVALID / case / "setup"
+    if not setup.is_file():
+        return []
+    lines = [ln for ln in setup.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.split(" ", 2) for ln in lines]
+
+
+def apply_step(project: Path, step: list[str]) -> None:
+    verb, rel, rest = [*step, ""][:3]
+    path = project / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if verb == "mkdir":
+        path.mkdir()
+    elif verb == "fifo":
+        os.mkfifo(path)
+    elif verb == "symlink":
+        arrow, target = rest.split(" ", 1)
+        assert arrow == "->", f"symlink {rel}: expected '-> TARGET', got {rest!r}"
+        path.symlink_to(target)
+    elif verb == "unreadable":
+        path.chmod(0)
+    elif verb == "write":
+        path.write_bytes(_text(rest).encode("utf-8"))
+    elif verb == "insert":
+        where, text = rest.split(" ", 1)
+        line, col = map(int, where.split(":"))
+        lines = path.read_text(encoding="utf-8").split("\n")
+        lines[line - 1] = lines[line - 1][:col - 1] + _text(text) + lines[line - 1][col - 1:]
+        path.write_bytes("\n".join(lines).encode("utf-8"))
+    elif verb in ("repeat", "indented"):
+        count, text = rest.split(" ", 1)
+        unit = _text(text)
+        chunk = unit * int(count) if verb == "repeat" else "".join(
+            " " * i + unit + "\n" for i in range(int(count)))
+        with path.open("a", encoding="utf-8", newline="") as handle:
+            handle.write(chunk)
+    else:
+        raise AssertionError(f"unknown setup step {verb!r}")
 
 
 def case_args(case: str) -> list[str]:
@@ -117,12 +188,28 @@ def test_base_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert code == 0
 
 
+def run_check_unprivileged(project: Path, args: list[str]) -> tuple[int, str, str]:
+    """Run `coachref check ARGS` in a subprocess that, even as root, cannot read what its mode forbids."""
+    command = [sys.executable, "-m", "generator", "check", *args]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: an unreadable file cannot be made unreadable")
+        command = [setpriv, "--bounding-set=-dac_override,-dac_read_search", *command]
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    done = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=60, env=env, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
 @pytest.mark.parametrize("case", case_params())
 def test_invalid_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                       capsys: pytest.CaptureFixture[str]) -> None:
     project = build_project(tmp_path / "project", case)
     started = time.perf_counter()
-    code, out, err = run_check(project, case_args(case), monkeypatch, capsys)
+    if any(step[0] == "unreadable" for step in setup_steps(case)):
+        code, out, err = run_check_unprivileged(project, case_args(case))
+    else:
+        code, out, err = run_check(project, case_args(case), monkeypatch, capsys)
     elapsed = time.perf_counter() - started
     assert_no_crash(out, err)
     assert out == (INVALID / case / "expected.txt").read_text(encoding="utf-8")
@@ -168,7 +255,8 @@ def test_cases_cover_every_code() -> None:
     for name in names:
         folder = INVALID / name
         assert (folder / "expected.txt").is_file(), f"{name} has no expected.txt"
-        assert (folder / "files").is_dir() or (folder / "delete").is_file(), f"{name} changes nothing"
+        changes = [folder / "files", folder / "delete", folder / "setup"]
+        assert any(p.exists() for p in changes), f"{name} changes nothing"
         text = (folder / "expected.txt").read_text(encoding="utf-8")
         lines = text.splitlines()
         for line in lines[:-1]:
@@ -184,3 +272,16 @@ def test_expected_lines_are_sorted() -> None:
         lines = (INVALID / name / "expected.txt").read_text(encoding="utf-8").splitlines()
         keys = [(m["path"], int(m["line"]), int(m["col"]), m["code"]) for m in map(PROBLEM_LINE.match, lines) if m]
         assert keys == sorted(keys), name
+
+
+def test_json_report_escapes_control_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """bad-input.md Y35b, JSON side: ESC (C0) and CSI (C1) from a key reach the output as escapes only."""
+    project = build_project(tmp_path / "project", "terminal-escape-in-key")
+    code, out, err = run_check(project, ["--format", "json"], monkeypatch, capsys)
+    assert_no_crash(out, err)
+    assert code == 1
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", out)
+    assert "\\u001b[2J\\u001b[31mOWNED\\u009b" in out
+    (problem,) = json.loads(out)["problems"]
+    assert problem["message"] == 'unknown property "\x1b[2J\x1b[31mOWNED\x9b"'

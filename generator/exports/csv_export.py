@@ -56,7 +56,8 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
 
 
 def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
-    """`<framework>-<lang>.csv` and `crosswalk-<set>-<lang>.csv` (the names the site publishes) for one language, or both when `lang` is None."""
+    """`<framework>-<lang>.csv` and `crosswalk-<set>-<lang>.csv` (as the site
+    publishes them) for one language, or both when `lang` is None."""
     files: dict[str, bytes] = {}
     for code in (lang,) if lang else LANGUAGES:
         for framework in model.frameworks:

@@ -21,6 +21,7 @@ RULES: tuple[Rule, ...] = (
     ids.framework_present,
     ids.id_prefixes,
     ids.unique_ids,
+    ids.case_clashes,
     texts.text_kinds,
     references.item_references,
     references.requirement_references,

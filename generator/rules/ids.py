@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..problems import Problem
-from .index import Index, at, suggest
+from .index import Definition, Index, at, suggest
 
 
 def listed_groups(index: Index) -> Iterator[Problem]:
@@ -71,3 +71,15 @@ def group_roles(index: Index) -> Iterator[Problem]:
                     yield at(doc, f"/roles/{role}/{i}", "unknown-group",
                              f'roles: {role} names "{stem}", which is not in groups',
                              suggest(stem, groups) + "use one of: " + ", ".join(groups))
+
+
+def case_clashes(index: Index) -> Iterator[Problem]:
+    """No id equals an earlier one but for case: they would share a page address (exact repeats are duplicate-id)."""
+    first: dict[str, Definition] = {}
+    for definition in index.definitions:
+        other = first.setdefault(definition.ident.casefold(), definition)
+        if other.ident != definition.ident:
+            line = other.doc.where(other.pointer)[0]
+            yield at(definition.doc, definition.pointer, "id-case-clash",
+                     f'id "{definition.ident}" differs only in case from "{other.ident}" ({other.doc.rel}:{line})',
+                     "ids name pages on the site, where case does not count: make the two ids differ in more than case")
