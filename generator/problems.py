@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from .codes import CODES, Severity
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +19,10 @@ class Problem:
     pointer: str = ""
     severity: Severity = "error"
     hint: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # every code is declared, with its meaning and fix, in generator/codes.py
+            raise ValueError(f"problem code {self.code!r} is not in generator/codes.py")
 
     def as_line(self) -> str:
         """Render as `path:line:col: error[code] message (at /pointer)`."""

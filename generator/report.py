@@ -35,9 +35,9 @@ def summary(problems: list[Problem], files: int) -> str:
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if not problems:
-        return f"no problems in {files} files"
+        return f"no problems in {files} file{'s' * (files != 1)}"
     parts = [f"{errors} error{'s' * (errors != 1)}", f"{warnings} warning{'s' * (warnings != 1)}"]
-    return f"{', '.join(parts)} in {files} files"
+    return f"{', '.join(parts)} in {files} file{'s' * (files != 1)}"
 
 
 def text(problems: list[Problem], files: int, *, hints: bool = True) -> str:

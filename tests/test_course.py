@@ -342,7 +342,7 @@ def test_xlsx_template_is_deterministic_and_published() -> None:
 def _course_error(path: Path, where: str, code: str, message: str, hint: str) -> str:
     """The exact stderr of `coachref course` for a file with this one located error."""
     return (f"{path.as_posix()}:{where}: error[{code}] {message}\n    hint: {hint}\n"
-            "1 error, 0 warnings in 1 files\n"
+            "1 error, 0 warnings in 1 file\n"
             f"coachref course: {path.as_posix()} is not a valid course file: fix the errors above\n")
 
 

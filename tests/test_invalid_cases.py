@@ -40,6 +40,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.codes import CODES
+
+from .helpers import run_cli
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
@@ -51,16 +54,8 @@ SCHEMAS = HERE.parent / "schemas"
 PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning)"
                           r"\[(?P<code>[a-z-]+)\] (?P<message>.*)$")
 
-#: Every one of these codes must be exercised by at least one invalid case.
-REQUIRED_CODES = {
-    "yaml-syntax", "duplicate-key", "tab", "encoding", "empty-file", "yaml-tag", "yaml-alias",
-    "yaml-multi-doc", "key-type", "missing-property", "unknown-property", "wrong-type", "invalid-value",
-    "invalid-format", "missing-language", "empty-language", "text-kind", "duplicate-id",
-    "unknown-reference", "id-prefix", "missing-group", "unlisted-group", "schema-comment",
-    "unknown-relation", "self-mapping", "duplicate-mapping", "contradicting-mapping", "wrong-framework",
-    "whitespace", "yaml-too-deep", "control-character", "not-a-file", "broken-symlink", "unreadable",
-    "symlink-outside", "schema-file", "id-case-clash",
-}
+#: Course workbook cases: `coachref course <case>/course.xlsx`, whose stderr is `expected.txt`.
+COURSE_CASES = CASES / "course-invalid"
 
 
 def case_names() -> list[str]:
@@ -261,9 +256,28 @@ def test_cases_cover_every_code() -> None:
         lines = text.splitlines()
         for line in lines[:-1]:
             assert PROBLEM_LINE.match(line) or line.startswith("    hint: "), f"{name}: odd line {line!r}"
-        assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files", lines[-1]), f"{name}: {lines[-1]!r}"
+        assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files?", lines[-1]), f"{name}: {lines[-1]!r}"
         seen.update(m["code"] for m in map(PROBLEM_LINE.match, lines) if m)
-    assert seen >= REQUIRED_CODES, f"no case for: {sorted(REQUIRED_CODES - seen)}"
+    seen |= {m["code"] for case in COURSE_CASES.iterdir()
+             for m in map(PROBLEM_LINE.match, (case / "expected.txt").read_text(encoding="utf-8").splitlines()) if m}
+    assert set(CODES) - seen == set(), "every code in generator/codes.py needs a bad-input case folder"
+    assert seen - set(CODES) == set(), "a case shows a code that generator/codes.py does not declare"
+
+
+def test_every_code_has_its_declared_severity() -> None:
+    for folder in [*INVALID.iterdir(), *COURSE_CASES.iterdir()]:
+        for m in map(PROBLEM_LINE.match, (folder / "expected.txt").read_text(encoding="utf-8").splitlines()):
+            if m:
+                assert CODES[m["code"]].severity == m["severity"], (folder.name, m["code"])
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in COURSE_CASES.iterdir()))
+def test_course_workbook_case(case: str) -> None:
+    """A bad course workbook gets located errors naming the sheet and cell, exit 1, nothing on stdout."""
+    code, out, err = run_cli(["course", f"tests/cases/course-invalid/{case}/course.xlsx"], HERE.parent)
+    assert_no_crash(out, err)
+    assert (code, out) == (1, "")
+    assert err == (COURSE_CASES / case / "expected.txt").read_text(encoding="utf-8")
 
 
 def test_expected_lines_are_sorted() -> None:

@@ -124,11 +124,8 @@ def _normalise_zip(data: bytes) -> bytes:
 
 def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Read a filled-in template into course data with locations (line = row, col = column number)."""
-    try:
-        from openpyxl import load_workbook
-    except ImportError:  # pragma: no cover - openpyxl is installed with coachref
-        return None, [Problem(rel, 1, 1, "xlsx-unsupported", "reading XLSX needs the openpyxl package", "",
-                              hint="pip install openpyxl, or use the YAML template")]
+    from openpyxl import load_workbook  # a dependency of coachref
+
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook

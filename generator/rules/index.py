@@ -7,9 +7,10 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..codes import Severity
 from ..load import Document
 from ..loaded import Loaded
-from ..problems import Problem, Severity
+from ..problems import Problem
 
 
 @dataclass(frozen=True)
