@@ -1,7 +1,7 @@
 # Task runner. Every recipe works on the project in this folder.
 PY ?= python
 
-.PHONY: setup lint test check build serve bench clean
+.PHONY: setup lint test test-fast check build serve bench clean
 
 setup:            ## install the project and its test tools
 	$(PY) -m pip install -e ".[test]"
@@ -12,6 +12,9 @@ lint:             ## ruff and mypy (strict)
 
 test:             ## the whole test suite, as CI runs it
 	$(PY) -m pytest
+
+test-fast:        ## the tests that need no site build and no browser (about 10 s)
+	$(PY) -m pytest -m "not site and not browser"
 
 check:            ## validate standards/ and courses/
 	coachref check --strict

@@ -1,4 +1,4 @@
-"""The command line: `coachref check | export | build`. The only module that prints."""
+"""The command line: `coachref check | export | course | build`. The only module that prints."""
 
 from __future__ import annotations
 
@@ -22,9 +22,21 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
+_EXAMPLES = """examples:
+  coachref check                          validate standards/ and courses/, one located line per problem
+  coachref check --strict --format json   warnings fail too; machine-readable output
+  coachref build                          check, then build the site into site/ (replaced only on success)
+  coachref export --format csv --lang nl --out downloads
+  coachref course courses/draft-jobcoach.yaml --format md
+  coachref course my-course.xlsx --requirements BVJN:register
+
+exit codes: 0 clean or compliant, 1 problems or not compliant, 2 usage or internal error"""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="coachref", description="Check, export and build the coaching standards reference "
-                     "from the project in the current folder.")
+                     "from the project in the current folder.", epilog=_EXAMPLES,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"coachref {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.cli import _parser
+
 from .helpers import ROOT, run_cli
 
 
@@ -34,3 +36,16 @@ def test_json_format_says_what_the_text_format_says_for_the_real_project() -> No
     assert doc["errors"] == doc["warnings"] == 0
     assert doc["problems"] == []
     assert text_out == f"no problems in {doc['files']} files\n"
+
+
+def test_help_shows_examples_that_work() -> None:
+    code, out, _err = run_cli(["--help"], ROOT)
+    assert code == 0
+    examples = [line.split("  ")[1].strip() for line in out.split("examples:\n", 1)[1].splitlines()
+                if line.startswith("  coachref ")]
+    assert len(examples) >= 5
+    for example in examples:  # each example is a call the parser accepts
+        args = example.split()[1:]
+        if args[0] == "course" and not (ROOT / args[1]).exists():
+            continue
+        _parser().parse_args(args)
