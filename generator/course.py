@@ -10,7 +10,8 @@ from typing import Any
 from . import check, report, rules
 from .compliance.engine import CourseReport, default_sets, evaluate
 from .compliance.render import Format, render_report
-from .compliance.xlsx import locate, read_xlsx, write_template_xlsx
+from .compliance.template import write_template_xlsx
+from .compliance.xlsx import locate, read_xlsx
 from .load import Document
 from .model import Lang, Model
 from .pipeline import load_model

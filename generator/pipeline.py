@@ -8,7 +8,8 @@ from pathlib import Path
 
 from . import check
 from .load import Document
-from .model import Model, build
+from .model import Model
+from .model_build import build
 from .problems import Problem
 
 #: The input folders whose files decide the outcome of a check.

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from generator.compliance.xlsx import write_template_xlsx
+from generator.compliance.template import write_template_xlsx
 from generator.pipeline import load_model
 from generator.site.generate import render_all
 from generator.site_config import site_url

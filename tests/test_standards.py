@@ -8,7 +8,8 @@ from functools import cache
 import pytest
 
 from generator import check
-from generator.model import Model, build
+from generator.model import Model
+from generator.model_build import build
 
 from .helpers import ROOT, SEEDS, run_cli
 

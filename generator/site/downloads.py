@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import markup as mk
 from ..compliance.engine import CourseReport, default_sets, evaluate
 from ..compliance.render import render_report
-from ..compliance.xlsx import write_template_xlsx
+from ..compliance.template import write_template_xlsx
 from ..exports import EXPORTERS
 from ..load import Document
 from ..model import Lang, Model

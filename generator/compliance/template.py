@@ -1,0 +1,87 @@
+"""Write the XLSX course template: the layout of xlsx.py as a workbook, with the same bytes on every call."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+
+from ..project import PACKAGE_ROOT
+from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
+
+_FIXED_TIME = (2026, 1, 1, 0, 0, 0)
+_CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def _choices(field: str) -> str:
+    """A drop-down list for `field`: the values its enum in the package's course.schema.json allows."""
+    schema = json.loads((PACKAGE_ROOT / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
+    return '"' + ",".join(schema["properties"][field]["enum"]) + '"'
+
+
+def write_template_xlsx() -> bytes:
+    """The empty course template as XLSX bytes: the same bytes on every call (no timestamps)."""
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+
+    wb = Workbook()
+    bold = Font(bold=True)
+    course = wb.active
+    course.title = COURSE_SHEET
+    course.append(["field", "value", "help"])
+    for name, _pointer, help_text in COURSE_FIELDS:
+        course.append([name, None, help_text])
+    for cell in course[1]:
+        cell.font = bold
+    for row in range(2, len(COURSE_FIELDS) + 2):
+        course.cell(row, 2).number_format = "@"  # text, so a version like 1.10 stays as typed
+    rows = {name: i + 2 for i, (name, _p, _h) in enumerate(COURSE_FIELDS)}
+    level = DataValidation(type="list", formula1=_choices("level"), allow_blank=True)
+    level.add(f"B{rows['level']}")
+    dual = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
+    dual.add(f"B{rows['dual']}")
+    language = DataValidation(type="list", formula1=_choices("language"), allow_blank=True)
+    language.add(f"B{rows['language']}")
+    hours = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    hours.add(f"B{rows['practice_hours']}")
+    hours.add(f"B{rows['training_hours']}")
+    for validation in (level, dual, language, hours):
+        course.add_data_validation(validation)
+    note = len(COURSE_FIELDS) + 3
+    course.cell(note, 3, "List the learning outcomes on the sheet 'outcomes', one row per outcome. / "
+                         "Zet de leerresultaten op het blad 'outcomes', één rij per leerresultaat.")
+    course.column_dimensions["A"].width = 18
+    course.column_dimensions["B"].width = 40
+    course.column_dimensions["C"].width = 100
+    course.freeze_panes = "A2"
+
+    outcomes = wb.create_sheet(OUTCOMES_SHEET)
+    outcomes.append([name for name, _help in OUTCOME_COLUMNS])
+    for cell in outcomes[1]:
+        cell.font = bold
+    for letter, (_name, help_text), width in zip("ABCDE", OUTCOME_COLUMNS, (12, 36, 12, 70, 60), strict=True):
+        outcomes.column_dimensions[letter].width = width
+        outcomes[f"{letter}1"].number_format = "@"
+        del help_text  # the help lives on the course sheet and in the YAML template; headers stay machine names
+    outcomes.freeze_panes = "A2"
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+def _normalise_zip(data: bytes) -> bytes:
+    """Rewrite an XLSX archive with fixed entry times and fixed document timestamps."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_TIMES.sub(rb"\g<1>2026-01-01T00:00:00Z\g<2>", content)
+            entry = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dest.writestr(entry, content)
+    return out.getvalue()
