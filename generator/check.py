@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +30,25 @@ class Result:
 
 def run(root: Path, *, include_courses: bool = True) -> Result:
     """Check the project at `root`; every problem is collected, none stops the run."""
+    with without_cycle_collector():
+        return _run(root, include_courses)
+
+
+@contextmanager
+def without_cycle_collector() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector. Loading builds millions of small acyclic objects (plain data,
+    locations, problems) that reference counting frees; the collector would only walk the ever-growing heap
+    again and again, which made the check superlinear (a third of its time at 10,000 items)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(root: Path, include_courses: bool) -> Result:
     files, problems = discover(root)
     if not include_courses:
         files = [f for f in files if f.kind != "course"]

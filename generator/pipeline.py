@@ -52,7 +52,8 @@ def load_model(root: Path) -> Checked:
     stops = any(p.severity == "error" and not _is_course(p) for p in result.problems)
     bad_courses = {p.path for p in result.problems if p.severity == "error" and _is_course(p)}
     courses = tuple(d for d in result.loaded.courses if d.rel not in bad_courses)
-    checked = Checked(None if stops else build(result.loaded), courses, result)
+    with check.without_cycle_collector():  # the model is acyclic too: see check.without_cycle_collector
+        checked = Checked(None if stops else build(result.loaded), courses, result)
     _cache[key] = (fingerprint, checked)
     return checked
 
