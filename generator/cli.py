@@ -12,6 +12,7 @@ from pathlib import Path
 from . import __version__, check, report
 from .model import Model
 from .pipeline import load_model
+from .strings import CatalogueError, MissingString
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -81,6 +82,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     except KeyboardInterrupt:
         return 130
+    except (MissingString, CatalogueError) as exc:  # the package's interface strings are incomplete
+        print(f"coachref: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except Exception as exc:  # an internal error: say so plainly; the traceback only on request
         if os.environ.get("COACHREF_DEBUG"):
             raise

@@ -299,3 +299,23 @@ def test_json_report_escapes_control_characters(tmp_path: Path, monkeypatch: pyt
     assert "\\u001b[2J\\u001b[31mOWNED\\u009b" in out
     (problem,) = json.loads(out)["problems"]
     assert problem["message"] == 'unknown property "\x1b[2J\x1b[31mOWNED\x9b"'
+
+
+def test_every_code_the_source_raises_is_declared() -> None:
+    """Read the package's source: every code literal given to a problem-making call is in generator/codes.py
+    (a missing one would turn a user's mistake into an internal error)."""
+    import ast
+
+    makers = {"Problem", "at", "problem"}
+    raised: set[tuple[str, str]] = set()
+    for path in sorted((HERE.parent / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", None) or getattr(name, "attr", None)
+            if isinstance(node, ast.Call) and name in makers:
+                raised |= {(a.value, path.name) for a in node.args
+                           if (isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value in CODES)
+                           or (isinstance(a, ast.Constant) and isinstance(a.value, str)
+                           and re.fullmatch(r"[a-z]+(-[a-z]+)+", a.value))}
+    assert len(raised) >= 40
+    assert sorted(code for code, _file in raised if code not in CODES) == []

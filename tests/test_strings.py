@@ -128,3 +128,21 @@ def test_every_key_is_used() -> None:
         return any(key.startswith(f) for f in families)
 
     assert [key for key in CATALOGUE["en"] if not used(key)] == []
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("command", [["export", "--format", "case", "--out", "out"], ["build"]])
+def test_a_missing_string_stops_export_and_build_with_its_name(command: list[str], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import copy_project
+    from tests.helpers import run_cli
+
+    root = copy_project(tmp_path / "project")
+    tables = {lang: dict(table) for lang, table in strings.catalogue().items()}
+    del tables["nl"]["case.group-type"]
+    monkeypatch.setattr(strings, "catalogue", lambda: tables)
+    code, _out, err = run_cli(command, root)
+    assert code == 1
+    assert "Traceback" not in err
+    assert "interface string 'case.group-type' is not in generator/strings/nl.yaml" in err
+    assert not (root / "site").exists() and not (root / "out").exists()

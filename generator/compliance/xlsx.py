@@ -178,6 +178,7 @@ class _Reader:
         self.marks.setdefault("/mode", _Mark(0, 0))
 
     def outcomes(self, rows: list[list[Any]]) -> None:
+        """The outcomes sheet: row 1 names the columns; every other filled row is one outcome of a module."""
         header = [_norm(v) for v in rows[0]] if rows else []
         columns: dict[str, int] = {}
         for name, _help in OUTCOME_COLUMNS:
@@ -192,53 +193,60 @@ class _Reader:
         modules: list[dict[str, Any]] = []
         index: dict[str, int] = {}
         self.data["modules"] = modules
+        for r, row in enumerate(rows[1:], start=2):
+            if not all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                self._outcome_row(r, row, columns, modules, index)
 
-        def cell(row: list[Any], name: str) -> Any:
+    def _outcome_row(self, r: int, row: list[Any], columns: dict[str, int], modules: list[dict[str, Any]],
+                     index: dict[str, int]) -> None:
+        """One filled row of the outcomes sheet: its module (made on first sight) and its outcome."""
+
+        def cell(name: str) -> Any:
             i = columns[name]
             value = row[i] if i < len(row) else None
             return None if isinstance(value, str) and not value.strip() else value
 
-        for r, row in enumerate(rows[1:], start=2):
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                continue
-            col = {name: columns[name] for name, _h in OUTCOME_COLUMNS}
-            module_id = _text(cell(row, "module_id"))
-            if module_id is None:
-                self.problem(OUTCOMES_SHEET, r, col["module_id"] + 1, "missing-property", "the module id is empty",
-                             "give every row the id of its module")
-                continue
-            key = str(module_id)
-            title = _text(cell(row, "module_title"))
-            if key not in index:
-                index[key] = len(modules)
-                i = index[key]
-                modules.append({"id": module_id, "outcomes": []})
-                self.marks[f"/modules/{i}"] = self.marks[f"/modules/{i}/id"] = _Mark(r - 1, col["module_id"])
-                self.marks[f"/modules/{i}/outcomes"] = _Mark(r - 1, col["outcome_id"])
+        col = columns
+        module_id = _text(cell("module_id"))
+        if module_id is None:
+            self.problem(OUTCOMES_SHEET, r, col["module_id"] + 1, "missing-property", "the module id is empty",
+                         "give every row the id of its module")
+            return
+        key = str(module_id)
+        if key not in index:
+            index[key] = len(modules)
             i = index[key]
-            module = modules[i]
-            if title is not None:
-                if "title" not in module:
-                    module["title"] = title
-                    self.marks[f"/modules/{i}/title"] = _Mark(r - 1, col["module_title"])
-                elif title != module["title"]:
-                    first = self.marks[f"/modules/{i}/title"].line + 1
-                    self.problem(OUTCOMES_SHEET, r, col["module_title"] + 1, "module-title",
-                                 f'module "{key}" has another title here than in row {first}',
-                                 "give the module one title, or leave the cell empty after its first row")
-            k = len(module["outcomes"])
-            base = f"/modules/{i}/outcomes/{k}"
-            outcome: dict[str, Any] = {}
-            self.marks[base] = _Mark(r - 1, col["outcome_id"])
-            for name, field in (("outcome_id", "id"), ("outcome_text", "text")):
-                value = _text(cell(row, name))
-                self.marks[f"{base}/{field}"] = _Mark(r - 1, col[name])
-                if value is not None:
-                    outcome[field] = value
-            covers = cell(row, "covers")
-            self.marks[f"{base}/covers"] = _Mark(r - 1, col["covers"])
-            refs = [t for t in _SEPARATORS.split(str(covers)) if t] if covers is not None else []
-            for j in range(len(refs)):
-                self.marks[f"{base}/covers/{j}"] = _Mark(r - 1, col["covers"])
-            outcome["covers"] = refs
-            module["outcomes"].append(outcome)
+            modules.append({"id": module_id, "outcomes": []})
+            self.marks[f"/modules/{i}"] = self.marks[f"/modules/{i}/id"] = _Mark(r - 1, col["module_id"])
+            self.marks[f"/modules/{i}/outcomes"] = _Mark(r - 1, col["outcome_id"])
+        i = index[key]
+        module = modules[i]
+        self._module_title(r, i, key, module, _text(cell("module_title")), col["module_title"])
+        base = f"/modules/{i}/outcomes/{len(module['outcomes'])}"
+        outcome: dict[str, Any] = {}
+        self.marks[base] = _Mark(r - 1, col["outcome_id"])
+        for name, field in (("outcome_id", "id"), ("outcome_text", "text")):
+            value = _text(cell(name))
+            self.marks[f"{base}/{field}"] = _Mark(r - 1, col[name])
+            if value is not None:
+                outcome[field] = value
+        covers = cell("covers")
+        self.marks[f"{base}/covers"] = _Mark(r - 1, col["covers"])
+        refs = [t for t in _SEPARATORS.split(str(covers)) if t] if covers is not None else []
+        for j in range(len(refs)):
+            self.marks[f"{base}/covers/{j}"] = _Mark(r - 1, col["covers"])
+        outcome["covers"] = refs
+        module["outcomes"].append(outcome)
+
+    def _module_title(self, r: int, i: int, key: str, module: dict[str, Any], title: Any, column: int) -> None:
+        """A module's title comes from its first row that gives one; a different title later is a problem."""
+        if title is None:
+            return
+        if "title" not in module:
+            module["title"] = title
+            self.marks[f"/modules/{i}/title"] = _Mark(r - 1, column)
+        elif title != module["title"]:
+            first = self.marks[f"/modules/{i}/title"].line + 1
+            self.problem(OUTCOMES_SHEET, r, column + 1, "module-title",
+                         f'module "{key}" has another title here than in row {first}',
+                         "give the module one title, or leave the cell empty after its first row")

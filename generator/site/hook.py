@@ -29,6 +29,7 @@ from generator.model import Model  # noqa: E402
 from generator.pipeline import Checked, load_model  # noqa: E402
 from generator.site import nav, urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
+from generator.strings import CatalogueError, MissingString  # noqa: E402
 
 log = get_plugin_logger("coachref")
 _PREFIX = urls.GENERATED + "/"
@@ -86,7 +87,7 @@ def _generate(config: MkDocsConfig) -> None:
     _pin_build_date(checked.model)
     try:
         outcome = generate(checked.model, out, root, checked.courses)
-    except SlugClash as exc:
+    except (SlugClash, MissingString, CatalogueError) as exc:  # a build error, reported on one line
         raise PluginError(str(exc)) from exc
     _last[key] = checked
     log.info(f"generated {outcome.total} pages: {len(outcome.written)} written, {len(outcome.deleted)} deleted")
