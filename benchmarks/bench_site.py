@@ -1,7 +1,10 @@
 """Site build figures (information, not a test): generation overhead and build time at 200 / 2,000 items.
 
-Run from the project folder: `python benchmarks/bench_site.py`. Each build runs `python -m mkdocs build --strict`
-in a fresh copy of the project (in a temporary folder), so the working tree is never touched.
+Run from the project folder: `python benchmarks/bench_site.py`. Every build runs in a copy of the project (in a
+temporary folder), so the working tree is never touched. A full build is `coachref build` (check, generate, MkDocs
+in the same process), run through `generator.cli.main` in a fresh Python process that also reports how many times
+the check really ran (`generator.pipeline.runs`; one build must run it once). The floor is plain
+`python -m mkdocs build --strict` with page generation switched off.
 """
 
 from __future__ import annotations
@@ -40,15 +43,31 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+#: One `coachref build` in this process, then the number of check runs it took on the last line of stdout.
+FULL_BUILD = """
+import sys
+from generator import cli, pipeline
+before = pipeline.runs[0]
+code = cli.main(["build"])
+print(f"check runs: {pipeline.runs[0] - before}")
+sys.exit(code)
+"""
+#: Check runs of the last full build (printed by main; must be one).
+check_runs: list[int] = []
+
+
 def build(root: Path, *, generate: bool = True) -> float:
-    """Seconds for one strict build of the project at `root`."""
+    """Seconds for one strict build of the project at `root`: `coachref build`, or with `generate=False` the plain
+    MkDocs floor."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "COACHREF_NO_GENERATE": "0" if generate else "1"}
+    command = ["-c", FULL_BUILD] if generate else ["-m", "mkdocs", "build", "--strict", "-q"]
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=root, env=env,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run([sys.executable, *command], cwd=root, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
-        sys.exit(f"build failed in {root}:\n{done.stderr}")
+        sys.exit(f"build failed in {root}:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+    if generate:
+        check_runs.append(int(done.stdout.strip().splitlines()[-1].removeprefix("check runs: ")))
     return elapsed
 
 
@@ -80,6 +99,7 @@ def main() -> None:
         print(f"  full build (check + generate + mkdocs): {full:6.2f} s")
         print(f"  generation switched off (MkDocs floor): {floor:6.2f} s")
         print(f"  ratio full / floor:                     {full / floor:6.2f}")
+        print(f"  check runs in one full build:           {check_runs[-1]:6d} (must be 1)")
         for target in (200, 2000):
             root = copy_project(Path(tmp) / f"synthetic-{target}")
             build(root)
