@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +168,26 @@ def test_every_official_english_statement_occurs_in_its_seed(framework: str, see
                for sentence in re.split(r"(?<=[.;])\s+", i.statement.en)
                for fragment in sentence.split(" […]") if _norm(fragment) not in text]
     assert missing == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_check_leaves_the_cycle_collector_as_it_found_it(enabled: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check pauses the cyclic GC for speed (check.without_cycle_collector) and must restore its state."""
+    import gc
+
+    seen: list[bool] = []
+    original = check._run
+
+    def spy(root: Path, include_courses: bool) -> check.Result:
+        seen.append(gc.isenabled())
+        return original(root, include_courses)
+
+    monkeypatch.setattr(check, "_run", spy)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        check.run(ROOT)
+        assert seen == [False]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
