@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import cache
 
 from ..model import Framework, Group, Item, Model
 
@@ -86,9 +87,21 @@ def item_target(model: Model, item_id: str) -> tuple[str, str]:
     return group_page(fw, group), slug(item.id)
 
 
+@cache
+def relative(target: str, start: str) -> str:
+    """`posixpath.relpath` for two site-relative paths, without its calls to the file system (hot: thousands of
+    links per build)."""
+    to = [part for part in target.split("/") if part not in ("", ".")]
+    base = [part for part in start.split("/") if part not in ("", ".")]
+    same = 0
+    while same < min(len(to), len(base)) and to[same] == base[same]:
+        same += 1
+    return "/".join([".."] * (len(base) - same) + to[same:]) or "."
+
+
 def md_link(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative link between two generated source pages, as MkDocs resolves it (to the .md file)."""
-    rel = posixpath.relpath(to_path + ".md", posixpath.dirname(from_path) or ".")
+    rel = relative(to_path + ".md", posixpath.dirname(from_path))
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -102,6 +115,6 @@ def url_of(path: str) -> str:
 def html_link(from_path: str, to_path: str, anchor: str = "") -> str:
     """Relative URL between two published pages, for links inside raw HTML (MkDocs does not rewrite those)."""
     base = url_of(from_path) or "."
-    rel = posixpath.relpath(url_of(to_path) or ".", base)
+    rel = relative(url_of(to_path), base)
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")

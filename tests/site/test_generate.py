@@ -62,3 +62,13 @@ def test_every_item_of_a_paged_group_is_planned(model: Model) -> None:
         for group in fw.groups:
             for item in group.items:
                 assert (urls.item_page(fw, group, item) in planned) == group.item_pages
+
+
+@pytest.mark.parametrize(("target", "start"), [
+    ("a/b/c", "a/b"), ("a/b/c.md", "a/d"), ("x/", "a/b/c/"), ("a/b/", "a/b/"), ("", "a/"), ("a/", ""),
+    ("mappings/st0809--bvjn/", "coaching-professional/knowledge/k1/"), ("glossary.md", "."),
+])
+def test_relative_agrees_with_posixpath(target: str, start: str) -> None:
+    import posixpath
+
+    assert urls.relative(target, start) == posixpath.relpath(target or ".", start or ".")
