@@ -3,6 +3,7 @@ MkDocs hook, course evaluation and the tests call it. Nothing here prints, and n
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,21 +59,36 @@ def load_model(root: Path) -> Checked:
     return checked
 
 
+def input_key(root: Path) -> str:
+    """A digest of everything generated pages depend on: the input files, mkdocs.yml and this package's own code
+    and strings (path, modification time and size of each). Equal keys mean equal pages."""
+    package = Path(__file__).resolve().parent
+    parts = [*_fingerprint(root.resolve()), *_stats(sorted(package.rglob("*"))), *_stats([root / "mkdocs.yml"])]
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
 def _is_course(problem: Problem) -> bool:
     return problem.path.startswith("courses/")
 
 
 def _fingerprint(root: Path) -> Fingerprint:
     """Path, modification time and size of every input file."""
-    found = []
+    found: list[tuple[str, int, int]] = []
     for name in INPUTS:
         folder = root / name
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            try:
-                stat = path.lstat()
-            except OSError:
-                continue
-            found.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+        if folder.is_dir():
+            found += _stats(sorted(folder.rglob("*")))
     return tuple(found)
+
+
+def _stats(paths: list[Path]) -> list[tuple[str, int, int]]:
+    found = []
+    for path in paths:
+        if "__pycache__" in path.parts:
+            continue
+        try:
+            stat = path.lstat()
+        except OSError:
+            continue
+        found.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    return found

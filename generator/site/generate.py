@@ -137,8 +137,18 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
     return files
 
 
-def generate(model: Model, out: Path, root: Path | None = None, courses: Sequence[Document] = ()) -> Outcome:
-    """Write the pages into `out` (changed files only) and delete stale generated files there."""
+#: In the generated folder: the key of the inputs the pages were last generated from, then one file name a line.
+STAMP = ".coachref-stamp"
+
+
+def generate(model: Model, out: Path, root: Path | None = None, courses: Sequence[Document] = (),
+             key: str | None = None) -> Outcome:
+    """Write the pages into `out` (changed files only) and delete stale generated files there. With a `key` that
+    names the inputs (see pipeline.input_key), a folder already generated from the same key is left as it is."""
+    stamp = out / STAMP
+    if key is not None and (done := _up_to_date(out, stamp, key)) is not None:
+        return Outcome((), (), done)
+    stamp.unlink(missing_ok=True)
     files = render_all(model, root, courses)
     written = tuple(name for name, content in files.items() if write_if_changed(out / name, content))
     deleted = []
@@ -151,4 +161,17 @@ def generate(model: Model, out: Path, root: Path | None = None, courses: Sequenc
         for folder in sorted((d for d in out.rglob("*") if d.is_dir()), key=lambda d: -len(d.parts)):
             if not any(folder.iterdir()):
                 folder.rmdir()
+    if key is not None:
+        write_if_changed(stamp, "\n".join([key, *sorted(files)]) + "\n")
     return Outcome(written, tuple(deleted), len(files))
+
+
+def _up_to_date(out: Path, stamp: Path, key: str) -> int | None:
+    """The number of generated files when `out` holds every file of a generation from `key`; else None."""
+    try:
+        first, *names = stamp.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return None
+    if first != key or not all((out / name).is_file() for name in names):
+        return None
+    return len(names)

@@ -26,7 +26,7 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
 from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import Model  # noqa: E402
-from generator.pipeline import Checked, load_model  # noqa: E402
+from generator.pipeline import Checked, input_key, load_model  # noqa: E402
 from generator.site import nav, urls  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 from generator.strings import CatalogueError, MissingString  # noqa: E402
@@ -86,7 +86,7 @@ def _generate(config: MkDocsConfig) -> None:
         return
     _pin_build_date(checked.model)
     try:
-        outcome = generate(checked.model, out, root, checked.courses)
+        outcome = generate(checked.model, out, root, checked.courses, key=input_key(root))
     except (SlugClash, MissingString, CatalogueError) as exc:  # a build error, reported on one line
         raise PluginError(str(exc)) from exc
     _last[key] = checked

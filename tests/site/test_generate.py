@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from generator.model import Model
@@ -72,3 +74,27 @@ def test_relative_agrees_with_posixpath(target: str, start: str) -> None:
     import posixpath
 
     assert urls.relative(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+def test_a_folder_generated_from_the_same_key_is_not_rendered_again(model: Model, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site import generate as gen
+
+    out = tmp_path / "generated"
+    first = gen.generate(model, out, key="k1")
+    assert first.total > 0 and len(first.written) == first.total
+
+    def no_render(*args: object) -> dict[str, str | bytes]:
+        raise AssertionError("rendered again")
+
+    monkeypatch.setattr(gen, "render_all", no_render)
+    assert gen.generate(model, out, key="k1") == gen.Outcome((), (), first.total)
+    monkeypatch.undo()
+    next(iter(sorted(out.rglob("*.md")))).unlink()  # a generated file lost: generate again
+    again = gen.generate(model, out, key="k1")
+    assert len(again.written) == 1
+    calls = []
+    real = gen.render_all
+    monkeypatch.setattr(gen, "render_all", lambda *a: calls.append(1) or real(*a))
+    changed = gen.generate(model, out, key="k2")  # new inputs: rendered (nothing differs, so nothing is written)
+    assert calls == [1] and changed.total == first.total and changed.written == ()
