@@ -89,12 +89,25 @@ def _relation_label(p: Page, relation: str, direction: str) -> str:
 
 def _item_mappings(p: Page, item: Item) -> list[str]:
     found = p.model.mappings_of.get(item.id, ())
+    gaps = _gap_reasons(p, item)
     if not found:
-        return []
+        return [f"## {t('mappings', p.lang)}", "", *gaps] if gaps else []
     lines = [f"## {t('mappings', p.lang)}", "", f"| {t('relation', p.lang)} | {t('item', p.lang)} | "
              f"{t('rationale', p.lang)} |", "|---|---|---|"]
     for mapping, direction in found:
         other = mapping.target if direction == "out" else mapping.source
         lines.append(f"| {_relation_label(p, mapping.relation, direction)} | {p.item_link(other, True)} | "
                      f"{mk.text(mapping.rationale.get(p.lang))} |")
-    return [*lines, ""]
+    return [*lines, "", *gaps]
+
+
+def _gap_reasons(p: Page, item: Item) -> list[str]:
+    """Why this item has no counterpart in a framework it was compared with, as the mapping files say."""
+    lines = []
+    for mset in p.model.mapping_sets:
+        reason = mset.reason_for.get(item.id)
+        if reason is not None:
+            other = p.model.framework[mset.target if item.framework == mset.source else mset.source]
+            name = other.short_title.get(p.lang) if other.short_title else other.title.get(p.lang)
+            lines += [f"**{mk.text(t('item-gap-reason', p.lang, other=name))}** {mk.text(reason.get(p.lang))}", ""]
+    return lines
