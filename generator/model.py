@@ -197,6 +197,7 @@ class Condition:
     id: str
     statement: Text
     rule: dict[str, Any]
+    quote: Text | None = None  # the source's own words the condition rests on
 
 
 @dataclass(frozen=True)
