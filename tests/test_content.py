@@ -10,10 +10,10 @@ import pytest
 
 from generator import check
 from generator.coverage import coverage
-from generator.model import Model, Text
+from generator.model import Model, RequirementSet, Text
 from generator.model_build import build
 
-from .helpers import ROOT
+from .helpers import ROOT, SEEDS
 
 
 @cache
@@ -97,3 +97,38 @@ def test_removed_row_stays_removed() -> None:
 ])
 def test_record_keeping_and_confidentiality_are_mapped(item: str) -> None:
     assert item in model().mappings_of
+
+
+# --- the register rule (BVJN:register) ---------------------------------------------------------------------------
+
+def _register() -> RequirementSet:
+    return next(r for r in model().requirement_sets if r.id == "BVJN:register")
+
+
+def test_register_rule_is_a_proposal_and_keeps_its_ids() -> None:
+    rset = _register()
+    assert "proposed" in rset.title.en and "Voorgestelde" in rset.title.nl
+    assert "not a ruling" in rset.source.en and "geen besluit" in rset.source.nl
+    assert [c.id for c in rset.conditions] == ["BVJN:register:eindtermen", "BVJN:register:methodiek",
+                                               "BVJN:register:dual", "BVJN:register:hbo"]
+
+
+def test_register_hbo_condition_adds_no_exclusion() -> None:
+    hbo = next(c for c in _register().conditions if c.id == "BVJN:register:hbo")
+    assert "hbo-post" in hbo.rule["one_of"]
+    assert "(Associate degree, bachelor" not in hbo.statement.en + hbo.statement.nl
+
+
+def test_register_counts_the_whole_methodiek_not_the_vision_item_by_item() -> None:
+    groups = [g for c in _register().conditions if c.rule["type"] == "covers-all" for g in c.rule["groups"]]
+    assert "BVJN:methodiek" in groups and "BVJN:visie" not in groups
+    assert "We do not check the vision item by item" in _register().source.en
+
+
+def test_register_quotes_are_verbatim_from_the_foreword() -> None:
+    seed = next((SEEDS).glob("004_*.txt"), None)
+    if seed is None:
+        pytest.skip("seed documents not available")
+    source = " ".join(seed.read_text(encoding="utf-8").split())
+    quotes = [c.quote for c in _register().conditions]
+    assert all(q is not None and q.kind_nl == "official" and " ".join(q.nl.split()) in source for q in quotes)
