@@ -132,3 +132,65 @@ def test_register_quotes_are_verbatim_from_the_foreword() -> None:
     source = " ".join(seed.read_text(encoding="utf-8").split())
     quotes = [c.quote for c in _register().conditions]
     assert all(q is not None and q.kind_nl == "official" and " ".join(q.nl.split()) in source for q in quotes)
+
+
+# --- inferences and confidence -----------------------------------------------------------------------------------
+
+@cache
+def _pages() -> dict[str, str | bytes]:
+    from generator.pipeline import load_model
+    from generator.site.generate import render_all
+
+    checked = load_model(ROOT)
+    assert checked.model is not None
+    return render_all(checked.model, ROOT, checked.courses)
+
+
+def _page(name: str) -> str:
+    page = _pages()[name]
+    assert isinstance(page, str)
+    return page
+
+
+def test_confidence_corrections_of_the_review() -> None:
+    items = model().items
+    assert {items[f"ST0809:epa:{m}"].confidence for m in ("observation", "interview", "knowledge-test")} == {
+        "confirmed"}
+    assert items["ST0809:duty:1"].confidence == "inferred"
+    assert items["ST0809:duty:1"].title is not None and "inference" in items["ST0809:duty:1"].title.en
+    resits = [d for m in ("observation", "interview", "knowledge-test") for d in items[f"ST0809:epa:{m}"].details
+              if d.label.en == "Resits"]
+    assert len(resits) == 3 and {d.confidence for d in resits} == {"single-source"}
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "our inference"), ("nl", "onze afleiding")])
+def test_k5_page_labels_the_inferred_epa_link_where_it_is_stated(lang: str, words: str) -> None:
+    page = _page(f"coaching-professional/knowledge/k5.{lang}.md")
+    line = next(ln for ln in page.splitlines() if "EPA 3" in ln)
+    assert f"_({words})_" in line
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_checklist_labels_statements_that_are_not_confirmed(lang: str) -> None:
+    page = _page(f"coaching-professional/checklist.{lang}.md")
+    k1 = next(ln for ln in page.splitlines() if ">K1<" in ln)
+    s1 = next(ln for ln in page.splitlines() if ">S1<" in ln)
+    assert "cr-meta" not in k1 and "cr-meta" in s1
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_item_page_shows_why_an_item_has_no_counterpart(lang: str) -> None:
+    page = _page(f"jobcoach-eindtermen/jobfinding/j.{lang}.md")
+    reason = next(s.mapping_set.reason_for["BVJN:jobfinding:j"] for s in coverage(model())
+                  if "BVJN:jobfinding:j" in s.mapping_set.reason_for)
+    assert reason.get(lang)[:40] in page  # type: ignore[arg-type]
+
+
+def test_csv_export_carries_confidence_and_links() -> None:
+    from generator.exports.csv_export import FRAMEWORK_COLUMNS, framework_rows
+
+    m = model()
+    rows = [dict(zip(FRAMEWORK_COLUMNS, r, strict=True)) for r in framework_rows(m, m.framework["ST0809"], "en")]
+    epa3 = next(r for r in rows if r["id"] == "ST0809:epa:knowledge-test")
+    assert (epa3["confidence"], epa3["links_confidence"]) == ("confirmed", "inferred")
+    assert "ST0809:K5" in epa3["links"].split()

@@ -42,7 +42,8 @@ def details(p: Page, item: Item, level: str = "##") -> list[str]:
     if item.details:
         lines += [f"{level} {t('details', p.lang)}", ""]
         for d in item.details:
-            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}", ""]
+            sure = f" _({mk.text(t('confidence.' + d.confidence, p.lang))})_" if d.confidence else ""
+            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}{sure}", ""]
     if item.note:
         lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
     if item.confidence:
@@ -67,7 +68,7 @@ def related(p: Page, item: Item) -> list[str]:
         ids = list(ids)
         if ids:
             found = True
-            lines += [f"**{t(key, p.lang)}**: " + ", ".join(p.item_link(i, with_title=True) for i in ids), ""]
+            lines += [f"**{t(key, p.lang)}**: " + ", ".join(_linked(p, item, key, i) for i in ids), ""]
     if item.links_confidence and (item.ksbs or item.assesses):
         lines += [f"{t('links-confidence', p.lang)}: "
                   f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
@@ -75,6 +76,14 @@ def related(p: Page, item: Item) -> list[str]:
     if not found:
         lines += [t("no-related", p.lang), ""]
     return lines + _item_mappings(p, item)
+
+
+def _linked(p: Page, item: Item, key: str, other: str) -> str:
+    """A link to a related item; a duty or EPA link that is not confirmed says how sure it is, where it is stated."""
+    source = p.model.items[other] if key in ("rel.duties", "rel.methods") else item
+    sure = source.links_confidence if key in ("rel.duties", "rel.methods", "rel.ksbs", "rel.assesses") else None
+    label = f" _({mk.text(t('confidence.' + sure, p.lang))})_" if sure and sure != "confirmed" else ""
+    return p.item_link(other, with_title=True) + label
 
 
 def _relation_label(p: Page, relation: str, direction: str) -> str:
