@@ -194,3 +194,17 @@ def test_csv_export_carries_confidence_and_links() -> None:
     epa3 = next(r for r in rows if r["id"] == "ST0809:epa:knowledge-test")
     assert (epa3["confidence"], epa3["links_confidence"]) == ("confirmed", "inferred")
     assert "ST0809:K5" in epa3["links"].split()
+
+
+# --- publisher facts -----------------------------------------------------------------------------------------------
+
+def test_st0809_publisher_is_skills_england_since_2025_in_both_languages() -> None:
+    fw = model().framework["ST0809"]
+    for lang in ("en", "nl"):
+        assert "Skills England" in fw.publisher.get(lang)  # type: ignore[arg-type]
+        assert "Institute for Apprenticeships" in fw.publisher.get(lang)  # type: ignore[arg-type]
+        attribution = fw.licence.attribution.get(lang)  # type: ignore[arg-type]
+        assert all(words in attribution for words in ("Skills England", "2025", "Open Government Licence v3.0"))
+        about = (ROOT / "docs" / f"about.{lang}.md").read_text(encoding="utf-8")
+        row = next(ln for ln in about.splitlines() if "(ST0809)" in ln)
+        assert "Skills England" in row and "Open Government Licence v3.0" in row
