@@ -73,6 +73,9 @@ CODES: dict[str, Code] = {
     "self-mapping": Code(_E, "an item mapped to itself", "relate items of two frameworks"),
     "duplicate-mapping": Code(_E, "a pair of items mapped twice", "keep one row per pair"),
     "contradicting-mapping": Code(_E, "a pair mapped both ways with relations that disagree", "state the pair once"),
+    "unmapped-not-compared": Code(_E, "an unmapped reason for an item outside the compared groups", "list compared items only"),
+    "unmapped-but-mapped": Code(_E, "an item given an unmapped reason that a row maps", "drop the reason or the row"),
+    "unmapped-listed-twice": Code(_E, "an item given two unmapped reasons", "give each item one reason"),
     # course workbooks (coachref course file.xlsx)
     "xlsx-unreadable": Code(_E, "the file is not an XLSX workbook", "save it as .xlsx, or use the YAML template"),
     "xlsx-sheet": Code(_E, "the workbook lacks a sheet of the template", "start again from the published template"),

@@ -164,6 +164,14 @@ class Mapping:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """An item of a compared group deliberately left without a mapping, and why."""
+
+    item: str
+    reason: Text
+
+
+@dataclass(frozen=True)
 class MappingSet:
     """All mappings from one framework to another (one file)."""
 
@@ -174,6 +182,12 @@ class MappingSet:
     description: Text | None = None
     compared_source: tuple[str, ...] = ()  # group ids compared item by item (every group when the file says none)
     compared_target: tuple[str, ...] = ()
+    unmapped: tuple[Gap, ...] = ()  # in file order
+
+    @property
+    def reason_for(self) -> dict[str, Text]:
+        """Why an item of a compared group has no mapping in this file, where the file says so."""
+        return {g.item: g.reason for g in self.unmapped}
 
 
 @dataclass(frozen=True)
@@ -183,6 +197,7 @@ class Condition:
     id: str
     statement: Text
     rule: dict[str, Any]
+    quote: Text | None = None  # the source's own words the condition rests on
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from .model import (
     Condition,
     Detail,
     Framework,
+    Gap,
     Group,
     Item,
     Label,
@@ -26,6 +27,10 @@ from .model import (
 def _text(d: dict[str, Any] | None) -> Text | None:
     if d is None:
         return None
+    return _required_text(d)
+
+
+def _required_text(d: dict[str, Any]) -> Text:
     return Text(d["en"], d["nl"], d["kind"]["en"], d["kind"]["nl"])
 
 
@@ -107,7 +112,8 @@ def build(loaded: Loaded) -> Model:
             r = loaded.requirements[folder].data
             requirement_sets.append(RequirementSet(
                 r["id"], fw["id"], _req_text(r["title"]), _req_text(r["source"]),
-                tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"]) for c in r["conditions"]),
+                tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"], _text(c.get("quote")))
+                      for c in r["conditions"]),
             ))
     relations: tuple[Relation, ...] = ()
     if loaded.relations is not None:
@@ -123,7 +129,9 @@ def build(loaded: Loaded) -> Model:
                              r.get("reviewed", review)["by"], r.get("reviewed", review)["date"])
                      for r in m["mappings"])
         compared = m.get("compared", {})
+        unmapped = tuple(Gap(i, _required_text(u["reason"])) for u in m.get("unmapped", []) for i in u["items"])
         mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description")),
                                        tuple(compared.get("source", all_groups[m["source"]])),
-                                       tuple(compared.get("target", all_groups[m["target"]]))))
+                                       tuple(compared.get("target", all_groups[m["target"]])),
+                                       unmapped))
     return Model(tuple(frameworks), relations, tuple(mapping_sets), tuple(requirement_sets))

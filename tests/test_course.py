@@ -73,6 +73,13 @@ VARIANTS: dict[str, tuple[Callable[[dict[str, Any]], None], int, set[str], set[s
                      {"BVJN:register:eindtermen", "ST0809:ksb-coverage:all-ksbs"}),
     "not-dual": (_set("/mode/dual", False), 1, set(), {"BVJN:register:dual"}),
     "wrong-level": (_set("/level", "mbo-4"), 1, set(), {"BVJN:register:hbo"}),
+    "associate-degree": (_set("/level", "hbo-associate"), 0, set(), set()),
+    "uk-level-5": (_set("/level", "uk-level-5"), 1, set(), {"BVJN:register:hbo"}),
+    # the register rule counts the methodiek: law and voorzieningen (6.6), labour market (6.7), target groups (3)
+    "no-law": (_drop("BVJN:methodiek:traject-6"), 1, {"BVJN:methodiek:traject-6"}, {"BVJN:register:methodiek"}),
+    "no-labour-market": (_drop("BVJN:methodiek:traject-7"), 1, {"BVJN:methodiek:traject-7"},
+                         {"BVJN:register:methodiek"}),
+    "no-target-groups": (_drop("BVJN:methodiek:3"), 1, {"BVJN:methodiek:3"}, {"BVJN:register:methodiek"}),
 }
 
 
@@ -105,10 +112,10 @@ def test_covered_only_via_ksb_is_shown_but_not_counted(tmp_path: Path) -> None:
     items = {i["id"]: i for c in rset["conditions"] for i in c.get("items", [])}
     m = items["BVJN:coaching-on-the-job:m"]
     assert m["covered"] is False
-    assert m["indirect"] == [{"via": "ST0809:B4", "relation": "related", "module": "M5", "outcome": "5.3"}]
+    assert m["indirect"] == [{"via": "ST0809:B4", "relation": "related", "module": "M9", "outcome": "9.3"}]
     code, text, _err = run_cli(["course", str(path), "--requirements", "BVJN:register"], ROOT)
     assert "m    NIET GEDEKT (alleen indirect, zie onder)" in text
-    assert "via ST0809:B4 (verwant), gedekt door M5/5.3" in text
+    assert "via ST0809:B4 (verwant), gedekt door M9/9.3" in text
 
 
 # file -> (located error line expected on stderr, as a regular expression)
@@ -162,15 +169,25 @@ def test_the_examples() -> None:
     assert (code, err) == (0, ""), err
     assert "Oordeel: VOLDOET: de opleiding voldoet aan elke getoetste set eisen" in out
     assert "40 van 40 items gedekt" in out
+    assert "16 van 16 items gedekt" in out  # the methodiek
     assert "ST0809" not in out  # it refers to no KSB, so only the BVJN register is evaluated
+    assert "Post-hbo-opleiding (hbo-niveau)" in out
+    # the report quotes the foreword the conditions rest on, verbatim
+    flat = " ".join(out.split())
+    assert "Een HBO werk- en denkniveau is een voorwaarde." in flat
+    assert "Ons voorstel is dat wanneer een jobcoach" in flat
 
     code, out, err = run_cli(["course", "courses/draft-jobcoach.yaml", "--format", "json"], ROOT)
     assert (code, err) == (1, "")
     data = json.loads(out)
     assert [rs["id"] for rs in data["requirement_sets"]] == ["BVJN:register", "ST0809:ksb-coverage"]
-    assert _uncovered(data) == {"BVJN:jobfinding:f", "BVJN:jobfinding:j", "BVJN:coaching-on-the-job:l",
-                                "BVJN:coaching-on-the-job:m"}
-    assert _failing(data) == {"BVJN:register:eindtermen", "BVJN:register:dual", "ST0809:ksb-coverage:all-ksbs"}
+    assert data["course"]["level"] == "hbo-post"  # a 240-hour course is not a degree
+    assert _uncovered(data) - {f"BVJN:methodiek:{m}" for m in ("3", "5", "6")} - {
+        f"BVJN:methodiek:traject-{n}" for n in (1, 2, 5, 6, 7, 8, 9, 10)} == {
+        "BVJN:jobfinding:f", "BVJN:jobfinding:j", "BVJN:coaching-on-the-job:l", "BVJN:coaching-on-the-job:m"}
+    assert {"BVJN:methodiek:3", "BVJN:methodiek:traject-6", "BVJN:methodiek:traject-7"} <= _uncovered(data)
+    assert _failing(data) == {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual",
+                              "ST0809:ksb-coverage:all-ksbs"}
     items = {i["id"]: i for rs in data["requirement_sets"] for c in rs["conditions"] for i in c.get("items", [])}
     assert [x["via"] for x in items["BVJN:jobfinding:f"]["indirect"]] == ["ST0809:K5"]
     assert [x["via"] for x in items["BVJN:coaching-on-the-job:m"]["indirect"]] == ["ST0809:B4"]
@@ -263,7 +280,9 @@ def _fill_template(course: dict[str, Any]) -> bytes:
     values = {"provider": course["provider"], "programme": course["programme"], "version": course["version"],
               "level": course["level"], "dual": course["mode"]["dual"],
               "practice_hours": course["mode"].get("practice_hours"),
-              "training_hours": course["mode"].get("training_hours"), "language": course.get("language")}
+              "training_hours": course["mode"].get("training_hours"),
+              "off_the_job_hours": course["mode"].get("off_the_job_hours"),
+              "duration_months": course["mode"].get("duration_months"), "language": course.get("language")}
     for row in range(2, sheet.max_row + 1):
         name = sheet.cell(row, 1).value
         if name in values:
@@ -298,17 +317,17 @@ def test_xlsx_template_round_trips_to_the_same_report(tmp_path: Path) -> None:
 def test_xlsx_problems_name_sheet_and_cell(tmp_path: Path) -> None:
     course = _hbo()
     course["level"] = "hbo"
-    course["modules"][1]["outcomes"][0]["covers"] = ["BVJN:intake-assessment:z"]
-    course["modules"][1]["outcomes"][1]["id"] = course["modules"][1]["outcomes"][2]["id"]
+    course["modules"][4]["outcomes"][0]["covers"] = ["BVJN:intake-assessment:z"]
+    course["modules"][4]["outcomes"][1]["id"] = course["modules"][4]["outcomes"][2]["id"]
     path = tmp_path / "bad.xlsx"
     path.write_bytes(_fill_template(course))
     code, _out, err = run_cli(["course", str(path)], ROOT)
     assert code == 1
     rel = path.as_posix()
     assert f"{rel}:5:2: error[invalid-value] course!B5: \"level\" is 'hbo'" in err
-    # outcomes: header in row 1, module M1 in rows 2-3, M2 from row 4
-    assert f'{rel}:4:5: error[unknown-reference] outcomes!E4: "BVJN:intake-assessment:z"' in err
-    assert f'{rel}:6:3: error[duplicate-id] outcomes!C6: outcome id "2.3" is already used in module "M2"' in err
+    # outcomes: header in row 1, modules M1-M4 in rows 2-11 (3 + 2 + 3 + 2 outcomes), M5 from row 12
+    assert f'{rel}:12:5: error[unknown-reference] outcomes!E12: "BVJN:intake-assessment:z"' in err
+    assert f'{rel}:14:3: error[duplicate-id] outcomes!C14: outcome id "5.3" is already used in module "M5"' in err
 
 
 def test_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
@@ -415,4 +434,43 @@ def test_course_report_escapes_control_characters(tmp_path: Path) -> None:
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", output)
     texts: list[str] = []
     json.loads(out, object_hook=lambda obj: texts.extend(v for v in obj.values() if isinstance(v, str)) or obj)
-    assert "\x1b[2J\x9bAssociate degree Jobcoaching, duale route" in texts  # the JSON still holds the exact data
+    assert "\x1b[2J\x9bPost-hbo-opleiding Jobcoach, duaal (30 EC)" in texts  # the JSON still holds the exact data
+
+
+def test_the_uk_apprenticeship_example_meets_ksb_coverage() -> None:
+    code, out, err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml", "--format", "json"], ROOT)
+    assert (code, err) == (0, ""), err
+    data = json.loads(out)
+    assert data["compliant"] is True
+    assert [rs["id"] for rs in data["requirement_sets"]] == ["ST0809:ksb-coverage"]
+    (condition,) = data["requirement_sets"][0]["conditions"]
+    assert (condition["covered"], condition["total"], condition["uncovered"]) == (31, 31, [])
+    course = data["course"]
+    assert course["level"] == "uk-level-5"
+    assert course["mode"]["duration_months"] == 14
+    # realistic size: at least 20 % off-the-job of a 30-hour week over 12 months, at most 40 % of 37.5 hours
+    assert 0.2 * 30 * 52 <= course["mode"]["off_the_job_hours"] <= 0.4 * 37.5 * 4.33 * 14
+    texts = " ".join(o["text"] for m in course["modules"] for o in m["outcomes"])
+    assert "portfolio" in texts and "EPA gateway" in texts
+
+
+@pytest.mark.parametrize(("stem", "code", "failing"), [
+    ("hbo-jobcoach-duaal", 0, set()),
+    ("draft-jobcoach", 1, {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual",
+                           "ST0809:ksb-coverage:all-ksbs"}),
+    ("uk-coaching-professional-l5", 0, set()),
+])
+def test_every_example_course_verdict(stem: str, code: int, failing: set[str]) -> None:
+    got, out, err = run_cli(["course", f"courses/{stem}.yaml", "--format", "json"], ROOT)
+    assert (got, err) == (code, "")
+    assert _failing(json.loads(out)) == failing
+
+
+def test_every_course_file_is_an_example_with_a_verdict_test() -> None:
+    stems = {p.stem for p in (ROOT / "courses").glob("*.yaml")} - {"template"}
+    assert stems == {"hbo-jobcoach-duaal", "draft-jobcoach", "uk-coaching-professional-l5"}
+
+
+def test_post_hbo_example_is_about_30_ec() -> None:
+    mode = _hbo()["mode"]
+    assert 26 * 28 <= mode["practice_hours"] + mode["training_hours"] <= 32 * 28  # 1 EC = 28 study hours

@@ -28,6 +28,7 @@ REPRESENTATIVE = (
     "coaching-professional/checklist", "coaching-professional/duties-matrix", "coaching-professional/knowledge/index",
     "coaching-professional/knowledge/k1", "jobcoach-eindtermen/jobfinding/f", "clcas-career-coach/commitments/1-1",
     "downloads", "courses", "courses/hbo-jobcoach-duaal", "courses/draft-jobcoach",
+    "courses/uk-coaching-professional-l5",
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Label, Model, Text
@@ -64,6 +64,7 @@ class ConditionResult:
     expected: tuple[Any, ...] = ()
     groups: tuple[GroupInfo, ...] = ()
     items: tuple[ItemCoverage, ...] = ()
+    quote: Text | None = None
 
     @property
     def uncovered(self) -> tuple[str, ...]:
@@ -119,6 +120,8 @@ class CourseReport:
     language: str | None
     modules: tuple[Module, ...]
     sets: tuple[SetResult, ...]
+    off_the_job_hours: int | None = None
+    duration_months: int | None = None
 
     @property
     def compliant(self) -> bool:
@@ -144,7 +147,8 @@ def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], file: str
     sets = []
     for set_id in set_ids:
         rset = by_id[set_id]
-        results = [_condition(model, course, c.id, c.statement, c.rule, direct, inverse) for c in rset.conditions]
+        results = [replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote)
+                   for c in rset.conditions]
         sets.append(SetResult(rset.id, rset.framework, rset.title, rset.source, tuple(results)))
     mode = course["mode"]
     modules = tuple(
@@ -153,7 +157,7 @@ def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], file: str
     )
     return CourseReport(file, course["provider"], course["programme"], course["version"], course["level"],
                         mode["dual"], mode.get("practice_hours"), mode.get("training_hours"), course.get("language"),
-                        modules, tuple(sets))
+                        modules, tuple(sets), mode.get("off_the_job_hours"), mode.get("duration_months"))
 
 
 def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, rule: dict[str, Any],

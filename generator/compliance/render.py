@@ -40,6 +40,10 @@ def _mode(report: CourseReport, lang: Lang) -> str:
         parts.append(s("practice_hours", lang, n=report.practice_hours))
     if report.training_hours is not None:
         parts.append(s("training_hours", lang, n=report.training_hours))
+    if report.off_the_job_hours is not None:
+        parts.append(s("off_the_job_hours", lang, n=report.off_the_job_hours))
+    if report.duration_months is not None:
+        parts.append(s("duration_months", lang, n=report.duration_months))
     return "; ".join(parts)
 
 
@@ -124,6 +128,8 @@ def _text(report: CourseReport, lang: Lang) -> str:
             mark = f"  [{s('met' if c.met else 'not_met', lang)}]".ljust(mark_width + 1)
             lines.append(f"{mark}{c.id}")
             lines.extend(_wrap(f"{c.statement.get(lang)} ({_kind(c.statement, lang)})", len(mark)))
+            if c.quote is not None:
+                lines.extend(_wrap(f"{s('quote', lang)}: “{c.quote.get(lang)}” ({_kind(c.quote, lang)})", len(mark)))
             lines.extend(_wrap("→ " + _condition_detail(c, lang), len(mark)))
         for c in rs.conditions:
             label_width = max((len(i.label) for i in c.items), default=1) + 4
@@ -164,8 +170,10 @@ def _markdown(report: CourseReport, lang: Lang) -> str:
             result = s("met" if c.met else "not_met", lang)
             if not c.met:
                 result = f"**{result}**"
-            out.append(f"| `{c.id}`: {mk.text(c.statement.get(lang))} _({_kind(c.statement, lang)})_ | {result} | "
-                       f"{mk.text(_condition_detail(c, lang))} |")
+            quote = (f"<br>{s('quote', lang)}: “{mk.text(c.quote.get(lang))}” _({_kind(c.quote, lang)})_"
+                     if c.quote is not None else "")
+            statement = f"{mk.text(c.statement.get(lang))} _({_kind(c.statement, lang)})_{quote}"
+            out.append(f"| `{c.id}`: {statement} | {result} | {mk.text(_condition_detail(c, lang))} |")
         for c in rs.conditions:
             for group in c.groups:
                 out += ["", f"### {mk.text(group.title.get(lang))} ({mk.text(group.id)})", "",
@@ -204,6 +212,10 @@ def as_data(report: CourseReport) -> dict[str, Any]:
         mode["practice_hours"] = report.practice_hours
     if report.training_hours is not None:
         mode["training_hours"] = report.training_hours
+    if report.off_the_job_hours is not None:
+        mode["off_the_job_hours"] = report.off_the_job_hours
+    if report.duration_months is not None:
+        mode["duration_months"] = report.duration_months
     return {
         "file": report.file,
         "compliant": report.compliant,
@@ -222,6 +234,8 @@ def _set_data(rs: SetResult) -> dict[str, Any]:
     conditions = []
     for c in rs.conditions:
         d: dict[str, Any] = {"id": c.id, "statement": _text_data(c.statement), "rule": c.rule, "met": c.met}
+        if c.quote is not None:
+            d["quote"] = _text_data(c.quote)
         if c.rule == "covers-all":
             d["groups"] = [g.id for g in c.groups]
             d["covered"] = sum(i.covered for i in c.items)

@@ -47,6 +47,8 @@ def write_template_xlsx() -> bytes:
     hours = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     hours.add(f"B{rows['practice_hours']}")
     hours.add(f"B{rows['training_hours']}")
+    hours.add(f"B{rows['off_the_job_hours']}")
+    hours.add(f"B{rows['duration_months']}")
     for validation in (level, dual, language, hours):
         course.add_data_validation(validation)
     note = len(COURSE_FIELDS) + 3

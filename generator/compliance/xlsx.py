@@ -15,12 +15,16 @@ COURSE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("provider", "/provider", "The organisation that offers the programme. / De aanbieder van de opleiding."),
     ("programme", "/programme", "The programme's name. / De naam van de opleiding."),
     ("version", "/version", "Version of this description, as text (e.g. 2026-1). / Versie van deze beschrijving."),
-    ("level", "/level", "One of: mbo-4, hbo-associate, hbo-bachelor, hbo-master, uk-level-3 … uk-level-7. / "
+    ("level", "/level", "One of: mbo-4, hbo-associate, hbo-bachelor, hbo-master, hbo-post, uk-level-3 … uk-level-7. / "
                         "Niveau van de opleiding."),
     ("dual", "/mode/dual", "TRUE when training is combined with supervised practice. / "
                            "TRUE als de opleiding duaal is (opleiding en praktijk)."),
     ("practice_hours", "/mode/practice_hours", "Hours of supervised practice (whole number). / Uren praktijk."),
     ("training_hours", "/mode/training_hours", "Optional: hours of training. / Optioneel: uren opleiding."),
+    ("off_the_job_hours", "/mode/off_the_job_hours", "Optional, apprenticeships: hours of off-the-job training. / "
+                                                      "Optioneel: uren opleiding buiten het werk (apprenticeships)."),
+    ("duration_months", "/mode/duration_months", "Optional: how long the programme runs, in months. / "
+                                                 "Optioneel: duur van de opleiding in maanden."),
     ("language", "/language", "Optional: en or nl, the language of this file and of the report. / "
                               "Optioneel: en of nl."),
 )
@@ -167,7 +171,7 @@ class _Reader:
                 continue
             if name == "dual":
                 value = _bool(value)
-            elif name.endswith("_hours"):
+            elif name.endswith(("_hours", "_months")):
                 value = _int(value)
             else:
                 value = _text(value)

@@ -81,6 +81,7 @@ def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, cha
     ext: dict[str, Any] = {"coachrefId": item.id, "framework": item.framework, "group": group.id,
                            "textKind": item.statement.kind(lang), "status": item.status}
     for key, value in (("parent", item.parent), ("confidence", item.confidence),
+                       ("linksConfidence", item.links_confidence if item.ksbs or item.assesses else None),
                        ("officialURL", official_url(model, item) or None)):
         if value:
             ext[key] = value

@@ -41,3 +41,8 @@ def subpoints(item: Item, lang: Lang) -> str:
 def title(item: Item, lang: Lang) -> str:
     """An item's title in one language, or empty."""
     return item.title.get(lang) if item.title else ""
+
+
+def links(item: Item) -> str:
+    """The KSBs a duty draws on or an EPA method assesses, space-separated (empty when none)."""
+    return " ".join((*item.ksbs, *item.assesses))

@@ -17,10 +17,10 @@ import io
 from collections.abc import Iterable, Sequence
 
 from ..model import LANGUAGES, Framework, Lang, MappingSet, Model
-from .common import neutralise, official_url, subpoints, title
+from .common import links, neutralise, official_url, subpoints, title
 
 FRAMEWORK_COLUMNS = ("id", "framework", "group", "group_title", "label", "parent", "title", "text", "kind",
-                     "subpoints", "status", "official_url")
+                     "subpoints", "status", "official_url", "confidence", "links", "links_confidence")
 CROSSWALK_COLUMNS = ("source_id", "source_text", "source_kind", "relation", "relation_label", "skos", "case_type",
                      "target_id", "target_text", "target_kind", "rationale", "rationale_kind", "reviewed_by",
                      "reviewed_date", "source_official_url", "target_official_url")
@@ -30,7 +30,7 @@ def framework_rows(model: Model, framework: Framework, lang: Lang) -> list[tuple
     """One row per item, in the publisher's order (values not yet neutralised)."""
     return [(item.id, framework.id, group.id, group.title.get(lang), item.label_in(lang), item.parent or "",
              title(item, lang), item.statement.get(lang), item.statement.kind(lang), subpoints(item, lang),
-             item.status, official_url(model, item))
+             item.status, official_url(model, item), item.confidence or "", links(item), item.links_confidence or "")
             for group in framework.groups for item in group.items]
 
 

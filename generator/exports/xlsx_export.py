@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from ..coverage import coverage
 from ..dates import data_date
 from ..model import Lang, Model
-from .common import is_dangerous, official_url, subpoints, title
+from .common import is_dangerous, links, official_url, subpoints, title
 
 FILE_NAME = "coachref.xlsx"
 Cell = str | int
@@ -34,7 +34,7 @@ FRAMEWORK_COLUMNS: Columns = (
     ("id", 26), ("group", 24), ("label EN", 10), ("label NL", 10), ("text EN", 60), ("kind EN", 12), ("text NL", 60),
     ("kind NL", 12),
     ("official URL", 40), ("title EN", 30), ("title NL", 30), ("subpoints EN", 45), ("subpoints NL", 45),
-    ("parent", 22), ("status", 16),
+    ("parent", 22), ("status", 16), ("confidence", 16), ("links", 30), ("links confidence", 16),
 )
 CROSSWALK_COLUMNS: Columns = (
     ("source id", 26), ("relation", 10), ("relation EN", 16), ("relation NL", 18), ("SKOS", 18),
@@ -53,7 +53,7 @@ def _framework_rows(model: Model, framework_id: str) -> list[tuple[Cell, ...]]:
     f = model.framework[framework_id]
     return [(i.id, g.id, i.label_in("en"), i.label_in("nl"), i.statement.en, i.statement.kind_en, i.statement.nl,
              i.statement.kind_nl, official_url(model, i), title(i, "en"), title(i, "nl"), subpoints(i, "en"),
-             subpoints(i, "nl"), i.parent or "", i.status)
+             subpoints(i, "nl"), i.parent or "", i.status, i.confidence or "", links(i), i.links_confidence or "")
             for g in f.groups for i in g.items]
 
 

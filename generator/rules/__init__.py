@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     mappings.compared_groups,
     mappings.mapping_references,
     mappings.mapping_pairs,
+    mappings.unmapped_reasons,
 )
 
 

@@ -110,3 +110,39 @@ def _contradiction(index: Index, doc: Document, pointer: str, row: dict[str, str
                  f'{row["source"]} -> {row["target"]} is "{row["relation"]}", but the reverse row at '
                  f'{reverse[0].rel}:{reverse[0].where(reverse[1])[0]} is "{reverse[2]}"',
                  f'the reverse of "{reverse[2]}" is "{expected}"; state the pair once')
+
+
+def unmapped_reasons(index: Index) -> Iterator[Problem]:
+    """Each item given a reason under `unmapped` exists, lies in a compared group, is really unmapped, and once."""
+    for doc in index.loaded.mappings:
+        data = doc.data
+        compared = data.get("compared", {})
+        mapped = {row[side] for row in data["mappings"] for side in ("source", "target")}
+        seen: set[str] = set()
+        for i, entry in enumerate(data.get("unmapped", [])):
+            for j, ref in enumerate(entry["items"]):
+                pointer = f"/unmapped/{i}/items/{j}"
+                problems = index.unknown_ref(doc, pointer, ref)
+                yield from problems
+                if problems:
+                    continue
+                yield from _unmapped_entry(index, doc, pointer, ref, compared, ref in mapped, ref in seen)
+                seen.add(ref)
+
+
+def _unmapped_entry(index: Index, doc: Document, pointer: str, ref: str, compared: dict[str, list[str]],
+                    mapped: bool, seen: bool) -> Iterator[Problem]:
+    data = doc.data
+    group = index.group_of.get(ref, "")
+    side = next((s for s in ("source", "target") if ref.startswith(data[s] + ":")), None)
+    groups = compared.get(side, [g for g in index.groups if g.startswith(f"{data[side]}:")]) if side else []
+    if group not in groups:
+        yield at(doc, pointer, "unmapped-not-compared",
+                 f'"{ref}" is not in a compared group of this file, so it cannot be a gap of it',
+                 "list only items of the groups under compared/source or compared/target")
+    elif mapped:
+        yield at(doc, pointer, "unmapped-but-mapped", f'"{ref}" is listed as unmapped, but a row of this file maps it',
+                 "remove it from unmapped, or remove the row that maps it")
+    elif seen:
+        yield at(doc, pointer, "unmapped-listed-twice", f'"{ref}" already has a reason under unmapped',
+                 "give each unmapped item one reason")

@@ -101,9 +101,14 @@ def scroll(label: str, table: list[str]) -> list[str]:
 
 
 def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
+    """Per compared group, its unmapped items, each with the reason the mapping file gives (or says none is given)."""
     lines = []
+    reasons = side.mapping_set.reason_for
     for row in side.rows[:-1]:
         if row.unmapped and row.group is not None:
-            lines.append(f"- **{mk.text(row.group.title.get(p.lang))}**: "
-                         + ", ".join(p.item_link(i.id) for i in row.unmapped))
+            lines.append(f"- **{mk.text(row.group.title.get(p.lang))}**")
+            for i in row.unmapped:
+                reason = reasons.get(i.id)
+                why = mk.text(reason.get(p.lang)) if reason else t("gap-no-reason", p.lang)
+                lines.append(f"    - {p.item_link(i.id)}: {why}")
     return [*lines, ""] if lines else [t("all-mapped", p.lang), ""]

@@ -42,7 +42,8 @@ def details(p: Page, item: Item, level: str = "##") -> list[str]:
     if item.details:
         lines += [f"{level} {t('details', p.lang)}", ""]
         for d in item.details:
-            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}", ""]
+            sure = f" _({mk.text(t('confidence.' + d.confidence, p.lang))})_" if d.confidence else ""
+            lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}{sure}", ""]
     if item.note:
         lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
     if item.confidence:
@@ -67,7 +68,7 @@ def related(p: Page, item: Item) -> list[str]:
         ids = list(ids)
         if ids:
             found = True
-            lines += [f"**{t(key, p.lang)}**: " + ", ".join(p.item_link(i, with_title=True) for i in ids), ""]
+            lines += [f"**{t(key, p.lang)}**: " + ", ".join(_linked(p, item, key, i) for i in ids), ""]
     if item.links_confidence and (item.ksbs or item.assesses):
         lines += [f"{t('links-confidence', p.lang)}: "
                   f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
@@ -75,6 +76,14 @@ def related(p: Page, item: Item) -> list[str]:
     if not found:
         lines += [t("no-related", p.lang), ""]
     return lines + _item_mappings(p, item)
+
+
+def _linked(p: Page, item: Item, key: str, other: str) -> str:
+    """A link to a related item; a duty or EPA link that is not confirmed says how sure it is, where it is stated."""
+    source = p.model.items[other] if key in ("rel.duties", "rel.methods") else item
+    sure = source.links_confidence if key in ("rel.duties", "rel.methods", "rel.ksbs", "rel.assesses") else None
+    label = f" _({mk.text(t('confidence.' + sure, p.lang))})_" if sure and sure != "confirmed" else ""
+    return p.item_link(other, with_title=True) + label
 
 
 def _relation_label(p: Page, relation: str, direction: str) -> str:
@@ -89,12 +98,25 @@ def _relation_label(p: Page, relation: str, direction: str) -> str:
 
 def _item_mappings(p: Page, item: Item) -> list[str]:
     found = p.model.mappings_of.get(item.id, ())
+    gaps = _gap_reasons(p, item)
     if not found:
-        return []
+        return [f"## {t('mappings', p.lang)}", "", *gaps] if gaps else []
     lines = [f"## {t('mappings', p.lang)}", "", f"| {t('relation', p.lang)} | {t('item', p.lang)} | "
              f"{t('rationale', p.lang)} |", "|---|---|---|"]
     for mapping, direction in found:
         other = mapping.target if direction == "out" else mapping.source
         lines.append(f"| {_relation_label(p, mapping.relation, direction)} | {p.item_link(other, True)} | "
                      f"{mk.text(mapping.rationale.get(p.lang))} |")
-    return [*lines, ""]
+    return [*lines, "", *gaps]
+
+
+def _gap_reasons(p: Page, item: Item) -> list[str]:
+    """Why this item has no counterpart in a framework it was compared with, as the mapping files say."""
+    lines = []
+    for mset in p.model.mapping_sets:
+        reason = mset.reason_for.get(item.id)
+        if reason is not None:
+            other = p.model.framework[mset.target if item.framework == mset.source else mset.source]
+            name = other.short_title.get(p.lang) if other.short_title else other.title.get(p.lang)
+            lines += [f"**{mk.text(t('item-gap-reason', p.lang, other=name))}** {mk.text(reason.get(p.lang))}", ""]
+    return lines

@@ -146,10 +146,18 @@ def checklist_page(p: Page, fw: Framework) -> str:
     top = mk.el("tr", *(mk.col(h) for h in (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))))
     for group in (g for g in fw.groups if g.role == "ksb"):
         rows = [mk.el("tr", mk.el("td", tick), mk.el("th", html_item_link(p, item.id), scope="row"),
-                      mk.el("td", item.statement.get(lang)), mk.el("td")) for item in group.items]
+                      mk.el("td", item.statement.get(lang), *_sureness(item, lang)), mk.el("td"))
+                for item in group.items]
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">',
                   *mk.table(None, [top], rows), "</div>", ""]
     return "\n".join(lines)
+
+
+def _sureness(item: Item, lang: Lang) -> list[mk.Markup]:
+    """How sure we are of a checklist item, shown where it is stated unless the official source confirms it."""
+    if not item.confidence or item.confidence == "confirmed":
+        return []
+    return [mk.raw(" "), mk.el("span", f"({t('confidence.' + item.confidence, lang)})", class_="cr-meta")]
 
 
 def glossary_page(p: Page) -> str:

@@ -1,0 +1,210 @@
+"""Content decisions of the domain review (issue 12): gaps have reasons, agreed terms are used, the mappings,
+register rule and examples say what we decided."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import pytest
+
+from generator import check
+from generator.coverage import coverage
+from generator.model import Model, RequirementSet, Text
+from generator.model_build import build
+
+from .helpers import ROOT, SEEDS
+
+
+@cache
+def model() -> Model:
+    result = check.run(ROOT)
+    assert not result.failed(strict=True), [p.as_line() for p in result.problems]
+    return build(result.loaded)
+
+
+def _texts(fw: str) -> Iterator[tuple[str, Text]]:
+    """Every text of a framework's items (statement, title, subpoints, note, details) and of mappings touching it."""
+    m = model()
+    for item in m.items.values():
+        if item.framework != fw:
+            continue
+        yield item.id, item.statement
+        yield from ((item.id, x) for x in (item.title, item.note) if x is not None)
+        yield from ((item.id, s) for s in item.subpoints)
+        yield from ((item.id, d.value) for d in item.details)
+    for mset in m.mapping_sets:
+        if fw in (mset.source, mset.target):
+            yield from ((f"{r.source}->{r.target}", r.rationale) for r in mset.mappings)
+            yield from ((f"unmapped {g.item}", g.reason) for g in mset.unmapped)
+
+
+def test_every_unmapped_compared_item_has_a_reason() -> None:
+    missing = [(s.mapping_set.id, i.id) for s in coverage(model()) for i in s.total.unmapped
+               if i.id not in s.mapping_set.reason_for]
+    assert missing == []
+
+
+@pytest.mark.parametrize(("term", "fw"), [
+    ("points for attention", "BVJN"),  # aandachtspunten: "areas needing attention"
+    ("lead times", "BVJN"),            # doorlooptijden: "time frames"
+    ("themself", "ST0809"),
+])
+def test_no_english_text_uses_a_rejected_term(term: str, fw: str) -> None:
+    assert [where for where, text in _texts(fw) if term in text.en.lower()] == []
+
+
+@pytest.mark.parametrize("term", ["leerling", "kandidaat"])
+def test_st0809_dutch_says_apprentice(term: str) -> None:
+    assert [where for where, text in _texts("ST0809") if term in text.nl.lower()] == []
+
+
+def test_aandachtspunten_always_areas_needing_attention() -> None:
+    """Every BVJN item whose Dutch says aandachtspunten says 'areas needing attention' in English."""
+    m = model()
+    odd = [i.id for i in m.items.values() if i.framework == "BVJN"
+           and "aandachtspunten" in i.statement.nl and "areas needing attention" not in i.statement.en]
+    assert odd == []
+
+
+def test_vision_is_compared_and_the_description_says_so() -> None:
+    mset = next(s for s in model().mapping_sets if s.id == "ST0809--BVJN")
+    assert "BVJN:visie" in mset.compared_target
+    assert mset.description is not None
+    assert "vision is in the compared scope" in mset.description.en
+    assert "visie hoort bij de vergeleken onderdelen" in mset.description.nl
+
+
+@pytest.mark.parametrize(("source", "target", "relation"), [
+    ("ST0809:S2", "BVJN:intake-assessment:e", "narrow"),
+    ("ST0809:B4", "BVJN:methodiek:traject-3", "related"),
+    ("ST0809:S8", "BVJN:coaching-on-the-job:i", "related"),
+    ("CLCAS:cpd:supervision", "ST0809:B1", "related"),
+])
+def test_review_row_changes_hold(source: str, target: str, relation: str) -> None:
+    rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
+    assert rows[(source, target)] == relation
+
+
+def test_removed_row_stays_removed() -> None:
+    rows = {(r.source, r.target) for s in model().mapping_sets for r in s.mappings}
+    assert ("ST0809:S8", "BVJN:coaching-on-the-job:k") not in rows
+
+
+@pytest.mark.parametrize("item", [
+    "BVJN:intake-assessment:i", "BVJN:jobfinding:q", "BVJN:coaching-on-the-job:n",  # record-keeping
+    "BVJN:jobfinding:n",  # sharing aandachtspunten with the employer
+])
+def test_record_keeping_and_confidentiality_are_mapped(item: str) -> None:
+    assert item in model().mappings_of
+
+
+# --- the register rule (BVJN:register) ---------------------------------------------------------------------------
+
+def _register() -> RequirementSet:
+    return next(r for r in model().requirement_sets if r.id == "BVJN:register")
+
+
+def test_register_rule_is_a_proposal_and_keeps_its_ids() -> None:
+    rset = _register()
+    assert "proposed" in rset.title.en and "Voorgestelde" in rset.title.nl
+    assert "not a ruling" in rset.source.en and "geen besluit" in rset.source.nl
+    assert [c.id for c in rset.conditions] == ["BVJN:register:eindtermen", "BVJN:register:methodiek",
+                                               "BVJN:register:dual", "BVJN:register:hbo"]
+
+
+def test_register_hbo_condition_adds_no_exclusion() -> None:
+    hbo = next(c for c in _register().conditions if c.id == "BVJN:register:hbo")
+    assert "hbo-post" in hbo.rule["one_of"]
+    assert "(Associate degree, bachelor" not in hbo.statement.en + hbo.statement.nl
+
+
+def test_register_counts_the_whole_methodiek_not_the_vision_item_by_item() -> None:
+    groups = [g for c in _register().conditions if c.rule["type"] == "covers-all" for g in c.rule["groups"]]
+    assert "BVJN:methodiek" in groups and "BVJN:visie" not in groups
+    assert "We do not check the vision item by item" in _register().source.en
+
+
+def test_register_quotes_are_verbatim_from_the_foreword() -> None:
+    seed = next((SEEDS).glob("004_*.txt"), None)
+    if seed is None:
+        pytest.skip("seed documents not available")
+    source = " ".join(seed.read_text(encoding="utf-8").split())
+    quotes = [c.quote for c in _register().conditions]
+    assert all(q is not None and q.kind_nl == "official" and " ".join(q.nl.split()) in source for q in quotes)
+
+
+# --- inferences and confidence -----------------------------------------------------------------------------------
+
+@cache
+def _pages() -> dict[str, str | bytes]:
+    from generator.pipeline import load_model
+    from generator.site.generate import render_all
+
+    checked = load_model(ROOT)
+    assert checked.model is not None
+    return render_all(checked.model, ROOT, checked.courses)
+
+
+def _page(name: str) -> str:
+    page = _pages()[name]
+    assert isinstance(page, str)
+    return page
+
+
+def test_confidence_corrections_of_the_review() -> None:
+    items = model().items
+    assert {items[f"ST0809:epa:{m}"].confidence for m in ("observation", "interview", "knowledge-test")} == {
+        "confirmed"}
+    assert items["ST0809:duty:1"].confidence == "inferred"
+    assert items["ST0809:duty:1"].title is not None and "inference" in items["ST0809:duty:1"].title.en
+    resits = [d for m in ("observation", "interview", "knowledge-test") for d in items[f"ST0809:epa:{m}"].details
+              if d.label.en == "Resits"]
+    assert len(resits) == 3 and {d.confidence for d in resits} == {"single-source"}
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "our inference"), ("nl", "onze afleiding")])
+def test_k5_page_labels_the_inferred_epa_link_where_it_is_stated(lang: str, words: str) -> None:
+    page = _page(f"coaching-professional/knowledge/k5.{lang}.md")
+    line = next(ln for ln in page.splitlines() if "EPA 3" in ln)
+    assert f"_({words})_" in line
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_checklist_labels_statements_that_are_not_confirmed(lang: str) -> None:
+    page = _page(f"coaching-professional/checklist.{lang}.md")
+    k1 = next(ln for ln in page.splitlines() if ">K1<" in ln)
+    s1 = next(ln for ln in page.splitlines() if ">S1<" in ln)
+    assert "cr-meta" not in k1 and "cr-meta" in s1
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_item_page_shows_why_an_item_has_no_counterpart(lang: str) -> None:
+    page = _page(f"jobcoach-eindtermen/jobfinding/j.{lang}.md")
+    reason = next(s.mapping_set.reason_for["BVJN:jobfinding:j"] for s in coverage(model())
+                  if "BVJN:jobfinding:j" in s.mapping_set.reason_for)
+    assert reason.get(lang)[:40] in page  # type: ignore[arg-type]
+
+
+def test_csv_export_carries_confidence_and_links() -> None:
+    from generator.exports.csv_export import FRAMEWORK_COLUMNS, framework_rows
+
+    m = model()
+    rows = [dict(zip(FRAMEWORK_COLUMNS, r, strict=True)) for r in framework_rows(m, m.framework["ST0809"], "en")]
+    epa3 = next(r for r in rows if r["id"] == "ST0809:epa:knowledge-test")
+    assert (epa3["confidence"], epa3["links_confidence"]) == ("confirmed", "inferred")
+    assert "ST0809:K5" in epa3["links"].split()
+
+
+# --- publisher facts -----------------------------------------------------------------------------------------------
+
+def test_st0809_publisher_is_skills_england_since_2025_in_both_languages() -> None:
+    fw = model().framework["ST0809"]
+    for lang in ("en", "nl"):
+        assert "Skills England" in fw.publisher.get(lang)  # type: ignore[arg-type]
+        assert "Institute for Apprenticeships" in fw.publisher.get(lang)  # type: ignore[arg-type]
+        attribution = fw.licence.attribution.get(lang)  # type: ignore[arg-type]
+        assert all(words in attribution for words in ("Skills England", "2025", "Open Government Licence v3.0"))
+        about = (ROOT / "docs" / f"about.{lang}.md").read_text(encoding="utf-8")
+        row = next(ln for ln in about.splitlines() if "(ST0809)" in ln)
+        assert "Skills England" in row and "Open Government Licence v3.0" in row
