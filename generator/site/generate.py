@@ -13,7 +13,7 @@ from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
+from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls, workbook, workbook_data
 from .pages import Page
 
 
@@ -58,6 +58,8 @@ def _framework_pages(model: Model) -> Iterator[Planned]:
         yield Planned(urls.special_page("side-by-side", fw), partial(pages.side_by_side_page, fw=fw))
         if pages.is_ksb_framework(fw):
             yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
+        if workbook_data.has_workbook(fw):
+            yield Planned(urls.special_page("workbook", fw), partial(workbook.workbook_page, fw=fw))
             for group in pages.link_groups(fw):
                 render = partial(ksb_matrix.link_matrix_page, fw=fw, group=group)
                 yield Planned(urls.link_matrix_page(fw, group), render)
