@@ -33,7 +33,8 @@ class Download:
 
 
 def files(model: Model, root: Path) -> list[Download]:
-    """Every download, rendered from the model (deterministic), plus the export schema and course templates."""
+    """Every download, rendered from the model (deterministic), plus the schemas of the JSON export and
+    of a workbook file, and the course templates."""
     out = [Download(f"{fmt}/{name}", fmt, content)
            for fmt in ("csv", "xlsx", "case", "json")
            for name, content in sorted(EXPORTERS[fmt](model, None).items())]

@@ -19,7 +19,9 @@ SCRIPT_STRINGS = ("wb-state.none", "wb-state.working", "wb-state.ready", "wb-pro
                   "wb-error.too-long", "wb-error.framework", "wb-edition-changed", "wb-edition-gone",
                   "wb-changed-mark", "wb-html-note", "wb-no-storage", "wb-cross-summary", "wb-cross-covered",
                   "wb-cross-working", "wb-cross-open", "wb-cross-unmapped", "wb-gone-title", "wb-no-links")
-FIELDS = ("apprentice", "employer", "assessor", "date")
+#: The fields of the portfolio table (key in the file -> its label).
+FIELDS = {"apprentice": "wb-field.apprentice", "employer": "wb-field.employer", "assessor": "wb-field.assessor",
+          "date": "wb-field.date"}
 #: Limits an imported file must keep (the schema says the same).
 MAX_KB = 256
 MAX_NOTE = 5000
@@ -46,6 +48,14 @@ def _method_label(p: Page, link: Link) -> str:
     return f"{name} ({t('wb-link-' + link.state, p.lang)})" if link.state != "yes" else name
 
 
+def _note_keys(p: Page, fw: Framework, item: Item) -> list[tuple[str, str]]:
+    """(key in the file, label) of each evidence note of `item`: its assessment methods, or else the item itself."""
+    methods = links(fw, item, "assesses")
+    if not methods:
+        return [(item.id, t("evidence", p.lang))]
+    return [(k.target.id, t("wb-evidence-for", p.lang, method=_method_label(p, k))) for k in methods]
+
+
 def _status(p: Page, item: Item, dom: str) -> mk.Markup:
     legend = mk.el("legend", t("wb-status-of", p.lang, item=item_name(p.model, item, p.lang)))
     options = [mk.el("label", mk.void("input", type="radio", name=f"{dom}-status", value=s, checked=s == "none"),
@@ -59,12 +69,11 @@ def _item(p: Page, fw: Framework, item: Item) -> mk.Markup:
     methods = links(fw, item, "assesses")
     meta = mk.el("dl", mk.el("dt", t("wb-duty", lang)), mk.el("dd", _link_names(p, links(fw, item, "ksbs"))),
                  mk.el("dt", t("wb-method", lang)), mk.el("dd", _link_names(p, methods)), class_="cr-wb-meta")
-    notes = []
-    for link in methods:
-        note_id = f"{dom}-{urls.slug(link.target.id)}"
-        label = t("wb-evidence-for", lang, method=_method_label(p, link))
+    notes = []  # one per assessment method; an item without any known method gets one general note
+    for key, label in _note_keys(p, fw, item):
+        note_id = f"{dom}-{urls.slug(key)}"
         notes.append(mk.el("div", mk.el("label", label, for_=note_id),
-                           mk.el("textarea", id=note_id, rows=2, maxlength=MAX_NOTE, data_method=link.target.id),
+                           mk.el("textarea", id=note_id, rows=2, maxlength=MAX_NOTE, data_method=key),
                            class_="cr-wb-note"))
     head = mk.el("h4", html_item_link(p, item.id), class_="cr-wb-name")
     return mk.el("li", head, mk.el("p", item.statement.get(lang), class_="cr-wb-statement"), meta,
@@ -79,10 +88,12 @@ def _progress(p: Page, total: int, key: str) -> mk.Markup:
 
 def _work(p: Page, fw: Framework) -> list[str]:
     groups = workbook_groups(fw)
-    lines = [f"## {t('wb-progress', p.lang)} {{: .cr-wb-noprint }}", "", mk.el("div", mk.el("strong", t("wb-overall", p.lang)),
-             _progress(p, sum(len(g.items) for g in groups), "all"), class_="cr-wb-overall"), ""]
+    overall = mk.el("div", mk.el("strong", t("wb-overall", p.lang)),
+                    _progress(p, sum(len(g.items) for g in groups), "all"), class_="cr-wb-overall")
+    lines = [f"## {t('wb-progress', p.lang)} {{: .cr-wb-noprint }}", "", overall, ""]
     for group in groups:
-        lines += [f"### {mk.text(group.title.get(p.lang))} {{: .cr-wb-noprint }}", "", _progress(p, len(group.items), group.id), "",
+        lines += [f"### {mk.text(group.title.get(p.lang))} {{: .cr-wb-noprint }}", "",
+                  _progress(p, len(group.items), group.id), "",
                   mk.el("ol", *(_item(p, fw, i) for i in group.items), class_="cr-wb-items"), ""]
     lines += [mk.el("div", mk.el("h3", t("wb-gone-title", p.lang)), mk.el("ul"), class_="cr-wb-gone", hidden=True), ""]
     return lines
@@ -95,7 +106,10 @@ def _tools(p: Page) -> list[str]:
                      mk.void("input", type="file", id="wb-import", accept=".json,application/json"),
                      class_="cr-wb-import"),
                mk.el("button", t("wb-clear", lang), type="button", class_="md-button", data_action="clear")]
-    tools = mk.el("div", mk.el("p", mk.el("strong", t("wb-file", lang))), *buttons, class_="cr-wb-tools", hidden=True)
+    schema = mk.el("a", t("wb-schema", lang), href=urls.html_link(p.path, "downloads/json/workbook.schema.json"
+                                                                    ).rstrip("/"))
+    tools = mk.el("div", mk.el("p", mk.el("strong", t("wb-file", lang)), " ", schema), *buttons,
+                  class_="cr-wb-tools", hidden=True)
     status = mk.el("p", class_="cr-wb-message", role="status", aria_live="polite")
     return [mk.el("p", t("wb-private", lang), class_="cr-wb-private"), "",
             mk.el("p", t("wb-nojs", lang), class_="cr-wb-nojs"), "", tools, "", status, ""]
@@ -103,10 +117,10 @@ def _tools(p: Page) -> list[str]:
 
 def _portfolio(p: Page, fw: Framework) -> list[str]:
     lang = p.lang
-    fields = [mk.el("div", mk.el("label", t(f"wb-field.{f}", lang), for_=f"wb-field-{f}"),
+    fields = [mk.el("div", mk.el("label", t(key, lang), for_=f"wb-field-{f}"),
                     mk.void("input", type="text", id=f"wb-field-{f}", maxlength=200, data_field=f,
                             autocomplete="name" if f == "apprentice" else "off"),
-                    class_="cr-wb-field") for f in FIELDS]
+                    class_="cr-wb-field") for f, key in FIELDS.items()]
     sign = mk.el("div", mk.el("span", t("wb-field.signature", lang)), mk.el("span", class_="cr-wb-line"),
                  class_="cr-wb-field cr-wb-sign")
     box = mk.el("fieldset", mk.el("legend", t("wb-fields", lang)), *fields, sign, class_="cr-wb-fields")
@@ -165,13 +179,15 @@ def script_data(p: Page, fw: Framework) -> dict[str, object]:
     lang: Lang = p.lang
     name = {i.id: item_name(p.model, i, lang) for i in p.model.items.values()}
     groups = workbook_groups(fw)
-    items = {i.id: {"label": name[i.id], "dom": dom_id(i), "methods": [k.target.id for k in links(fw, i, "assesses")]}
+    notes = {i.id: _note_keys(p, fw, i) for g in groups for i in g.items}
+    items = {i.id: {"label": name[i.id], "dom": dom_id(i), "methods": [k for k, _label in notes[i.id]]}
              for g in groups for i in g.items}
-    methods = {k.target.id: name[k.target.id] for g in groups for i in g.items for k in links(fw, i, "assesses")}
-    cross = [{"other": v.other.id, "items": [{"id": x.item.id, "label": name[x.item.id],
-                                               "candidates": [list(c) for c in x.candidates]}
-                                              for _g, rows in v.groups for x in rows]} for v in cross_views(p.model, fw)]
-    return {"framework": fw.id, "schema": SCHEMA_ID, "storage": f"coachref-workbook:{fw.id}", "edition": edition(p.model, fw),
+    methods = {k: name.get(k, t("evidence", lang)) for keys in notes.values() for k, _label in keys}
+    cross = [{"other": v.other.id,
+              "items": [{"id": x.item.id, "label": name[x.item.id], "candidates": [list(c) for c in x.candidates]}
+                        for _g, rows in v.groups for x in rows]} for v in cross_views(p.model, fw)]
+    return {"framework": fw.id, "schema": SCHEMA_ID, "storage": f"coachref-workbook:{fw.id}",
+            "edition": edition(p.model, fw),
             "groups": [{"id": g.id, "items": [i.id for i in g.items]} for g in groups], "items": items,
             "methods": methods, "relations": {r.id: r.label.get(lang) for r in p.model.relations},
             "cross": cross, "fields": list(FIELDS), "states": list(STATES), "maxKb": MAX_KB, "maxNote": MAX_NOTE,
