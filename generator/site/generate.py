@@ -58,11 +58,14 @@ def _framework_pages(model: Model) -> Iterator[Planned]:
         yield Planned(urls.special_page("side-by-side", fw), partial(pages.side_by_side_page, fw=fw))
         if pages.is_ksb_framework(fw):
             yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
-        if workbook_data.has_workbook(fw):
-            yield Planned(urls.special_page("workbook", fw), partial(workbook.workbook_page, fw=fw))
             for group in pages.link_groups(fw):
                 render = partial(ksb_matrix.link_matrix_page, fw=fw, group=group)
                 yield Planned(urls.link_matrix_page(fw, group), render)
+
+
+def _workbook_pages(model: Model) -> Iterator[Planned]:
+    for fw in (f for f in model.frameworks if workbook_data.has_workbook(f)):  # groups with the ksb role
+        yield Planned(urls.special_page("workbook", fw), partial(workbook.workbook_page, fw=fw))
 
 
 def _group_pages(model: Model) -> Iterator[Planned]:
@@ -79,7 +82,7 @@ def _item_pages(model: Model) -> Iterator[Planned]:
 
 
 PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _crosswalk_pages, _framework_pages,
-                                                                  _group_pages, _item_pages)
+                                                                  _workbook_pages, _group_pages, _item_pages)
 
 
 def plan(model: Model) -> list[Planned]:
