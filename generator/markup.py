@@ -163,3 +163,11 @@ def table(caption: str | None, head: Sequence[Markup], rows: Sequence[Markup], *
     """A table as lines: optional caption (escaped), header rows, body rows (each a `<tr>` built with `el`)."""
     top = [f"<table{attributes(**attrs)}>", *([el("caption", caption)] if caption is not None else [])]
     return [*top, f"<thead>{''.join(head)}</thead>", "<tbody>", *rows, "</tbody>", "</table>"]
+
+
+def json_script(id_: str, data: object) -> Markup:
+    """Data for a page's script as `<script type="application/json">`: one line, and `<`, `>` and `&` written as
+    JSON escapes, so no text in the data can end the element or be read as markup."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    body = body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return el("script", raw(body), type="application/json", id=id_)

@@ -27,6 +27,7 @@ LABELLED = {
     ("framework", "/properties/status"): ("status.",),
     ("framework", "/properties/official_languages/items"): ("lang.",),
     ("group", "/$defs/item/properties/status"): ("item-status.",),
+    ("workbook", "/$defs/entry/properties/status"): ("wb-state.",),
 }
 #: Enum values in LABELLED that never show: why.
 UNSHOWN_VALUES = {
@@ -37,6 +38,8 @@ UNLABELLED = {
     ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",
     ("export", "/$defs/group/properties/role"): "a group's role drives which pages exist; it is never shown as a label",
     ("export", "/properties/format"): "the version tag of our JSON download, read by programs",
+    ("workbook", "/properties/format"): "marks a workbook file, read by the workbook script",
+    ("workbook", "/properties/version"): "the version of the workbook file format, read by the workbook script",
     ("export", "/$defs/item/properties/status"): "export.schema.json describes our output; the input enum is labelled",
     ("export", "/$defs/framework/properties/official_languages/items"): "as above: describes output",
     ("relations", "/properties/relations/items/properties/case_type"): "CASE vocabulary, written as is into exports",

@@ -33,13 +33,15 @@ class Download:
 
 
 def files(model: Model, root: Path) -> list[Download]:
-    """Every download, rendered from the model (deterministic), plus the export schema and course templates."""
+    """Every download, rendered from the model (deterministic), plus the schemas of the JSON export and
+    of a workbook file, and the course templates."""
     out = [Download(f"{fmt}/{name}", fmt, content)
            for fmt in ("csv", "xlsx", "case", "json")
            for name, content in sorted(EXPORTERS[fmt](model, None).items())]
-    schema = root / "schemas" / "export.schema.json"
-    if schema.is_file():
-        out.append(Download("json/export.schema.json", "json", schema.read_bytes()))
+    for name in ("export", "workbook"):  # the schemas of the JSON export and of a workbook file
+        schema = root / "schemas" / f"{name}.schema.json"
+        if schema.is_file():
+            out.append(Download(f"json/{name}.schema.json", "json", schema.read_bytes()))
     template = root / "courses" / "template.yaml"
     if template.is_file():
         out.append(Download("course/template.yaml", "course", template.read_bytes()))

@@ -13,7 +13,7 @@ from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
+from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls, workbook, workbook_data
 from .pages import Page
 
 
@@ -63,6 +63,11 @@ def _framework_pages(model: Model) -> Iterator[Planned]:
                 yield Planned(urls.link_matrix_page(fw, group), render)
 
 
+def _workbook_pages(model: Model) -> Iterator[Planned]:
+    for fw in (f for f in model.frameworks if workbook_data.has_workbook(f)):  # groups with the ksb role
+        yield Planned(urls.special_page("workbook", fw), partial(workbook.workbook_page, fw=fw))
+
+
 def _group_pages(model: Model) -> Iterator[Planned]:
     for fw in model.frameworks:
         for group in fw.groups:
@@ -77,7 +82,7 @@ def _item_pages(model: Model) -> Iterator[Planned]:
 
 
 PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _crosswalk_pages, _framework_pages,
-                                                                  _group_pages, _item_pages)
+                                                                  _workbook_pages, _group_pages, _item_pages)
 
 
 def plan(model: Model) -> list[Planned]:

@@ -1,5 +1,5 @@
-"""Navigation from the data: every framework (and its KSB checklist) gets its entry in the MkDocs nav, so a
-framework added as YAML alone is never left out of the menu. mkdocs.yml lists only the fixed pages."""
+"""Navigation from the data: every framework (and its KSB checklist and workbook) gets its entry in the MkDocs
+nav, so a framework added as YAML alone is never left out of the menu. mkdocs.yml lists only the fixed pages."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ ANCHOR = f"{urls.GENERATED}/frameworks.md"
 
 
 def framework_entries(root: Path) -> list[str]:
-    """Nav entries for the frameworks in standards/, in the model's order (by id), then their checklists.
+    """Nav entries for the frameworks in standards/, in the model's order (by id), then the checklist and
+    workbook of each that declares the ksb role.
 
     Runs before the check (MkDocs reads the nav first): a framework.yaml it cannot read is skipped here and
     reported by the check that follows."""
@@ -27,7 +28,8 @@ def framework_entries(root: Path) -> list[str]:
             found.append((data["id"], path.parent.name, isinstance(roles, dict) and bool(roles.get("ksb"))))
     found.sort()
     return ([f"{urls.GENERATED}/{folder}/index.md" for _id, folder, _ksb in found]
-            + [f"{urls.GENERATED}/{folder}/checklist.md" for _id, folder, ksb in found if ksb])
+            + [f"{urls.GENERATED}/{folder}/{page}.md" for _id, folder, ksb in found if ksb
+               for page in ("checklist", "workbook")])
 
 
 def with_frameworks(nav: list[Any] | None, root: Path) -> list[Any] | None:

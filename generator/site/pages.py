@@ -58,6 +58,7 @@ def framework_page(p: Page, fw: Framework) -> str:
     views = [p.link(t("side-by-side", lang), urls.special_page("side-by-side", fw))]
     if is_ksb_framework(fw):
         views.append(p.link(t("checklist", lang), urls.special_page("checklist", fw)))
+        views.append(p.link(t("workbook", lang), urls.special_page("workbook", fw)))
     views += [p.link(f"{t('ksbs', lang)} × {g.title.get(lang)}", urls.link_matrix_page(fw, g)) for g in link_groups(fw)]
     for mset in (s for s in p.model.mapping_sets if fw.id in (s.source, s.target)):
         other = p.model.framework[mset.target if mset.source == fw.id else mset.source]

@@ -71,3 +71,17 @@ def test_a_checklist_exactly_when_the_ksb_role_is_declared(site: tuple[str, Path
     # the real frameworks are unaffected either way
     assert (out / lang / "coaching-professional" / "checklist" / "index.html").is_file()
     assert not (out / lang / "jobcoach-eindtermen" / "checklist" / "index.html").exists()
+
+
+@pytest.mark.parametrize("lang", ["", "nl/"])
+def test_a_workbook_exactly_when_the_ksb_role_is_declared(site: tuple[str, Path], lang: str) -> None:
+    """Driven by the role, not the name: without assessment methods each item gets one general evidence note."""
+    variant, out = site
+    has_role = variant == "ksb-role"
+    workbook = out / lang / "tiny" / "workbook" / "index.html"
+    assert workbook.is_file() == has_role
+    assert ('href="tiny/workbook/"' in _primary_nav(out / lang / "index.html")) == has_role
+    if has_role:
+        html = workbook.read_text(encoding="utf-8")
+        assert html.count('data-method="TINY:') == 3 and html.count('class="cr-wb-item"') == 3
+    assert (out / lang / "coaching-professional" / "workbook" / "index.html").is_file()

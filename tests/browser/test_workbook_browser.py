@@ -1,0 +1,247 @@
+"""The workbook in a real Chromium: state survives a reload; export, clear and import give the same state; hostile
+files change nothing and say why; an older edition names what changed; the printed portfolio table has its fields
+and one row per item; the cross-framework view agrees with the crosswalk YAML; 390 px and keyboard alone work;
+axe-core finds nothing in any state, in both languages."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from generator.model import Model
+from generator.strings import t
+
+from ..conftest import PROJECT
+from ..site.test_workbook import _expected_cross
+from .conftest import AXE, BROWSER_MARKS
+from .test_browser import AXE_TAGS
+
+pytestmark = BROWSER_MARKS
+
+URL = "coaching-professional/workbook/"
+KEY = "coachref-workbook:ST0809"
+A4 = (595.28, 841.89)
+SCHEMA = json.loads((PROJECT / "schemas/workbook.schema.json").read_text(encoding="utf-8"))
+
+
+def _open(page: Any, lang: str = "en") -> dict[str, Any]:
+    page.goto(("" if lang == "en" else "nl/") + URL)
+    page.locator(".cr-wb-tools:not([hidden])").wait_for()
+    return dict(json.loads(page.locator("#cr-workbook-data").text_content()))
+
+
+def _stored(page: Any) -> dict[str, Any] | None:
+    raw = page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
+    return None if raw is None else dict(json.loads(raw))
+
+
+def _fill(page: Any) -> None:
+    page.locator("#wb-knowledge-k1 input[value=ready]").check()
+    page.locator("#wb-knowledge-k1-knowledge-test").fill("Essay on learning theories, portfolio p. 4")
+    page.locator("#wb-skills-s2 input[value=working]").check()
+    page.locator("#wb-field-apprentice").fill("Sam Example")
+
+
+def _import(page: Any, tmp_path: Path, name: str, content: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(content)
+    page.locator("#wb-import").set_input_files(str(path))
+    page.wait_for_function("document.querySelector('.cr-wb-message').textContent.length > 0")
+    return str(page.locator(".cr-wb-message").inner_text())
+
+
+def _axe(page: Any) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert result["passes"], "axe-core ran no rule"
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]]
+
+
+def test_tick_note_reload_keeps_the_state(page: Any) -> None:
+    _open(page)
+    _fill(page)
+    page.reload()
+    page.locator(".cr-wb-tools:not([hidden])").wait_for()
+    assert page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()
+    assert page.locator("#wb-skills-s2 input[value=working]").is_checked()
+    assert page.locator("#wb-knowledge-k1-knowledge-test").input_value() == "Essay on learning theories, portfolio p. 4"
+    assert page.locator("#wb-field-apprentice").input_value() == "Sam Example"
+    assert page.locator("[data-progress=all] .cr-wb-count").inner_text() == t(
+        "wb-progress-line", "en", ready=1, total=31, working=1)
+    row = page.locator('table.cr-wb-portfolio tr[data-item="ST0809:K1"]')
+    assert "Essay on learning theories" in row.locator(".cr-wb-prefs").inner_text()
+    assert row.locator(".cr-wb-pstatus").inner_text() == t("wb-state.ready", "en")
+
+
+def test_export_clear_import_gives_the_same_state(page: Any, tmp_path: Path) -> None:
+    _open(page)
+    _fill(page)
+    before = _stored(page)
+    with page.expect_download() as info:
+        page.locator("[data-action=export]").click()
+    exported = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert list(Draft202012Validator(SCHEMA).iter_errors(exported)) == []
+    assert exported["edition"]["versions"]["ST0809"] == "1.0" and len(exported["edition"]["hash"]) == 12
+    page.once("dialog", lambda d: d.accept())
+    page.locator("[data-action=clear]").click()
+    assert _stored(page) is None
+    assert not page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()
+    message = _import(page, tmp_path, "mine.json", json.dumps(exported).encode())
+    assert "mine.json" in message
+    assert _stored(page) == before
+    assert page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()
+    assert page.locator("#wb-field-apprentice").input_value() == "Sam Example"
+
+
+def _valid(page: Any) -> dict[str, Any]:
+    data = _open(page)
+    return {"format": "coachref-workbook", "version": 1, "framework": "ST0809", "edition": data["edition"],
+            "items": {"ST0809:K2": {"status": "ready", "notes": {}}}}
+
+
+HOSTILE: dict[str, Any] = {
+    "not-json": b"{ this is not json",
+    "empty": b"   ",
+    "array": b"[]",
+    "too-big": b"{" + b" " * (300 * 1024) + b"}",
+    "other-framework": {"framework": "BVJN"},
+    "proto-key": '{"format":"coachref-workbook","version":1,"framework":"ST0809","edition":{"hash":"000000000000",'
+                 '"items":{}},"items":{"ST0809:K2":{"status":"ready","notes":{}}},"__proto__":{"polluted":1}}',
+    "constructor-key": {"items": {"ST0809:K2": {"status": "ready", "notes": {}, "constructor": {"prototype": 1}}}},
+    "html-note": {"items": {"ST0809:K2": {"status": "ready",
+                                          "notes": {"ST0809:epa:interview": "<img src=x onerror=alert(1)>"}}}},
+    "html-field": {"fields": {"apprentice": "<script>alert(1)</script>"}},
+    "bad-status": {"items": {"ST0809:K2": {"status": "done"}}},
+    "bad-id": {"items": {"toString": {"status": "ready"}}},
+    "long-note": {"items": {"ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": "x" * 6000}}}},
+    "extra-key": {"script": "alert(1)"},
+    "deep": {"items": {"ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": {"a": {"b": {"c": 1}}}}}}},
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_hostile_file_changes_nothing_and_says_why(page: Any, tmp_path: Path, case: str) -> None:
+    valid = _valid(page)
+    _fill(page)
+    before = page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
+    spec = HOSTILE[case]
+    content = spec if isinstance(spec, bytes) else spec.encode() if isinstance(spec, str) else \
+        json.dumps({**valid, **spec}).encode()
+    message = _import(page, tmp_path, f"{case}.json", content)
+    assert message.startswith(t("wb-import-failed", "en", reason="").strip()), message
+    assert len(message) > len(t("wb-import-failed", "en", reason="")) + 5, "the message says why"
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == before
+    assert page.evaluate("({}).polluted === undefined && Object.prototype.polluted === undefined")
+    assert not page.locator("#wb-knowledge-k2 input[value=ready]").is_checked()
+    assert page.locator("img[src=x]").count() == 0
+
+
+def test_an_older_edition_names_what_changed_and_keeps_what_is_gone(page: Any, tmp_path: Path) -> None:
+    old = _valid(page)
+    old["edition"] = {**old["edition"], "hash": "0123456789ab",
+                      "items": {**old["edition"]["items"], "ST0809:K2": "deadbeef", "ST0809:K99": "00000000"}}
+    old["items"] = {"ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": "Recording 3"}},
+                    "ST0809:K99": {"status": "working", "notes": {"ST0809:epa:interview": "Old evidence"}}}
+    message = _import(page, tmp_path, "old.json", json.dumps(old).encode())
+    assert "K2" in message and "ST0809:K99" in message
+    assert page.locator("#wb-knowledge-k2 .cr-wb-changed").count() == 1
+    gone = page.locator(".cr-wb-gone")
+    assert gone.is_visible() and "Old evidence" in gone.inner_text()
+    stored = _stored(page)
+    assert stored is not None and "ST0809:K99" in stored["items"], "a gone item is kept, not dropped"
+    assert _axe(page) == []
+
+
+def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model: Model) -> None:
+    from pypdf import PdfReader
+
+    _open(page)
+    _fill(page)
+    page.locator("#wb-field-employer").fill("Acme Care")
+    rows = page.eval_on_selector_all("table.cr-wb-portfolio tbody tr", "rows => rows.map(r => r.innerText)")
+    ksb = [i for g in model.framework["ST0809"].groups if g.role == "ksb" for i in g.items]
+    assert len(rows) == len(ksb)
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
+    assert sizes == {(round(A4[1]), round(A4[0]))}, "every page is landscape A4"
+    whole = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
+    for key in ("wb-field.apprentice", "wb-field.employer", "wb-field.assessor", "wb-field.date",
+                "wb-field.signature"):
+        assert re.sub(r"\s+", "", t(key, "en")) in whole, key
+    assert "SamExample" in whole and "AcmeCare" in whole
+    assert "ST0809version1.0" in whole and "Dataasof" in whole
+    missing = [r[:60] for r in rows if re.sub(r"\s+", "", r) not in whole]
+    assert missing == [], "portfolio rows cut or lost in print"
+    assert "Statusof" not in whole, "the interactive items do not print"
+
+
+def _tick(page: Any, data: dict[str, Any], statuses: dict[str, str]) -> None:
+    doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809", "edition": data["edition"],
+           "items": {k: {"status": v, "notes": {}} for k, v in statuses.items()}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(doc)])
+    page.reload()
+    page.locator(".cr-wb-tools:not([hidden])").wait_for()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_cross_framework_view_agrees_with_the_crosswalk_yaml(page: Any, lang: str) -> None:
+    data = _open(page, lang)
+    ids = list(data["items"])
+    statuses = {i: "ready" for i in ids[::2]} | {i: "working" for i in ids[1::4]}
+    _tick(page, data, statuses)
+    for n, view in enumerate(data["cross"]):
+        expected = next(v for v in _expected_cross(PROJECT, "ST0809") if v["other"] == view["other"])
+        cells = page.eval_on_selector_all(
+            f'table.cr-wb-cross[data-view="{n}"] tbody tr[data-item]',
+            "rows => rows.map(r => [r.dataset.item, r.querySelector('.cr-wb-xstate').dataset.state,"
+            " r.querySelector('.cr-wb-xstate').dataset.relation])")
+        want = []
+        for row in expected["items"]:
+            ready = [c for c in row["candidates"] if statuses.get(c[0]) == "ready"]
+            working = [c for c in row["candidates"] if statuses.get(c[0]) == "working"]
+            state = "covered" if ready else "working" if working else "open" if row["candidates"] else "unmapped"
+            want.append([row["id"], state, ready[0][1] if ready else ""])
+        assert cells == want
+        covered = sum(w[1] == "covered" for w in want)
+        assert page.locator(f'.cr-wb-xsum[data-view="{n}"]').inner_text().startswith(
+            t("wb-cross-summary", lang, covered=covered, total=len(want), working=0, open=0).split(",")[0])
+    assert page.locator(".cr-wb-disclaimer").inner_text() == t("wb-not-accreditation", lang)
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_axe_finds_nothing_in_any_state_at_390px(page: Any, tmp_path: Path, lang: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    data = _open(page, lang)
+    assert _axe(page) == [], "empty"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scroll of the page"
+    _tick(page, data, {i: s for i, s in zip(data["items"], ["ready", "working"] * 20, strict=False)})
+    page.locator("#wb-knowledge-k1-knowledge-test").fill("Notes <b>bold</b>")
+    assert page.locator("#wb-knowledge-k1-knowledge-test").get_attribute("aria-invalid") == "true"
+    assert _axe(page) == [], "filled, with a note hint"
+    _import(page, tmp_path, "bad.json", b"nope")
+    assert _axe(page) == [], "after a failed import"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_keyboard_alone_sets_a_status_writes_a_note_and_exports(page: Any) -> None:
+    _open(page)
+    page.locator("#wb-knowledge-k1 input[value=none]").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#wb-knowledge-k1 input[value=working]").is_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.type("Observed session 1")
+    assert page.evaluate("document.activeElement.id") == "wb-knowledge-k1-observation"
+    stored = _stored(page)
+    assert stored is not None and stored["items"]["ST0809:K1"] == {
+        "status": "working", "notes": {"ST0809:epa:observation": "Observed session 1"}}
+    page.locator("[data-action=export]").focus()
+    with page.expect_download():
+        page.keyboard.press("Enter")
