@@ -174,6 +174,7 @@ class MappingSet:
     description: Text | None = None
     compared_source: tuple[str, ...] = ()  # group ids compared item by item (every group when the file says none)
     compared_target: tuple[str, ...] = ()
+    licence: str | None = None  # URL of the licence of the mappings themselves (the file's `licence`), if declared
 
 
 @dataclass(frozen=True)

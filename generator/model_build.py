@@ -125,5 +125,5 @@ def build(loaded: Loaded) -> Model:
         compared = m.get("compared", {})
         mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description")),
                                        tuple(compared.get("source", all_groups[m["source"]])),
-                                       tuple(compared.get("target", all_groups[m["target"]]))))
+                                       tuple(compared.get("target", all_groups[m["target"]])), m.get("licence")))
     return Model(tuple(frameworks), relations, tuple(mapping_sets), tuple(requirement_sets))
