@@ -18,6 +18,7 @@ from .model import (
     Model,
     Relation,
     RequirementSet,
+    Retired,
     Source,
     Text,
 )
@@ -89,6 +90,8 @@ def build(loaded: Loaded) -> Model:
                 items=tuple(_item(i, fw["id"], g["id"], g.get("confidence")) for i in g["items"]),
                 intro=_text(g.get("intro")), item_pages=g.get("item_pages", True),
                 confidence=g.get("confidence"), role=role_of.get(stem),
+                retired=tuple(Retired(r["id"], r["date"], r.get("replaced_by"), _text(r.get("reason")))
+                              for r in g.get("retired", [])),
             ))
         lic = fw["licence"]
         frameworks.append(Framework(

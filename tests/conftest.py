@@ -19,7 +19,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 PROJECT = Path(__file__).resolve().parent.parent
 #: What a build needs; everything else (tests, site/, node_modules) stays behind.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses",
+                 "published-urls.txt")
 _IGNORE = shutil.ignore_patterns("__pycache__", "generated", ".pytest_cache")
 
 

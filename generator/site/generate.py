@@ -13,7 +13,7 @@ from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, twins, urls
+from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, retired, twins, urls
 from .pages import Page
 
 
@@ -76,8 +76,13 @@ def _item_pages(model: Model) -> Iterator[Planned]:
                 yield Planned(urls.item_page(fw, group, item), partial(pages.item_page, fw=fw, group=group, item=item))
 
 
+def _retired_pages(model: Model) -> Iterator[Planned]:
+    for path, fw, group, entry in retired.retired_pages(model):
+        yield Planned(path, partial(retired.retired_page, fw=fw, group=group, entry=entry))
+
+
 PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _crosswalk_pages, _framework_pages,
-                                                                  _group_pages, _item_pages)
+                                                                  _group_pages, _item_pages, _retired_pages)
 
 
 def plan(model: Model) -> list[Planned]:
