@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from ..conftest import BuiltSite, copy_project, mkdocs_build
+from ..conftest import PROJECT, BuiltSite, copy_project, mkdocs_build
 from ..helpers import run_cli
 
 pytestmark = pytest.mark.site
@@ -70,6 +71,7 @@ def _add_retired_entries(root: Path) -> None:
 @pytest.fixture(scope="module")
 def retired_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     root = copy_project(tmp_path_factory.mktemp("retired"))
+    shutil.copy2(PROJECT / "published-urls.txt", root / "published-urls.txt")
     _retire_and_rename(root)
     code, out, _ = run_cli(["check"], root)
     lost = re.findall(r'^published-urls\.txt:\d+:1: error\[url-dropped\] .*"(.+)"$', out, re.M)
