@@ -1,4 +1,4 @@
-"""The command line: `coachref check | export | course | build`. The only module that prints."""
+"""The command line: `coachref check | export | course | build | urls`. The only module that prints."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, check, report
+from . import __version__, report
 from .model import Model
 from .pipeline import load_model
 from .strings import CatalogueError, MissingString
@@ -30,6 +30,7 @@ _EXAMPLES = """examples:
   coachref export --format csv --lang nl --out downloads
   coachref course courses/draft-jobcoach.yaml --format md
   coachref course my-course.xlsx --requirements BVJN:register
+  coachref urls --update                  record every address the site now publishes in published-urls.txt
 
 exit codes: 0 clean or compliant, 1 problems or not compliant, 2 usage or internal error"""
 
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, help="the course file (YAML, or the XLSX template)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="report format")
     p.add_argument("--requirements", help="requirement set id (default: every set the course refers to)")
+    p = sub.add_parser("urls", help="compare published-urls.txt (every address the site has published) with the "
+                       "site; exit 1 when one would be dropped")
+    p.add_argument("--update", action="store_true", help="rewrite published-urls.txt with the current addresses")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
     p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
     return parser
@@ -73,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(root, args)
         if args.command == "build":
             return _build(root, args)
+        if args.command == "urls":
+            return _urls(root, args)
         if args.command == "course":
             from .course import run_course
 
@@ -95,7 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
-    result = check.run(root)
+    result = load_model(root).result  # the check, plus the published addresses the model must keep
     if args.format == "json":
         sys.stdout.write(report.as_json(result.problems, result.files))
     else:
@@ -129,6 +135,35 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     for name in sorted(files):
         print(f"wrote {(out / name).as_posix()}")
     return EXIT_OK
+
+
+def _urls(root: Path, args: argparse.Namespace) -> int:
+    """Show or update the ledger of published addresses (generator/ledger.py)."""
+    from . import ledger
+
+    checked = load_model(root)
+    if args.update:
+        model = checked.model
+        if model is None:  # a dropped address is exactly what --update is for; other errors still stop it
+            if any(p.code != "url-dropped" for p in checked.errors):
+                _model_or_report(root, "ledger not updated")
+                return EXIT_PROBLEMS
+            from .model_build import build
+
+            model = build(checked.result.loaded)
+        added, removed = ledger.update(model, root)
+        for url in added:
+            print(f"+ {url}")
+        for url in removed:
+            print(f"- {url}")
+        print(f"{ledger.LEDGER}: {len(added)} added, {len(removed)} removed")
+        return EXIT_OK
+    lost = [p for p in checked.errors if p.code == "url-dropped"]
+    if checked.model is None and not lost:
+        _model_or_report(root, "addresses not compared")
+        return EXIT_PROBLEMS
+    sys.stdout.write(report.text(lost, 1) if lost else f"{ledger.LEDGER}: every published address is kept\n")
+    return EXIT_PROBLEMS if lost else EXIT_OK
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:

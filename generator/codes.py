@@ -63,6 +63,8 @@ CODES: dict[str, Code] = {
     "text-kind": Code(_E, "a text's kind does not fit its framework", "mark it as the hint says"),
     "whitespace": Code(_W, "leading, trailing, doubled or special whitespace in a text", "normalise the spaces"),
     "unknown-reference": Code(_E, "a reference to an id that no item has", "use the id of an existing item"),
+    "retired-reference": Code(_E, "a reference to an id that was retired", "use its successor, named in the message"),
+    "url-dropped": Code(_E, "a published URL (published-urls.txt) that the site would no longer have", "retire the id with replaced_by or a reason, or run coachref urls --update if dropping it is intended"),
     "self-reference": Code(_E, "an item is its own parent", "name another item as parent"),
     "missing-relations": Code(_E, "mapping files without standards/relations.yaml", "restore the relation vocabulary"),
     "unknown-relation": Code(_E, "a relation that the vocabulary does not have", "use one of the relations named"),

@@ -79,6 +79,16 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Retired:
+    """An item id a group once published and no longer has: where it went (replaced_by), or why."""
+
+    id: str
+    date: str
+    replaced_by: str | None = None
+    reason: Text | None = None
+
+
+@dataclass(frozen=True)
 class Group:
     """A group of items, in the publisher's order."""
 
@@ -91,6 +101,7 @@ class Group:
     item_pages: bool = True
     confidence: str | None = None
     role: Role | None = None
+    retired: tuple[Retired, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +199,7 @@ class MappingSet:
     def reason_for(self) -> dict[str, Text]:
         """Why an item of a compared group has no mapping in this file, where the file says so."""
         return {g.item: g.reason for g in self.unmapped}
+    licence: str | None = None  # URL of the licence of the mappings themselves (the file's `licence`), if declared
 
 
 @dataclass(frozen=True)
@@ -227,6 +239,11 @@ class Model:
     @cached_property
     def groups(self) -> dict[str, Group]:
         return {g.id: g for f in self.frameworks for g in f.groups}
+
+    @cached_property
+    def retired(self) -> dict[str, tuple[Retired, Group]]:
+        """Retired item id -> its entry and the group that retired it."""
+        return {r.id: (r, g) for f in self.frameworks for g in f.groups for r in g.retired}
 
     @cached_property
     def framework(self) -> dict[str, Framework]:

@@ -19,6 +19,7 @@ from .model import (
     Model,
     Relation,
     RequirementSet,
+    Retired,
     Source,
     Text,
 )
@@ -94,6 +95,8 @@ def build(loaded: Loaded) -> Model:
                 items=tuple(_item(i, fw["id"], g["id"], g.get("confidence")) for i in g["items"]),
                 intro=_text(g.get("intro")), item_pages=g.get("item_pages", True),
                 confidence=g.get("confidence"), role=role_of.get(stem),
+                retired=tuple(Retired(r["id"], r["date"], r.get("replaced_by"), _text(r.get("reason")))
+                              for r in g.get("retired", [])),
             ))
         lic = fw["licence"]
         frameworks.append(Framework(
@@ -133,5 +136,5 @@ def build(loaded: Loaded) -> Model:
         mapping_sets.append(MappingSet(doc.path.stem, m["source"], m["target"], rows, _text(m.get("description")),
                                        tuple(compared.get("source", all_groups[m["source"]])),
                                        tuple(compared.get("target", all_groups[m["target"]])),
-                                       unmapped))
+                                       unmapped, m.get("licence")))
     return Model(tuple(frameworks), relations, tuple(mapping_sets), tuple(requirement_sets))

@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import check
+from . import check, ledger
 from .load import Document
 from .model import Model
 from .model_build import build
@@ -54,7 +54,11 @@ def load_model(root: Path) -> Checked:
     bad_courses = {p.path for p in result.problems if p.severity == "error" and _is_course(p)}
     courses = tuple(d for d in result.loaded.courses if d.rel not in bad_courses)
     with check.without_cycle_collector():  # the model is acyclic too: see check.without_cycle_collector
-        checked = Checked(None if stops else build(result.loaded), courses, result)
+        model = None if stops else build(result.loaded)
+    if model is not None and (lost := ledger.dropped(model, key)):  # a published address would disappear
+        result.problems[:] = sorted([*result.problems, *lost])
+        model = None
+    checked = Checked(model, courses, result)
     _cache[key] = (fingerprint, checked)
     return checked
 
@@ -74,6 +78,10 @@ def _is_course(problem: Problem) -> bool:
 def _fingerprint(root: Path) -> Fingerprint:
     """Path, modification time and size of every input file."""
     found: list[tuple[str, int, int]] = []
+    with_ledger = root / ledger.LEDGER
+    if with_ledger.is_file():
+        stat = with_ledger.stat()
+        found.append((with_ledger.as_posix(), stat.st_mtime_ns, stat.st_size))
     for name in INPUTS:
         folder = root / name
         if folder.is_dir():

@@ -35,6 +35,12 @@ UNSHOWN_VALUES = {
 }
 #: Schema enums (and consts) that never reach a page or report as a label: why.
 UNLABELLED = {
+    ("twin", "/properties/kind"): "twins and their catalogue are read by programs, never shown as labels",
+    ("twin", "/properties/lang"): "as above",
+    ("twin", "/$defs/ref/properties/kind"): "as above: the text kinds, labelled where the data defines them",
+    ("twin", "/$defs/text/properties/kind"): "as above",
+    ("catalogue", "/properties/twins/items/properties/kind"): "as above",
+    ("catalogue", "/properties/twins/items/properties/lang"): "as above",
     ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",
     ("export", "/$defs/group/properties/role"): "a group's role drives which pages exist; it is never shown as a label",
     ("export", "/properties/format"): "the version tag of our JSON download, read by programs",

@@ -22,6 +22,7 @@ RULES: tuple[Rule, ...] = (
     ids.id_prefixes,
     ids.unique_ids,
     ids.case_clashes,
+    ids.retired_ids,
     texts.text_kinds,
     references.item_references,
     references.requirement_references,

@@ -83,3 +83,15 @@ def case_clashes(index: Index) -> Iterator[Problem]:
             yield at(definition.doc, definition.pointer, "id-case-clash",
                      f'id "{definition.ident}" differs only in case from "{other.ident}" ({other.doc.rel}:{line})',
                      "ids name pages on the site, where case does not count: make the two ids differ in more than case")
+
+
+def retired_ids(index: Index) -> Iterator[Problem]:
+    """A retired id is never used again by an item, and its successor is a current item."""
+    for ident, (doc, pointer, entry) in sorted(index.retired.items()):
+        if ident in index.ids:
+            live = index.ids[ident]
+            yield at(doc, f"{pointer}/id", "duplicate-id", f'"{ident}" is retired but still the id of an item '
+                     f"({live.doc.rel}:{live.doc.where(live.pointer)[0]})",
+                     "published ids are never reused: give the item a new id, or remove the retired entry")
+        if "replaced_by" in entry:
+            yield from index.unknown_ref(doc, f"{pointer}/replaced_by", entry["replaced_by"])

@@ -33,6 +33,7 @@ class Index:
     group_of: dict[str, str] = field(default_factory=dict)
     groups: list[str] = field(default_factory=list)
     inverse: dict[str, str] = field(default_factory=dict)
+    retired: dict[str, tuple[Document, str, dict[str, Any]]] = field(default_factory=dict)
     _sorted_ids: list[str] = field(default_factory=list)
 
     @classmethod
@@ -48,6 +49,8 @@ class Index:
                 index._define(doc, "/id", doc.data["id"])
                 for i, item in enumerate(doc.data["items"]):
                     index._define(doc, f"/items/{i}/id", item["id"])
+                for i, entry in enumerate(doc.data.get("retired", [])):
+                    index.retired.setdefault(entry["id"], (doc, f"/retired/{i}", entry))
         for _folder, doc in sorted(loaded.requirements.items()):
             index._define(doc, "/id", doc.data["id"])
             for i, cond in enumerate(doc.data["conditions"]):
@@ -72,11 +75,25 @@ class Index:
         """An unknown-reference problem when `ref` is not a defined id, with the nearest id as a hint."""
         if ref in self.ids:
             return []
+        if ref in self.retired:
+            return [self.retired_ref(doc, pointer, ref)]
         if len(self._sorted_ids) != len(self.ids):
             self._sorted_ids[:] = sorted(self.ids)
         close = difflib.get_close_matches(ref, self._sorted_ids, n=1, cutoff=0.8)
         hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item"
         return [at(doc, pointer, "unknown-reference", f'"{ref}" is not the id of any item', hint)]
+
+
+    def retired_ref(self, doc: Document, pointer: str, ref: str) -> Problem:
+        """A retired-reference problem: `ref` was retired; the message names its successor or why it went."""
+        where, entry_pointer, entry = self.retired[ref]
+        successor = entry.get("replaced_by")
+        line = where.where(entry_pointer)[0]
+        if successor:
+            return at(doc, pointer, "retired-reference", f'"{ref}" was retired on {entry["date"]} and replaced by '
+                      f'"{successor}" ({where.rel}:{line})', f'write "{successor}" instead')
+        return at(doc, pointer, "retired-reference", f'"{ref}" was retired on {entry["date"]} with no successor '
+                  f'({where.rel}:{line}): {entry["reason"]["en"]}', "remove the reference, or point at a current item")
 
 
 def at(doc: Document, pointer: str, code: str, message: str, hint: str = "", severity: Severity = "error") -> Problem:

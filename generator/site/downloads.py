@@ -20,7 +20,7 @@ FOLDER = "downloads"
 
 #: The download formats, in the order the downloads page lists them; names and descriptions are in the
 #: string catalogue (format.<id>, format.<id>.about).
-FORMATS = ("csv", "xlsx", "case", "json", "course")
+FORMATS = ("csv", "xlsx", "case", "sssom", "json", "course")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def files(model: Model, root: Path) -> list[Download]:
     """Every download, rendered from the model (deterministic), plus the schemas of the JSON export and
     of a workbook file, and the course templates."""
     out = [Download(f"{fmt}/{name}", fmt, content)
-           for fmt in ("csv", "xlsx", "case", "json")
+           for fmt in ("csv", "xlsx", "case", "sssom", "json")
            for name, content in sorted(EXPORTERS[fmt](model, None).items())]
     for name in ("export", "workbook"):  # the schemas of the JSON export and of a workbook file
         schema = root / "schemas" / f"{name}.schema.json"
@@ -77,6 +77,8 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         if not rows:
             continue
         lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
+                  f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
+                  f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}", "",
                   f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"

@@ -13,7 +13,7 @@ from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls, workbook, workbook_data
+from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, retired, twins, urls, workbook, workbook_data
 from .pages import Page
 
 
@@ -81,8 +81,13 @@ def _item_pages(model: Model) -> Iterator[Planned]:
                 yield Planned(urls.item_page(fw, group, item), partial(pages.item_page, fw=fw, group=group, item=item))
 
 
-PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (_site_pages, _crosswalk_pages, _framework_pages,
-                                                                  _workbook_pages, _group_pages, _item_pages)
+def _retired_pages(model: Model) -> Iterator[Planned]:
+    for path, fw, group, entry in retired.retired_pages(model):
+        yield Planned(path, partial(retired.retired_page, fw=fw, group=group, entry=entry))
+
+
+PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (
+    _site_pages, _crosswalk_pages, _framework_pages, _workbook_pages, _group_pages, _item_pages, _retired_pages)
 
 
 def plan(model: Model) -> list[Planned]:
@@ -118,11 +123,20 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
     project `root`, also the downloads (files and page) and the reports of the checked example `courses`."""
     terms = glossary_terms(model)
     files: dict[str, str | bytes] = {}
+    twinned = {tw.page: tw for tw in twins.twins(model)}
     for page in plan(model):
         for lang in LANGUAGES:
             ctx = Page(model, page.path, lang, terms)
-            files[f"{page.path}.{lang}.md"] = page.render(ctx).rstrip("\n") + "\n"
+            content = page.render(ctx).rstrip("\n") + "\n"
+            if (tw := twinned.get(page.path)) is not None:  # link the twin from the head; write it beside the page
+                content = content.replace(pages.HEADER + "\n", "\n".join([pages.HEADER,
+                                          *twins.front_matter(model, tw, lang), ""]), 1)
+                files[twins.twin_source(page.path, lang)] = twins.dumps(twins.twin(model, tw, lang))
+            files[f"{page.path}.{lang}.md"] = content
     if root is not None:
+        files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root))
+        for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
+            files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
         items = downloads.files(model, root)
         reports = downloads.course_reports(model, courses)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…

@@ -51,6 +51,11 @@ def item_page(fw: Framework, group: Group, item: Item) -> str:
     return f"{fw.folder}/{group.stem}/{slug(item.id)}"
 
 
+def retired_page(fw: Framework, group: Group, item_id: str) -> str:
+    """Where a retired item's page was, and stays (it now names the successor): the item page rule."""
+    return f"{fw.folder}/{group.stem}/{slug(item_id)}"
+
+
 def special_page(name: str, fw: Framework | None = None) -> str:
     """Pages that are not frameworks, groups or items: frameworks, glossary, side-by-side, checklist, mappings."""
     return f"{fw.folder}/{name}" if fw else name

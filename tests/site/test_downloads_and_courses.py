@@ -20,9 +20,9 @@ pytestmark = pytest.mark.site
 @pytest.mark.parametrize("prefix", ["", "nl/"])
 def test_downloads_page_links_every_export_and_each_file_is_the_export(built_site: BuiltSite, prefix: str) -> None:
     html = (built_site.site / prefix / "downloads" / "index.html").read_text(encoding="utf-8")
-    links = set(re.findall(r'href="([^"#]+\.(?:csv|xlsx|json|yaml))"', html))
+    links = set(re.findall(r'href="([^"#]+\.(?:csv|xlsx|json|yaml|tsv))"', html))
     model = model_of(built_site.root)
-    for fmt in ("csv", "xlsx", "case", "json"):
+    for fmt in ("csv", "xlsx", "case", "sssom", "json"):
         for name, content in EXPORTERS[fmt](model, None).items():
             public = public_name(f"{fmt}/{name}")
             assert any(link.endswith(public) for link in links), public

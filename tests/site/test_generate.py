@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.model import Model
-from generator.site import pages, urls
+from generator.site import pages, twins, urls
 from generator.site.generate import generate, plan
 
 from ..conftest import PROJECT
@@ -38,7 +38,7 @@ def test_url_of_and_links() -> None:
 def test_generation_writes_pairs_with_header_and_is_idempotent(model: Model, tmp_path: pytest.TempPathFactory) -> None:
     out = tmp_path / "generated"  # type: ignore[operator]
     first = generate(model, out)
-    assert first.total == len(first.written) == 2 * len(plan(model))
+    assert first.total == len(first.written) == 2 * len(plan(model)) + 2 * len(list(twins.twins(model)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.md"))
     stems = {f.rsplit(".", 2)[0] for f in files}
     assert files == sorted(f"{s}.{lang}.md" for s in stems for lang in ("en", "nl"))

@@ -1,0 +1,58 @@
+"""URLs that never break: the committed ledger of every page address the site has published (published-urls.txt),
+and the check that the data still publishes each of them.
+
+A page whose item was retired (a group's `retired:` entry) keeps its address: it becomes a page that names the
+successor (generator/site/retired.py). An address in the ledger that the site would no longer have is the error
+`url-dropped`, located at its line in the ledger; `coachref urls --update` rewrites the ledger when dropping an
+address is intended (review the diff: the ledger is committed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Model
+from .problems import Problem
+
+LEDGER = "published-urls.txt"
+HEADER = ("# Every page address the site publishes, relative to site_url (English at the root, Dutch under nl/).",
+          "# A build fails when one of them would disappear: retire the item instead (a `retired:` entry in its",
+          "# group file, with replaced_by or a reason). Regenerate with `coachref urls --update` and commit.")
+
+
+def site_urls(model: Model) -> list[str]:
+    """Every address of a generated page, both languages, sorted."""
+    from .site.generate import plan  # the site plan is the one list of pages
+    from .site.urls import url_of
+
+    return sorted({prefix + url_of(page.path) for page in plan(model) for prefix in ("", "nl/")})
+
+
+def read(root: Path) -> list[tuple[int, str]]:
+    """(line number, address) of every address in the ledger; none when there is no ledger yet."""
+    path = root / LEDGER
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
+
+
+def render(urls: list[str]) -> str:
+    return "\n".join([*HEADER, *urls]) + "\n"
+
+
+def dropped(model: Model, root: Path) -> list[Problem]:
+    """An error for each address in the ledger that the site would no longer publish."""
+    have = set(site_urls(model))
+    return [Problem(LEDGER, line, 1, "url-dropped", f'the site would no longer publish "{url}"', "", "error",
+                    "if an item was removed or renamed, add a `retired:` entry for its id to its group file "
+                    "(replaced_by: the new id, or a reason); if dropping it is intended, run coachref urls --update")
+            for line, url in read(root) if url not in have]
+
+
+def update(model: Model, root: Path) -> tuple[list[str], list[str]]:
+    """Rewrite the ledger with the current addresses; return (added, removed)."""
+    old = {url for _, url in read(root)}
+    new = site_urls(model)
+    (root / LEDGER).write_text(render(new), encoding="utf-8")
+    return sorted(set(new) - old), sorted(old - set(new))
