@@ -20,6 +20,7 @@ from .furniture import (
     print_furniture,
     print_meta,
     relations_legend,
+    reviewer,
     scroll,
     short,
     unmapped_list,
@@ -115,7 +116,8 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     for n, m in enumerate(rows):
         a, b = (model.items[x] for x in d.ends(m))
         relation = seen_from(model, m.relation, d.side)
-        reviewed = mk.el("span", f"{t('reviewed', lang)}: {m.reviewed_by}, {m.reviewed_date}", class_="cr-reviewed")
+        reviewed = mk.el("span", f"{t('reviewed', lang)}: {reviewer(m.reviewed_by, lang)}, {m.reviewed_date}",
+                         class_="cr-reviewed")
         body.append(mk.el("tr", _item_cell(p, a, order[a.id], "th"), _relation_cell(p, relation),
                           _item_cell(p, b, order[b.id]), mk.el("td", m.rationale.get(lang), reviewed),
                           data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
-from ..model import Framework, MappingSet, Model
+from ..model import Framework, Lang, MappingSet, Model
 from ..strings import t
 from . import urls
 from .context import Page, head, item_name
@@ -57,7 +57,7 @@ def print_meta(p: Page, frameworks: list[Framework], msets: list[MappingSet]) ->
     facts = "; ".join(f"{short(fw, p)}: {_fw_fact(fw, p)}" for fw in frameworks)
     parts = [(t("print-versions", lang), facts), (t("print-data-date", lang), data_date(p.model))]
     if msets:
-        reviewers = sorted({m.reviewed_by for s in msets for m in s.mappings})
+        reviewers = sorted({reviewer(m.reviewed_by, lang) for s in msets for m in s.mappings})
         parts.append((t("print-reviewed", lang), f"{', '.join(reviewers)}, {_reviews(msets)}"))
     sentences = [mk.join([mk.el("strong", label), f": {value}."]) for label, value in parts]
     return [mk.el("p", mk.join(sentences, " "), class_="cr-print-meta"), ""]
@@ -107,3 +107,8 @@ def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
             lines.append(f"- **{mk.text(row.group.title.get(p.lang))}**: "
                          + ", ".join(p.item_link(i.id) for i in row.unmapped))
     return [*lines, ""] if lines else [t("all-mapped", p.lang), ""]
+
+
+def reviewer(name: str, lang: Lang) -> str:
+    """Who reviewed a mapping, in the page's language when it is our own editorial team (a name stays a name)."""
+    return t("editorial-team", lang) if name == t("editorial-team", "en") else name
