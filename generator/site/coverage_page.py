@@ -45,8 +45,8 @@ def coverage_page(p: Page) -> str:
     sides = coverage(model)
     frameworks = [f for f in model.frameworks if any(s.framework is f for s in sides)]
     lines = page_head(p, t("coverage", lang), landscape=True, wide=False)
+    lines = print_furniture(lines, p, frameworks, t("coverage", lang))
     lines += print_meta(p, frameworks, list(model.mapping_sets))
-    lines += print_furniture(p, frameworks, t("coverage", lang))
     lines += [t("coverage-intro", lang), ""]
     if not sides:
         return "\n".join([*lines, t("no-mappings", lang), ""])

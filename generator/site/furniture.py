@@ -4,10 +4,12 @@ date, running header and footer, attribution)."""
 
 from __future__ import annotations
 
+import json
+
 from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
-from ..model import Framework, Lang, MappingSet, Model
+from ..model import Framework, Item, Lang, MappingSet, Model
 from ..strings import t
 from . import urls
 from .context import Page, head, item_name
@@ -72,16 +74,18 @@ def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
     return lines
 
 
-def print_furniture(p: Page, frameworks: list[Framework], title: str) -> list[str]:
-    """Running header and footer of every printed page (CSS page-margin boxes, so they repeat on pages without a
-    table too): framework versions, publishers and licences on top; the data date, site and page title below.
-    Browsers without margin boxes still print the versions line under the title once."""
+def print_furniture(lines: list[str], p: Page, frameworks: list[Framework], title: str) -> list[str]:
+    """`lines` (a page that starts with front matter) with the running header and footer of every printed page:
+    framework versions, publishers and licences on top; the data date, site and page title below. They are CSS
+    page-margin boxes, so they repeat on pages without a table too; the CSS goes into the page's front matter
+    (`cr_print_css`), which overrides/main.html writes into a <style> in the head."""
     sources = " · ".join(f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}"
                          for fw in frameworks)
     footer = f"{t('print-data-date', p.lang)} {data_date(p.model)} · {t('site-name', p.lang)} · {title}"
     css = (f"@page {{ @top-left {{ content: {mk.css_string(sources)}; }} "
            f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}")
-    return [mk.el("style", mk.raw(css)), ""]
+    end = lines.index("---", 1)  # the end of the front matter
+    return [*lines[:end], f"cr_print_css: {json.dumps(css, ensure_ascii=True)}", *lines[end:]]
 
 
 def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
@@ -112,3 +116,17 @@ def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
 def reviewer(name: str, lang: Lang) -> str:
     """Who reviewed a mapping, in the page's language when it is our own editorial team (a name stays a name)."""
     return t("editorial-team", lang) if name == t("editorial-team", "en") else name
+
+
+#: How a row reads, per relation of the vocabulary (standards/relations.yaml); another relation reads generically.
+READS = {"exact": "relation-reads.exact", "close": "relation-reads.close", "broad": "relation-reads.broad",
+         "narrow": "relation-reads.narrow", "related": "relation-reads.related"}
+
+
+def reads(p: Page, relation: str, left: Item, right: Item) -> str:
+    """The mapping as one sentence with its direction: "Method 6.10 is broader than S1" (`right` is `relation`
+    to `left`)."""
+    names = {"left": item_name(p.model, left, p.lang), "right": item_name(p.model, right, p.lang)}
+    if relation in READS:
+        return t(READS[relation], p.lang, **names)
+    return t("relation-reads.generic", p.lang, relation=p.model.relation[relation].label.get(p.lang), **names)

@@ -40,7 +40,8 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     crumbs = [p.link(t("frameworks", lang), "frameworks"), p.link(fw.title.get(lang), urls.framework_page(fw)),
               p.link(group.title.get(lang), urls.group_page(fw, group))]
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
-    lines += print_meta(p, [fw], []) + print_furniture(p, [fw], title)
+    lines = print_furniture(lines, p, [fw], title)
+    lines += print_meta(p, [fw], [])
     lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
     lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
               for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))]

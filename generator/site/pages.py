@@ -13,7 +13,7 @@ from . import urls
 from .context import HEADER as HEADER  # re-exported: generate.py writes it above the downloads and course pages
 from .context import Page as Page
 from .context import crumbs, head, item_heading, kind_line, official_url
-from .furniture import html_item_link
+from .furniture import html_item_link, print_furniture, print_meta
 from .items import details, related, statement
 
 
@@ -138,17 +138,25 @@ def _sbs_cell(p: Page, item: Item, lang: Lang) -> mk.Markup:
 
 
 def checklist_page(p: Page, fw: Framework) -> str:
-    """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables."""
+    """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables. On paper
+    it carries the standard's version and the data date on every page, and fields for the apprentice's name."""
     lang = p.lang
-    lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw))
-    lines += [mk.text(t("checklist-intro", lang)), ""]
+    lines = print_furniture(head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw)), p, [fw],
+                            t("checklist", lang))
+    lines += [*print_meta(p, [fw], []), mk.text(t("checklist-intro", lang)), ""]
+    fields = [mk.el("p", mk.el("span", f"{t(k, lang)}:"), mk.el("span", class_="cr-field-line"))
+              for k in ("checklist-name", "checklist-employer", "date")]
+    lines += [mk.el("div", *fields, class_="cr-fields"), ""]
     tick = mk.el("span", "☐", class_="cr-tick", role="img", aria_label=t("tick", lang))
-    top = mk.el("tr", *(mk.col(h) for h in (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))))
+    labels = (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))
+    top = mk.el("tr", *(mk.col(h, class_=f"cr-col-{n}") for n, h in enumerate(labels)))
     for group in (g for g in fw.groups if g.role == "ksb"):
-        rows = [mk.el("tr", mk.el("td", tick), mk.el("th", html_item_link(p, item.id), scope="row"),
-                      mk.el("td", item.statement.get(lang)), mk.el("td")) for item in group.items]
+        rows = [mk.el("tr", mk.el("td", tick, data_label=labels[0]),
+                      mk.el("th", html_item_link(p, item.id), scope="row", data_label=labels[1]),
+                      mk.el("td", item.statement.get(lang), data_label=labels[2]),
+                      mk.el("td", class_="cr-notes", data_label=labels[3])) for item in group.items]
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">',
-                  *mk.table(None, [top], rows), "</div>", ""]
+                  *mk.table(None, [top], rows, class_="cr-stack"), "</div>", ""]
     return "\n".join(lines)
 
 
