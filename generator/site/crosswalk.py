@@ -128,8 +128,9 @@ def crosswalk_page(p: Page, d: Direction) -> str:
                           data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n))
     caption = t("crosswalk-caption", lang, n=len(rows), **names)
     filtered = t("crosswalk-caption-filtered", lang).replace("{left}", names["left"]).replace("{right}", names["right"])
+    # out of the search index: every row is on the item pages of both its ends, as a readable sentence
     table = mk.table(caption, [head], body, class_="cr-table cr-crosswalk cr-stack", id=table_id,
-                     data_caption_filtered=filtered)
+                     data_caption_filtered=filtered, data_search_exclude=True)
     lines += scroll(t("mappings-table", lang), table)
     side = side_coverage(model, d.mset, d.side)
     lines += [f"## {t('without-counterpart', lang)} ({len(side.total.unmapped)})", "",
@@ -160,7 +161,7 @@ def _filters(p: Page, d: Direction, rows: list[Mapping], table_id: str) -> list[
     def select(label: str, name: str, options: list[mk.Markup]) -> mk.Markup:
         return mk.el("label", f"{label} ", mk.el("select", every, *options, data_filter=name))
 
-    return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True)}>',
+    return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True, data_search_exclude=True)}>',
             mk.el("p", t("crosswalk-howto", lang), class_="cr-howto"),
             select(t("relation", lang), "relation", rel_options), select(t("group", lang), "group", group_options),
             mk.el("p", class_="cr-count", aria_live="polite", data_template=t("filter-count", lang)),
@@ -209,7 +210,8 @@ def matrix_page(p: Page, d: Direction) -> str:
     body.append(mk.el("tr", mk.el("th", t("total", lang), scope="row"),
                       *(mk.el("td", n, class_="cr-total", data_label=label)
                         for n, label in zip((*totals, sum(totals)), labels, strict=True)), class_="cr-totals"))
-    lines += scroll(title, mk.table(title, [head], body, class_="cr-table cr-matrix cr-stack"))
+    table = mk.table(title, [head], body, class_="cr-table cr-matrix cr-stack", data_search_exclude=True)
+    lines += scroll(title, table)
     return "\n".join(lines)
 
 
