@@ -120,9 +120,9 @@ def _chart(p: Page, s: SideCoverage, heading: str) -> list[str]:
     keys = mk.el("ul", *(mk.el("li", mk.el("span", class_="cr-swatch", style=f"background:{colour}"), label)
                          for label, colour in legend), class_="cr-chart-legend")
     rows = [_bar(model, row, _row_name(row, lang)) for row in s.rows]
-    title = t("chart-title", lang, heading=heading)
-    return [mk.el("figure", keys, *rows, mk.el("figcaption", t("chart-caption", lang)), class_="cr-chart",
-                  role="group", aria_label=title, id=f"chart-{_side_key(s)}"), ""]
+    caption = mk.el("figcaption", mk.el("strong", t("chart-title", lang, heading=heading)), " ",
+                    t("chart-caption", lang))
+    return [mk.el("figure", keys, *rows, caption, class_="cr-chart", id=f"chart-{_side_key(s)}"), ""]
 
 
 def _bar(model: Model, row: CoverageRow, name: str) -> mk.Markup:
