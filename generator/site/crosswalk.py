@@ -224,7 +224,7 @@ def _matrix_cell(p: Page, found: list[tuple[str, str]], label: str) -> mk.Markup
     if not found:
         return mk.el("td")
     model, lang = p.model, p.lang
-    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang)), _mark(p, rel),
+    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang), preview=True), _mark(p, rel),
                         mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr")])
                for other, rel in found]
     return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found),

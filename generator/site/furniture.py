@@ -26,10 +26,13 @@ def item_order(model: Model) -> dict[str, int]:
     return {item.id: n for n, item in enumerate(i for f in model.frameworks for g in f.groups for i in g.items)}
 
 
-def html_item_link(p: Page, item_id: str, label: str | None = None) -> mk.Markup:
+def html_item_link(p: Page, item_id: str, label: str | None = None, preview: bool = False) -> mk.Markup:
+    """A link to an item's page; with `preview`, its statement shows on hover (matrix cells hold codes only)."""
     target, anchor = urls.item_target(p.model, item_id)
-    text = label if label is not None else item_name(p.model, p.model.items[item_id], p.lang)
-    return mk.el("a", text, href=urls.html_link(p.path, target, anchor))
+    item = p.model.items[item_id]
+    text = label if label is not None else item_name(p.model, item, p.lang)
+    return mk.el("a", text, href=urls.html_link(p.path, target, anchor),
+                 title=item.statement.get(p.lang) if preview else None)
 
 
 def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = None, wide: bool = True) -> list[str]:

@@ -74,8 +74,8 @@ def related(p: Page, item: Item) -> list[str]:
         lines += [f"{t('links-confidence', p.lang)}: "
                   f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
                   "{: .cr-meta }", ""]
-    if not found:
-        lines += [t("no-related", p.lang), ""]
+    if not found:  # no empty section ("no related items recorded yet" read as a gap in the data)
+        return _item_mappings(p, item)
     return lines + _item_mappings(p, item)
 
 

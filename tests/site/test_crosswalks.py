@@ -115,8 +115,9 @@ def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counte
 
 
 def _css_text(css_string: str) -> str:
-    """The text of a CSS string literal with 6-digit hex escapes, as markup.css_string writes it."""
-    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), css_string[1:-1])
+    """The text of a CSS string literal with hex escapes, read as CSS does (one whitespace after an escape ends
+    it and is not text)."""
+    return re.sub(r"\\([0-9a-f]{1,6})[ \t\n]?", lambda m: chr(int(m.group(1), 16)), css_string[1:-1])
 
 
 def test_print_pages_run_versions_and_attribution_on_every_page(built_site: BuiltSite, model: Model) -> None:
