@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .. import markup as mk
 from ..model import Lang, Text
-from ..strings import t, tn
+from ..strings import catalogue, t, tn
 from .engine import ConditionResult, CourseReport, ItemCoverage, SetResult
 
 Format = Literal["text", "json", "md"]
@@ -70,19 +70,32 @@ def _verdict(report: CourseReport, lang: Lang) -> tuple[str, str]:
     return s("not_compliant", lang), s("not_compliant_text", lang, sets=failed)
 
 
-def _value(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, bool) else str(value)
+def _value(value: Any, lang: Lang, field: str | None) -> str:
+    """A course value as the reader's language names it: a level's label, yes/no; otherwise as given."""
+    if isinstance(value, bool):
+        return s("yes" if value else "no", lang)
+    key = f"{field}.{value}"
+    return t(key, lang) if key in catalogue()[lang] else str(value)
+
+
+#: Course fields a condition names, as the report says them (other fields show as written in the course file).
+FIELD_NAMES = {"level": "report.field.level", "mode.dual": "report.field.mode.dual"}
+
+
+def _field_name(field: str | None, lang: Lang) -> str:
+    return t(FIELD_NAMES[field], lang) if field in FIELD_NAMES else str(field)
 
 
 def _condition_detail(c: ConditionResult, lang: Lang) -> str:
     if c.rule == "covers-all":
         covered = sum(i.covered for i in c.items)
         return s("covered_count", lang, c=covered, t=len(c.items))
-    expected = (_value(c.expected[0]) if len(c.expected) == 1
-                else s("one_of", lang, values=", ".join(_value(e) for e in c.expected)))
+    expected = (_value(c.expected[0], lang, c.field) if len(c.expected) == 1
+                else s("one_of", lang, values=", ".join(_value(e, lang, c.field) for e in c.expected)))
+    field = _field_name(c.field, lang)
     if c.actual is None:
-        return s("field_missing", lang, field=c.field, expected=expected)
-    return s("field_is", lang, field=c.field, value=_value(c.actual), expected=expected)
+        return s("field_missing", lang, field=field, expected=expected)
+    return s("field_is", lang, field=field, value=_value(c.actual, lang, c.field), expected=expected)
 
 
 def _refs(item: ItemCoverage) -> str:

@@ -7,15 +7,19 @@ from typing import Any
 
 import pytest
 
+from generator.strings import t
+
 from .conftest import AXE, BROWSER_MARKS
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 #: One page of each kind: home, group index, item pages, side by side, mappings hub, crosswalk, matrix, coverage,
-#: KSB matrix.
+#: KSB matrix, checklist, glossary, framework list and overview, downloads, courses and a report, about, 404.
 PAGE_KINDS = ["", "coaching-professional/knowledge/", "coaching-professional/knowledge/k1/",
               "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/", "mappings/",
               "mappings/st0809--bvjn/", "mappings/bvjn--st0809/matrix/", "mappings/coverage/",
-              "coaching-professional/duties-matrix/"]
+              "coaching-professional/duties-matrix/", "coaching-professional/checklist/", "glossary/",
+              "frameworks/", "coaching-professional/", "downloads/", "courses/", "courses/draft-jobcoach/",
+              "about/", "clcas-career-coach/eligibility/1/", "404.html"]
 
 pytestmark = BROWSER_MARKS
 
@@ -68,3 +72,31 @@ def test_axe_finds_no_violations(page: Any, lang: str, path: str) -> None:
                 for v in result["violations"]]
     assert result["passes"], "axe-core ran no rule"
     assert problems == []
+
+
+@pytest.mark.parametrize(("start", "query", "first"), [
+    pytest.param("", "K5", "coaching-professional/knowledge/k5/", id="code-en"),
+    pytest.param("", "Method 6.10", "jobcoach-eindtermen/methodiek/traject-10/", id="name-en"),
+    pytest.param("nl/", "Jobfinding f", "nl/jobcoach-eindtermen/jobfinding/f/", id="name-nl"),
+    pytest.param("nl/", "werkgever", "nl/jobcoach-eindtermen/", id="word-nl-item-before-crosswalk"),
+])
+def test_search_for_an_item_puts_an_item_page_first(page: Any, base_url: str, start: str, query: str,
+                                                     first: str) -> None:
+    hrefs = _search(page, start, query)
+    page.wait_for_timeout(300)  # results arrive in batches; the order settles
+    hrefs = [str(a.get_attribute("href")) for a in
+             page.locator(".md-search-result__item > a.md-search-result__link").all()]
+    assert hrefs[0].removeprefix(base_url).startswith(first), hrefs[:3]
+    snippet = page.locator(".md-search-result__item").first.inner_text()
+    assert t("filter-all", "nl" if start else "en") not in snippet, "filter controls are not in the index"
+
+
+def test_language_switch_keeps_the_query_string_and_anchor(page: Any, base_url: str) -> None:
+    page.goto("mappings/st0809--bvjn/?relation=close#relation-close")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="nl"]').click()
+    page.wait_for_url(f"{base_url}nl/mappings/st0809--bvjn/?relation=close#relation-close")
+    assert page.locator("table.cr-crosswalk tbody tr:not([hidden])").count() < \
+        page.locator("table.cr-crosswalk tbody tr").count()
+    assert page.locator("table.cr-crosswalk caption").inner_text().startswith(
+        page.locator(".cr-count").inner_text().split(" ")[0])
