@@ -3,6 +3,7 @@ and axe-core finds no WCAG 2.2 A/AA violation on each page kind in both language
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -78,7 +79,9 @@ def test_axe_finds_no_violations(page: Any, lang: str, path: str) -> None:
     pytest.param("", "K5", "coaching-professional/knowledge/k5/", id="code-en"),
     pytest.param("", "Method 6.10", "jobcoach-eindtermen/methodiek/traject-10/", id="name-en"),
     pytest.param("nl/", "Jobfinding f", "nl/jobcoach-eindtermen/jobfinding/f/", id="name-nl"),
-    pytest.param("nl/", "werkgever", "nl/jobcoach-eindtermen/", id="word-nl-item-before-crosswalk"),
+    # a common word: some item page (whose text or mapped texts use it) before the large crosswalk pages
+    pytest.param("nl/", "werkgever", r"nl/(coaching-professional|jobcoach-eindtermen|clcas-career-coach)/[^/]+/[^/]+/",
+                 id="word-nl-item-before-crosswalk"),
 ])
 def test_search_for_an_item_puts_an_item_page_first(page: Any, base_url: str, start: str, query: str,
                                                      first: str) -> None:
@@ -86,9 +89,11 @@ def test_search_for_an_item_puts_an_item_page_first(page: Any, base_url: str, st
     page.wait_for_timeout(300)  # results arrive in batches; the order settles
     hrefs = [str(a.get_attribute("href")) for a in
              page.locator(".md-search-result__item > a.md-search-result__link").all()]
-    assert hrefs[0].removeprefix(base_url).startswith(first), hrefs[:3]
+    assert re.match(first, hrefs[0].removeprefix(base_url)), hrefs[:3]
     snippet = page.locator(".md-search-result__item").first.inner_text()
-    assert t("filter-all", "nl" if start else "en") not in snippet, "filter controls are not in the index"
+    count = re.escape(t("filter-count", "nl" if start else "en"))
+    count = count.replace(r"\{shown\}", r"\d+").replace(r"\{total\}", r"\d+")  # "3 of 91 mappings shown"
+    assert not re.search(count, snippet), "filter controls are not in the index"
 
 
 def test_language_switch_keeps_the_query_string_and_anchor(page: Any, base_url: str) -> None:
