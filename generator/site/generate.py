@@ -119,7 +119,7 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             files[f"{page.path}.{lang}.md"] = page.render(ctx).rstrip("\n") + "\n"
     if root is not None:
         items = downloads.files(model, root)
-        reports = downloads.course_reports(model, courses)
+        reports = downloads.course_reports(model, root, courses)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:
                 files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
