@@ -77,4 +77,6 @@ CODES: dict[str, Code] = {
     "xlsx-unreadable": Code(_E, "the file is not an XLSX workbook", "save it as .xlsx, or use the YAML template"),
     "xlsx-sheet": Code(_E, "the workbook lacks a sheet of the template", "start again from the published template"),
     "xlsx-column": Code(_E, "the outcomes sheet lacks a column of the template", "restore row 1 of the template"),
+    "module-title": Code(_E, "two rows of one module give it different titles",
+                         "give the module one title, or leave the cell empty after its first row"),
 }

@@ -13,7 +13,7 @@ from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
+from . import check_page, coverage_page, crosswalk, downloads, ksb_matrix, pages, urls
 from .pages import Page
 
 
@@ -123,6 +123,7 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:
                 files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
+        files.update(check_page.check_files(model, root, pages.HEADER))
         for lang in LANGUAGES:
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
