@@ -278,6 +278,7 @@ def _fill_template(course: dict[str, Any]) -> bytes:
         if name in values:
             sheet.cell(row, 2).value = values[name]
     rows = wb["outcomes"]
+    rows.delete_rows(2)  # the template's example row
     for module in course["modules"]:
         for n, outcome in enumerate(module["outcomes"]):
             rows.append([module["id"], module["title"] if n == 0 else None, outcome["id"], outcome["text"],
@@ -340,7 +341,9 @@ def test_xlsx_template_is_deterministic_and_published() -> None:
         return {ws.title: [tuple(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
 
     fresh = cells(data)
-    assert list(fresh) == ["course", "outcomes"]
+    assert list(fresh) == ["course", "outcomes", "ids"]
+    assert fresh["outcomes"][1][0] == "M1"  # the example row
+    assert fresh["ids"][[r[0] for r in fresh["ids"]].index("ST0809:K5")][:3] == ("ST0809:K5", "ST0809", "K5")
     assert [r[0] for r in fresh["course"][1:len(COURSE_FIELDS) + 1]] == [f for f, _p, _h in COURSE_FIELDS]
     assert fresh["outcomes"][0] == tuple(name for name, _h in OUTCOME_COLUMNS)
     assert cells(ROOT / "courses" / "template.xlsx") == fresh, (

@@ -43,7 +43,7 @@ def files(model: Model, root: Path) -> list[Download]:
     template = root / "courses" / "template.yaml"
     if template.is_file():
         out.append(Download("course/template.yaml", "course", template.read_bytes()))
-    out.append(Download("course/template.xlsx", "course", write_template_xlsx()))
+    out.append(Download("course/template.xlsx", "course", write_template_xlsx(model)))
     return out
 
 
@@ -79,6 +79,9 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"
                   for d in rows]
+        if fmt == "course":
+            lines += ["", f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
+                          f"{mk.text(t('check.link-intro', lang))}"]
         lines.append("")
     lines += [f"## {t('licences', lang)}", ""]
     for fw in model.frameworks:

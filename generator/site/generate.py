@@ -9,6 +9,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import markup as mk
+from ..compliance.report_data import as_data
 from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
@@ -130,8 +131,10 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             course_pages = downloads.course_pages(reports, lang)
             title = t("courses", lang)
             index = [pages.HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {title}", "",
-                     t("courses-intro", lang), ""]
-            index += [f"- {mk.link(stem, f'courses/{stem}.md')}" for stem in course_pages]
+                     f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
+                     f"{mk.text(t('check.link-intro', lang))}", "", t("courses-intro", lang), ""]
+            index += [f"- {mk.link(reports[stem].programme, f'courses/{stem}.md')}: "
+                      f"{mk.text(as_data(reports[stem])['verdict'][lang])}" for stem in course_pages]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
             for stem, body in course_pages.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"
