@@ -121,3 +121,26 @@ def test_no_other_page_loads_the_check_script(built_site: Any) -> None:
     loading = sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("*.html")
                      if "course-check/page.js" in p.read_text(encoding="utf-8"))
     assert loading == ["courses/check/index.html", "nl/courses/check/index.html"]
+
+
+def test_works_offline_once_loaded(page: Any) -> None:
+    _open(page, "en")
+    page.context.set_offline(True)
+    _check(page, DRAFT)
+    assert page.locator("#cr-output .cr-verdict").inner_text().startswith("Not compliant:")
+
+
+def test_report_prints_on_a4_without_the_form(page: Any, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    _open(page, "nl")
+    _check(page, DRAFT)
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    reader = PdfReader(str(pdf))
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 1 and abs(float(box.height) - 841.9) < 1  # A4 in points
+    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    assert "Voldoet niet: Jobfinding f" in text
+    assert "Coaching on the job n" in text  # the last item made it onto paper
+    assert "Drie stappen" not in text and "Rapport downloaden" not in text

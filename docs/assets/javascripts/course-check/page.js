@@ -137,6 +137,7 @@ function actions(data) {
 
 async function run(file) {
   output.replaceChildren();
+  document.body.classList.add("cr-has-report");
   status.textContent = t(bundle, "check.working", lang, { file: file.name });
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
