@@ -48,7 +48,8 @@ def big_course(modules: int = 200) -> str:
         lines += [f"  - id: \"M{m}\"", f"    title: \"Module {m}\"", "    outcomes:"]
         for o in range(5):
             covers = ", ".join(f'"{ids[(n + k) % len(ids)]}"' for k in range(3))
-            lines.append(f"      - {{id: \"{o}\", text: \"Outcome {m}.{o} of the benchmark course.\", covers: [{covers}]}}")
+            text = f"Outcome {m}.{o} of the benchmark course."
+            lines.append(f'      - {{id: "{o}", text: "{text}", covers: [{covers}]}}')
             n += 3
     return "\n".join(lines) + "\n"
 
