@@ -167,7 +167,7 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
     verdict_class = "success" if data["compliant"] else "failure"
     out = [f"# {s('title', lang)}", "", f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"', "",
            f"    **{mk.text(data['verdict'][lang])}**", "",
-           f"| {s('details', lang)} | |", "|---|---|"]
+           f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
     out.extend(f"| {label} | {mk.text(value)} |" for label, value in facts(data, lang))
     out += ["", f"**{s('applied', lang)}:**", ""]
     out.extend(f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
