@@ -18,10 +18,8 @@ SCRIPT = "assets/javascripts/course-check/page.js"
 def check_page(model: Model, lang: Lang, header: str) -> str:
     """The page's Markdown source in `lang` (the script path is relative to the published page)."""
     up = "../../" if lang == "en" else "../../../"
-    rows = [mk.el("tr", mk.el("td", mk.el("code", r.id)), mk.el("td", r.title.get(lang)))
-            for r in model.requirement_sets]
-    sets = mk.table(None, [mk.el("tr", mk.col(t("check.set-id", lang)),
-                                 mk.col(t("check.set-title", lang)))], rows)
+    sets = [f"| {mk.text(t('check.set-id', lang))} | {mk.text(t('check.set-title', lang))} |", "|---|---|",
+            *(f"| `{r.id}` | {mk.text(r.title.get(lang))} |" for r in model.requirement_sets)]
     form = [
         '<div class="cr-check" data-cr-check data-bundle="data.json" data-root="../../">',
         f'<p><label for="cr-file">{mk.html_text(t("check.file-label", lang))}</label><br>',
