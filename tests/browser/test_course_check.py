@@ -78,3 +78,19 @@ def test_both_engines_agree(path: Path, browser_results: dict[str, Any]) -> None
         assert "report" in browser, browser.get("problems", browser)
         python["checked"] = TODAY  # the CLI's clock and the test's agree except across midnight
         assert browser["report"] == python
+
+
+def test_the_browser_engine_names_no_framework_rule_or_id() -> None:
+    """Neither a rule nor a condition written twice: the scripts name no framework, requirement set, group or item;
+    all of that comes from data.json, compiled from standards/ (compliance/bundle.py)."""
+    import re
+
+    from generator.pipeline import load_model
+
+    model = load_model(ROOT).model
+    assert model is not None
+    names = {r.id for r in model.requirement_sets} | set(model.groups) | {f.id for f in model.frameworks}
+    scripts = "\n".join(p.read_text(encoding="utf-8")
+                        for p in sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js")))
+    found = sorted(n for n in names if re.search(rf"[\"'`]{re.escape(n)}[\"'`.:]", scripts))
+    assert found == []
