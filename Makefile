@@ -28,6 +28,7 @@ serve:            ## live preview; regenerates when a YAML file changes
 bench:            ## benchmark figures (information, not a test)
 	$(PY) benchmarks/bench_check.py
 	$(PY) benchmarks/bench_site.py
+	$(PY) benchmarks/bench_course_check.py
 
 clean:
 	rm -rf site build .pytest_cache
