@@ -50,7 +50,9 @@ def _edit(path: Path, old: str, new: str, count: int = -1) -> None:
 def _retire_and_rename(root: Path) -> None:
     std = root / "standards"
     _edit(std / "coaching-professional/knowledge.yaml", '"ST0809:K2"', '"ST0809:K2a"')
-    _edit(std / "coaching-professional/epa.yaml", '"ST0809:K2"', '"ST0809:K2a"')
+    for path in sorted([*std.rglob("*.yaml"), *(root / "courses").glob("*.yaml")]):  # as an editor renames: everywhere
+        if '"ST0809:K2"' in path.read_text(encoding="utf-8"):
+            _edit(path, '"ST0809:K2"', '"ST0809:K2a"')
     defs = std / "jobcoach-eindtermen/definitions.yaml"
     text = defs.read_text(encoding="utf-8")
     start = text.index('  - id: "BVJN:definitions:assessment"')
