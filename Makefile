@@ -1,7 +1,7 @@
 # Task runner. Every recipe works on the project in this folder.
 PY ?= python
 
-.PHONY: setup lint test test-fast check build serve bench clean
+.PHONY: setup lint test test-fast check build serve bench lighthouse clean
 
 setup:            ## install the project and its test tools
 	$(PY) -m pip install -e ".[test]"
@@ -29,6 +29,9 @@ bench:            ## benchmark figures (information, not a test)
 	$(PY) benchmarks/bench_check.py
 	$(PY) benchmarks/bench_site.py
 	$(PY) benchmarks/bench_course_check.py
+
+lighthouse:       ## Lighthouse scores per page kind, both languages, gzip-served (information; needs a build)
+	$(PY) benchmarks/lighthouse.py
 
 clean:
 	rm -rf site build .pytest_cache

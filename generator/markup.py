@@ -82,9 +82,10 @@ _CSS_SAFE = re.compile(r"[A-Za-z0-9 .,:;()/'·©–-]")
 
 def css_string(value: str) -> str:
     """A data string as a quoted CSS string (for `content:`): every character outside a small safe set is a hex
-    escape, so quotes, backslashes and `</style>` in the data stay text."""
+    escape, so quotes, backslashes and `</style>` in the data stay text. Each escape ends with a space, which CSS
+    consumes as its terminator (one whitespace after an escape always is), so a real space after it stays."""
     flat = _SPACE.sub(" ", value).strip()
-    return '"' + "".join(ch if _CSS_SAFE.fullmatch(ch) else f"\\{ord(ch):06x}" for ch in flat) + '"'
+    return '"' + "".join(ch if _CSS_SAFE.fullmatch(ch) else f"\\{ord(ch):06x} " for ch in flat) + '"'
 
 
 # --- link targets ---------------------------------------------------------------------------------------------

@@ -208,3 +208,81 @@ def test_st0809_publisher_is_skills_england_since_2025_in_both_languages() -> No
         about = (ROOT / "docs" / f"about.{lang}.md").read_text(encoding="utf-8")
         row = next(ln for ln in about.splitlines() if "(ST0809)" in ln)
         assert "Skills England" in row and "Open Government Licence v3.0" in row
+
+
+# --- the bilingual review of issue 12's change ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "target", "relation"), [
+    ("ST0809:S9", "BVJN:methodiek:traject-4", "related"),  # only the questioning half of 6.4 overlaps
+    ("ST0809:K11", "BVJN:jobfinding:n", "related"),  # aandachtspunten to an employer = health data under the AVG
+    ("ST0809:S3", "BVJN:intake-assessment:a", "related"),  # roles, boundaries, confidentiality at intake
+    ("CLCAS:eligibility:1", "ST0809:K7", "related"),  # the Level 5 qualification's core, as with K6 and K12
+    ("CLCAS:eligibility:1", "ST0809:S6", "related"),
+    ("CLCAS:commitments:1-1", "ST0809:K7", "related"),
+    ("CLCAS:commitments:1-1", "ST0809:S6", "related"),
+])
+def test_second_review_rows_hold(source: str, target: str, relation: str) -> None:
+    rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
+    assert rows[(source, target)] == relation
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("ST0809:S1", "BVJN:intake-assessment:i"),  # time for records is not record-keeping
+    ("ST0809:S1", "BVJN:jobfinding:q"),
+    ("ST0809:S1", "BVJN:coaching-on-the-job:n"),
+    ("CLCAS:commitments:1-7", "ST0809:K9"),  # joining a community is not knowing how to evaluate
+])
+def test_second_review_removed_rows_stay_removed(source: str, target: str) -> None:
+    rows = {(r.source, r.target) for s in model().mapping_sets for r in s.mappings}
+    assert (source, target) not in rows
+
+
+def test_level5_qualification_rows_and_unmapped_reason_agree() -> None:
+    """The KSBs the qualification is mapped to are exactly those the unmapped reason names, for both items."""
+    mset = next(s for s in model().mapping_sets if s.id == "CLCAS--ST0809")
+    for item in ("CLCAS:eligibility:1", "CLCAS:commitments:1-1"):
+        assert {r.target for r in mset.mappings if r.source == item} == {"ST0809:K6", "ST0809:K7", "ST0809:K12",
+                                                                          "ST0809:S6"}
+    reason = mset.reason_for["ST0809:K1"]
+    assert "(K6, K7, K12, S6)" in reason.en and "(K6, K7, K12, S6)" in reason.nl
+
+
+def test_no_personal_network_in_mapping_rationales() -> None:
+    """ST0809 does not involve the coachee's personal network (the reason for intake g and job finding b), so no
+    rationale may claim S5 covers it."""
+    rows = [r for s in model().mapping_sets for r in s.mappings if r.source == "ST0809:S5"]
+    assert not any("people in the client's network" in r.rationale.en for r in rows)
+
+
+def test_register_methodiek_leaves_out_the_lead_in_and_says_so() -> None:
+    cond = next(c for c in _register().conditions if c.id == "BVJN:register:methodiek")
+    assert cond.rule["except"] == ["BVJN:methodiek:6"]
+    methodiek = model().groups["BVJN:methodiek"]
+    assert len(methodiek.items) - len(cond.rule["except"]) == 15
+    assert "15" in cond.statement.en and "lead-in" in cond.statement.en
+    assert "15" in cond.statement.nl and "inleidende zin" in cond.statement.nl
+
+
+def test_register_dual_and_hbo_are_labelled_as_ours() -> None:
+    conds = {c.id: c for c in _register().conditions}
+    assert "our inference" in conds["BVJN:register:dual"].statement.en
+    assert "onze gevolgtrekking" in conds["BVJN:register:dual"].statement.nl
+    hbo = conds["BVJN:register:hbo"].statement
+    assert "vision item 8" in hbo.en and "our proxy" in hbo.en and "visie 8" in hbo.nl
+
+
+@pytest.mark.parametrize("wrong", [
+    "what moves them", "motivates", "in motion",  # "in beweging brengen" is "drives" throughout
+    "comes first", "checking conversation", "carving out new positions", "adequately",  # meaning, false friends
+])
+def test_review_wording_is_gone_from_bvjn_english(wrong: str) -> None:
+    assert [where for where, text in _texts("BVJN") if wrong in (text.en or "")] == []
+
+
+def test_apprenticeship_facts_say_what_changed_and_when() -> None:
+    facts = {f.id: f for f in model().framework["ST0809"].facts}
+    maths = facts["english-maths"]
+    assert "11 February 2025" in maths.value.en and "11 februari 2025" in maths.value.nl
+    duration = facts["minimum-duration"]
+    assert duration.confidence != "confirmed"
+    assert "8 months" in duration.value.en and "not read the funding rules" in duration.value.en

@@ -175,9 +175,9 @@ def test_the_examples() -> None:
     flat = " ".join(out.split())
     assert "toegepast omdat de opleiding deze set als doel noemt" in flat
     assert "40 van 40 items gedekt" in out
-    assert "16 van 16 items gedekt" in out  # the methodiek
+    assert "15 van 15 items gedekt" in out  # the methodiek, without the lead-in statement 6
     assert "Post-hbo-opleiding (hbo-niveau)" in out
-    assert "480 uur praktijk; 360 uur opleiding; 10 maanden" in flat  # the mode facts, duration included
+    assert "476 uur praktijk; 364 uur opleiding; 10 maanden" in flat  # the mode facts, duration included
     # the report quotes the foreword the conditions rest on, verbatim
     assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in flat
     assert "Ons voorstel is dat wanneer een jobcoach" in flat
@@ -339,9 +339,9 @@ def test_xlsx_problems_name_sheet_and_cell(tmp_path: Path) -> None:
     assert code == 1
     rel = path.as_posix()
     assert f"{rel}:5:2: error[invalid-value] course!B5: \"level\" is 'hbo'" in err
-    # outcomes: header in row 1, modules M1-M4 in rows 2-11 (3 + 2 + 3 + 2 outcomes), M5 from row 12
-    assert f'{rel}:12:5: error[unknown-reference] outcomes!E12: "BVJN:intake-assessment:z"' in err
-    assert f'{rel}:14:3: error[duplicate-id] outcomes!C14: outcome id "5.3" is already used in module "M5"' in err
+    # outcomes: header in row 1, modules M1-M4 in rows 2-12 (3 + 2 + 4 + 2 outcomes), M5 from row 13
+    assert f'{rel}:13:5: error[unknown-reference] outcomes!E13: "BVJN:intake-assessment:z"' in err
+    assert f'{rel}:15:3: error[duplicate-id] outcomes!C15: outcome id "5.3" is already used in module "M5"' in err
 
 
 def test_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
@@ -464,7 +464,8 @@ def test_the_uk_apprenticeship_example_meets_ksb_coverage() -> None:
     course = data["course"]
     assert course["level"] == "uk-level-5"
     assert course["mode"]["duration_months"] == 14
-    # realistic size: at least 20 % off-the-job of a 30-hour week over 12 months, at most 40 % of 37.5 hours
+    # realistic size: at least 6 hours a week off-the-job (the 2022-2025 minimum for 30+ hours) over 52 weeks,
+    # at most 40 % of 37.5 hours
     assert 0.2 * 30 * 52 <= course["mode"]["off_the_job_hours"] <= 0.4 * 37.5 * 4.33 * 14
     texts = " ".join(o["text"] for m in course["modules"] for o in m["outcomes"])
     assert "portfolio" in texts and "EPA gateway" in texts
@@ -490,3 +491,15 @@ def test_every_course_file_is_an_example_with_a_verdict_test() -> None:
 def test_post_hbo_example_is_about_30_ec() -> None:
     mode = _hbo()["mode"]
     assert 26 * 28 <= mode["practice_hours"] + mode["training_hours"] <= 32 * 28  # 1 EC = 28 study hours
+
+
+def test_post_hbo_example_hours_and_ec_agree() -> None:
+    """The EC in the module titles add up to the stated hours at 1 EC = 28 hours: training in M1-M8, practice
+    in M9 (about 13 EC training and 17 EC practice of 30)."""
+    course = _hbo()
+    ec = {m["id"]: float(re.search(r"\((\d+(?:[.,]\d+)?) EC", m["title"]).group(1).replace(",", "."))  # type: ignore[union-attr]
+          for m in course["modules"]}
+    practice = ec.pop("M9")
+    assert (sum(ec.values()), practice) == (13, 17)
+    assert (course["mode"]["training_hours"], course["mode"]["practice_hours"]) == (13 * 28, 17 * 28)
+    assert "476 uur" in next(m["title"] for m in course["modules"] if m["id"] == "M9")

@@ -34,7 +34,7 @@ def test_relation_marks_and_colours_come_from_relations_yaml() -> None:
     coverage = str(pages["mappings/coverage.en.md"])
     assert '<span class="cr-mark" aria-hidden="true">≀</span>' in matrix
     assert '<span class="cr-mark" aria-hidden="true">~</span>' not in matrix
-    assert 'fill="#123456"' in coverage and 'fill="#bf360c"' not in coverage
+    assert 'background:#123456' in coverage and 'background:#bf360c' not in coverage
 
 
 def test_the_course_template_offers_the_schema_levels_and_languages() -> None:

@@ -15,6 +15,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
+from generator.dates import data_date
 from generator.exports import EXPORTERS
 from generator.model import (
     LANGUAGES,
@@ -123,7 +124,7 @@ def test_xlsx_holds_both_languages_of_every_item_and_mapping(tmp_path: Path, mod
     files = _export("xlsx", tmp_path)
     assert set(files) == {"coachref.xlsx"}
     wb = load_workbook(tmp_path / "coachref.xlsx")
-    assert wb.sheetnames == [f.id for f in model.frameworks] + [s.id for s in model.mapping_sets] + \
+    assert wb.sheetnames == ["About"] + [f.id for f in model.frameworks] + [s.id for s in model.mapping_sets] + \
         ["Coverage", "Relations"]
     for framework in model.frameworks:
         ws = wb[framework.id]
@@ -358,3 +359,22 @@ def test_failed_export_leaves_previous_files_untouched(tmp_path: Path, monkeypat
     after = {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
     assert after == before
     assert sorted(p.name for p in out.iterdir()) == sorted(before), "temporary files left behind"
+
+
+def test_xlsx_prints_landscape_on_the_page_width_with_its_header_on_every_page(tmp_path: Path,
+                                                                               model: Model) -> None:
+    (tmp_path / "coachref.xlsx").write_bytes(EXPORTERS["xlsx"](model, None)["coachref.xlsx"])
+    wb = load_workbook(tmp_path / "coachref.xlsx")
+    assert wb.sheetnames[0] == "About"
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert str(ws.page_setup.paperSize) == str(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.page_setup.fitToHeight == 0, ws.title
+        assert ws.print_title_rows == "$1:$1", ws.title
+    about = {row[0]: row[1:] for row in wb["About"].iter_rows(min_row=2, values_only=True)}
+    assert about["data date"][0] == data_date(model)
+    for fw in model.frameworks:
+        assert fw.version in str(about[f"{fw.id}: version"][0])
+        assert about[f"{fw.id}: licence"][0].startswith(fw.licence.name.en)
+        assert about[f"{fw.id}: licence"][1].startswith(fw.licence.name.nl)

@@ -200,8 +200,9 @@ def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, 
     kind = rule["type"]
     if kind == "covers-all":
         groups = tuple(GroupInfo(g, model.groups[g].title) for g in rule["groups"])
+        left_out = set(rule.get("except", ()))
         items = tuple(_coverage(model, item.id, direct, inverse)
-                      for g in rule["groups"] for item in model.groups[g].items)
+                      for g in rule["groups"] for item in model.groups[g].items if item.id not in left_out)
         return ConditionResult(cid, statement, kind, all(i.covered for i in items), groups=groups, items=items)
     actual = _field(course, rule["field"])
     if kind == "field-equals":

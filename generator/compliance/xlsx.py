@@ -21,8 +21,9 @@ COURSE_FIELDS: tuple[tuple[str, str, str], ...] = (
                            "TRUE als de opleiding duaal is (opleiding en praktijk)."),
     ("practice_hours", "/mode/practice_hours", "Hours of supervised practice (whole number). / Uren praktijk."),
     ("training_hours", "/mode/training_hours", "Optional: hours of training. / Optioneel: uren opleiding."),
-    ("off_the_job_hours", "/mode/off_the_job_hours", "Optional, apprenticeships: hours of off-the-job training. / "
-                                                      "Optioneel: uren opleiding buiten het werk (apprenticeships)."),
+    ("off_the_job_hours", "/mode/off_the_job_hours",
+     "Optional, apprenticeships: hours of off-the-job training. / "
+     "Optioneel: uren opleidingstijd buiten de eigen werkzaamheden (apprenticeships)."),
     ("duration_months", "/mode/duration_months", "Optional: how long the programme runs, in months. / "
                                                  "Optioneel: duur van de opleiding in maanden."),
     ("targets", "/targets", "The requirement sets the programme claims to meet, e.g. BVJN:register (ids on the site's "

@@ -1,4 +1,4 @@
-"""Render stage for XLSX: one bilingual workbook (a sheet per framework, per crosswalk, coverage, relations).
+"""Render stage for XLSX: one bilingual workbook (about, a sheet per framework and crosswalk, coverage, relations).
 
 Every text cell is stored as a string (never a formula, even when it starts with "="), with Excel's quote prefix
 where a re-edit would otherwise turn it into one; ids are text-formatted. openpyxl stamps the save time into
@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from ..coverage import coverage
 from ..dates import data_date
 from ..model import Lang, Model
+from ..strings import t
 from .common import is_dangerous, links, official_url, subpoints, title
 
 FILE_NAME = "coachref.xlsx"
@@ -116,6 +117,34 @@ def _fill(ws: Worksheet, columns: Columns, rows: Sequence[Sequence[Cell]]) -> No
                     cell.quotePrefix = True  # what Excel stores for a typed leading apostrophe
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    # On paper: landscape A4, all columns on the width of the page, the header row repeated on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+ABOUT_COLUMNS: Columns = (("about", 28), ("EN", 70), ("NL", 70))
+
+
+def _about_rows(model: Model) -> list[tuple[Cell, ...]]:
+    """The first sheet: what the workbook is, the data date, and per framework its version, publisher and licence."""
+    rows: list[tuple[Cell, ...]] = [
+        ("workbook", t("xlsx-workbook", "en"), t("xlsx-workbook", "nl")),
+        ("data date", data_date(model), data_date(model)),
+    ]
+    for fw in model.frameworks:
+        lic = fw.licence
+        rows += [(f"{fw.id}: title", fw.title.en, fw.title.nl),
+                 (f"{fw.id}: version", f"{fw.reference} {fw.version}" + (f" ({fw.date})" if fw.date else ""),
+                  f"{fw.reference} {fw.version}" + (f" ({fw.date})" if fw.date else "")),
+                 (f"{fw.id}: publisher", fw.publisher.en, fw.publisher.nl),
+                 (f"{fw.id}: licence", lic.name.en + (f" <{lic.url}>" if lic.url else ""),
+                  lic.name.nl + (f" <{lic.url}>" if lic.url else "")),
+                 (f"{fw.id}: attribution", lic.attribution.en, lic.attribution.nl)]
+    return rows
 
 
 def _normalise(data: bytes, stamp: datetime) -> bytes:
@@ -144,7 +173,7 @@ def render(model: Model) -> bytes:
     wb.properties.title = "coachref: coaching competence frameworks and crosswalks"
     wb.properties.created = wb.properties.modified = stamp
     taken: set[str] = set()
-    sheets: list[tuple[str, Columns, Sequence[Sequence[Cell]]]] = []
+    sheets: list[tuple[str, Columns, Sequence[Sequence[Cell]]]] = [("About", ABOUT_COLUMNS, _about_rows(model))]
     sheets += [(f.id, FRAMEWORK_COLUMNS, _framework_rows(model, f.id)) for f in model.frameworks]
     sheets += [(s.id, CROSSWALK_COLUMNS, _crosswalk_rows(model, n)) for n, s in enumerate(model.mapping_sets)]
     sheets.append(("Coverage", *_coverage_sheet(model)))

@@ -24,11 +24,12 @@ def item_references(index: Index) -> Iterator[Problem]:
 
 
 def requirement_references(index: Index) -> Iterator[Problem]:
-    """The groups a requirement condition names exist."""
+    """The groups a requirement condition names, and the items it leaves out, exist."""
     for doc in index.loaded.requirements.values():
         for i, cond in enumerate(doc.data["conditions"]):
-            for j, ref in enumerate(cond["rule"].get("groups", [])):
-                yield from index.unknown_ref(doc, f"/conditions/{i}/rule/groups/{j}", ref)
+            for name in ("groups", "except"):
+                for j, ref in enumerate(cond["rule"].get(name, [])):
+                    yield from index.unknown_ref(doc, f"/conditions/{i}/rule/{name}/{j}", ref)
 
 
 def course_references(index: Index) -> Iterator[Problem]:

@@ -83,10 +83,14 @@ def official_url(fw: Framework, item: Item | None = None) -> str | None:
 
 # --- shared blocks -----------------------------------------------------------------------------------------
 
-def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = ()) -> list[str]:
-    """Front matter (title; Material parts to `hide`, e.g. "toc" on wide pages), the h1 and the breadcrumb."""
+def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = (), tab_title: str | None = None,
+         boost: float | None = None) -> list[str]:
+    """Front matter (the title of the tab and of search results, `tab_title` when given; Material parts to `hide`,
+    e.g. "toc" on wide pages; a search `boost`), the h1 and the breadcrumb."""
     hidden = [f"hide: [{', '.join(hide)}]"] if hide else []
-    lines = [HEADER, f"title: {mk.yaml_title(title)}", *hidden, "---", "", f"# {mk.text(title)}", ""]
+    search = [f"search: {{boost: {boost}}}"] if boost is not None else []
+    lines = [HEADER, f"title: {mk.yaml_title(tab_title or title)}", *hidden, *search, "---", "",
+             f"# {mk.text(title)}", ""]
     crumbs = list(crumbs)
     if crumbs:
         lines += [" › ".join(crumbs), "{: .cr-breadcrumb }", ""]

@@ -19,7 +19,9 @@ from .furniture import (
     page_head,
     print_furniture,
     print_meta,
+    reads,
     relations_legend,
+    reviewer,
     scroll,
     short,
     unmapped_list,
@@ -78,19 +80,19 @@ def mappings_page(p: Page) -> str:
 
 # --- crosswalk: every mapping of a pair, read from one side -----------------------------------------------------
 
-def _relation_cell(p: Page, relation: str) -> mk.Markup:
+def _relation_cell(p: Page, relation: str, left: Item, right: Item) -> mk.Markup:
     rel = p.model.relation[relation]
     order = [r.id for r in p.model.relations].index(relation)
-    return mk.el("td", mk.el("a", rel.label.get(p.lang), href=f"#relation-{relation}"),
-                 data_sort=f"{9 - rel.strength}{order}")
+    return mk.el("td", mk.el("a", reads(p, relation, left, right), href=f"#relation-{relation}"),
+                 data_sort=f"{9 - rel.strength}{order}", data_label=t("relation", p.lang))
 
 
-def _item_cell(p: Page, item: Item, order: int, tag: str = "td") -> mk.Markup:
+def _item_cell(p: Page, item: Item, order: int, tag: str = "td", label: str | None = None) -> mk.Markup:
     group = p.model.groups[item.group]
     statement = item.title.get(p.lang) if item.title else item.statement.get(p.lang)
     return mk.el(tag, html_item_link(p, item.id), mk.el("span", group.title.get(p.lang), class_="cr-group"),
                  mk.el("span", statement, class_="cr-statement"), scope="row" if tag == "th" else None,
-                 data_sort=f"{order:06d}")
+                 data_sort=f"{order:06d}", data_label=label)
 
 
 def crosswalk_page(p: Page, d: Direction) -> str:
@@ -99,7 +101,8 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     names = {"left": short(left, p), "right": short(right, p)}
     title = f"{t('crosswalk', lang)}: {names['left']} → {names['right']}"
     lines = page_head(p, title, landscape=True)
-    lines += print_meta(p, [left, right], [d.mset]) + print_furniture(p, [left, right], title)
+    lines = print_furniture(lines, p, [left, right], title)
+    lines += print_meta(p, [left, right], [d.mset])
     other = Direction(d.mset, not d.reverse)
     lines += [t("crosswalk-reads", lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])), "",
               f"- {p.link(t('crosswalk-other-way', lang), urls.crosswalk_page(other.left, other.right))}",
@@ -108,19 +111,26 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     order = item_order(model)
     rows = sorted(d.mset.mappings, key=lambda m: (order[d.ends(m)[0]], order[d.ends(m)[1]]))
     table_id = f"cw-{d.left.lower()}-{d.right.lower()}"
-    lines += [f"## {t('mappings-table', lang)} ({len(rows)})", "", *_filters(p, d, rows, table_id)]
+    count = mk.el("span", len(rows), class_="cr-heading-count", data_for=table_id,
+                  data_template=t("filter-heading-count", lang))
+    lines += [f"## {t('mappings-table', lang)} ({count})", "", *_filters(p, d, rows, table_id)]
     head = mk.el("tr", mk.col(names["left"], data_sortable=True), mk.col(t("relation", lang), data_sortable=True),
                  mk.col(names["right"], data_sortable=True), mk.col(t("rationale", lang)))
     body = []
     for n, m in enumerate(rows):
         a, b = (model.items[x] for x in d.ends(m))
         relation = seen_from(model, m.relation, d.side)
-        reviewed = mk.el("span", f"{t('reviewed', lang)}: {m.reviewed_by}, {m.reviewed_date}", class_="cr-reviewed")
-        body.append(mk.el("tr", _item_cell(p, a, order[a.id], "th"), _relation_cell(p, relation),
-                          _item_cell(p, b, order[b.id]), mk.el("td", m.rationale.get(lang), reviewed),
+        reviewed = mk.el("span", f"{t('reviewed', lang)}: {reviewer(m.reviewed_by, lang)}, {m.reviewed_date}",
+                         class_="cr-reviewed")
+        body.append(mk.el("tr", _item_cell(p, a, order[a.id], "th"), _relation_cell(p, relation, a, b),
+                          _item_cell(p, b, order[b.id], label=names["right"]),
+                          mk.el("td", m.rationale.get(lang), reviewed, data_label=t("rationale", lang)),
                           data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n))
     caption = t("crosswalk-caption", lang, n=len(rows), **names)
-    table = mk.table(caption, [head], body, class_="cr-table cr-crosswalk", id=table_id)
+    filtered = t("crosswalk-caption-filtered", lang).replace("{left}", names["left"]).replace("{right}", names["right"])
+    # out of the search index: every row is on the item pages of both its ends, as a readable sentence
+    table = mk.table(caption, [head], body, class_="cr-table cr-crosswalk cr-stack", id=table_id,
+                     data_caption_filtered=filtered, data_search_exclude=True)
     lines += scroll(t("mappings-table", lang), table)
     side = side_coverage(model, d.mset, d.side)
     lines += [f"## {t('without-counterpart', lang)} ({len(side.total.unmapped)})", "",
@@ -151,7 +161,8 @@ def _filters(p: Page, d: Direction, rows: list[Mapping], table_id: str) -> list[
     def select(label: str, name: str, options: list[mk.Markup]) -> mk.Markup:
         return mk.el("label", f"{label} ", mk.el("select", every, *options, data_filter=name))
 
-    return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True)}>',
+    return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True, data_search_exclude=True)}>',
+            mk.el("p", t("crosswalk-howto", lang), class_="cr-howto"),
             select(t("relation", lang), "relation", rel_options), select(t("group", lang), "group", group_options),
             mk.el("p", class_="cr-count", aria_live="polite", data_template=t("filter-count", lang)),
             "</div>", ""]
@@ -167,7 +178,8 @@ def matrix_page(p: Page, d: Direction) -> str:
     columns = [g for g in right.groups if g.id in compared_right]
     title = f"{t('matrix', lang)}: {short(left, p)} × {short(right, p)}"
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS)
-    lines += print_meta(p, [left, right], [d.mset]) + print_furniture(p, [left, right], title)
+    lines = print_furniture(lines, p, [left, right], title)
+    lines += print_meta(p, [left, right], [d.mset])
     lines += [t("matrix-intro", lang).format(left=mk.text(short(left, p)), right=mk.text(short(right, p))), "",
               f"- {p.link(t('crosswalk', lang), urls.crosswalk_page(d.left, d.right))}",
               f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}", ""]
@@ -191,12 +203,15 @@ def matrix_page(p: Page, d: Direction) -> str:
             for n, col in enumerate(columns):
                 found = sorted(cells.get((item.id, col.id), []), key=lambda x: order[x[0]])
                 totals[n] += len(found)
-                row.append(_matrix_cell(p, found))
+                row.append(_matrix_cell(p, found, col.title.get(lang)))
             count = sum(len(cells.get((item.id, col.id), [])) for col in columns)
-            body.append(mk.el("tr", *row, mk.el("td", count, class_="cr-total")))
+            body.append(mk.el("tr", *row, mk.el("td", count, class_="cr-total", data_label=t("total", lang))))
+    labels = [*(g.title.get(lang) for g in columns), t("total", lang)]
     body.append(mk.el("tr", mk.el("th", t("total", lang), scope="row"),
-                      *(mk.el("td", n, class_="cr-total") for n in (*totals, sum(totals))), class_="cr-totals"))
-    lines += scroll(title, mk.table(title, [head], body, class_="cr-table cr-matrix"))
+                      *(mk.el("td", n, class_="cr-total", data_label=label)
+                        for n, label in zip((*totals, sum(totals)), labels, strict=True)), class_="cr-totals"))
+    table = mk.table(title, [head], body, class_="cr-table cr-matrix cr-stack", data_search_exclude=True)
+    lines += scroll(title, table)
     return "\n".join(lines)
 
 
@@ -204,12 +219,13 @@ def _mark(p: Page, relation: str) -> mk.Markup:
     return mk.el("span", p.model.relation[relation].mark, class_="cr-mark", aria_hidden="true")
 
 
-def _matrix_cell(p: Page, found: list[tuple[str, str]]) -> mk.Markup:
+def _matrix_cell(p: Page, found: list[tuple[str, str]], label: str) -> mk.Markup:
     """The right-side items mapped to a row's item within one column's group, each with its relation's mark."""
     if not found:
         return mk.el("td")
     model, lang = p.model, p.lang
-    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang)), _mark(p, rel),
+    content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang), preview=True), _mark(p, rel),
                         mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr")])
                for other, rel in found]
-    return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found))
+    return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found),
+                 data_label=label)

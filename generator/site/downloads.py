@@ -79,6 +79,7 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
                   f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
                   f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}", "",
+                  *([mk.text(t("csv-headers-note", lang)), ""] if fmt == "csv" else []),
                   f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"

@@ -4,10 +4,12 @@ date, running header and footer, attribution)."""
 
 from __future__ import annotations
 
+import json
+
 from .. import markup as mk
 from ..coverage import SideCoverage
 from ..dates import data_date
-from ..model import Framework, MappingSet, Model
+from ..model import Framework, Item, Lang, MappingSet, Model
 from ..strings import t
 from . import urls
 from .context import Page, head, item_name
@@ -24,10 +26,13 @@ def item_order(model: Model) -> dict[str, int]:
     return {item.id: n for n, item in enumerate(i for f in model.frameworks for g in f.groups for i in g.items)}
 
 
-def html_item_link(p: Page, item_id: str, label: str | None = None) -> mk.Markup:
+def html_item_link(p: Page, item_id: str, label: str | None = None, preview: bool = False) -> mk.Markup:
+    """A link to an item's page; with `preview`, its statement shows on hover (matrix cells hold codes only)."""
     target, anchor = urls.item_target(p.model, item_id)
-    text = label if label is not None else item_name(p.model, p.model.items[item_id], p.lang)
-    return mk.el("a", text, href=urls.html_link(p.path, target, anchor))
+    item = p.model.items[item_id]
+    text = label if label is not None else item_name(p.model, item, p.lang)
+    return mk.el("a", text, href=urls.html_link(p.path, target, anchor),
+                 title=item.statement.get(p.lang) if preview else None)
 
 
 def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = None, wide: bool = True) -> list[str]:
@@ -57,7 +62,7 @@ def print_meta(p: Page, frameworks: list[Framework], msets: list[MappingSet]) ->
     facts = "; ".join(f"{short(fw, p)}: {_fw_fact(fw, p)}" for fw in frameworks)
     parts = [(t("print-versions", lang), facts), (t("print-data-date", lang), data_date(p.model))]
     if msets:
-        reviewers = sorted({m.reviewed_by for s in msets for m in s.mappings})
+        reviewers = sorted({reviewer(m.reviewed_by, lang) for s in msets for m in s.mappings})
         parts.append((t("print-reviewed", lang), f"{', '.join(reviewers)}, {_reviews(msets)}"))
     sentences = [mk.join([mk.el("strong", label), f": {value}."]) for label, value in parts]
     return [mk.el("p", mk.join(sentences, " "), class_="cr-print-meta"), ""]
@@ -72,16 +77,18 @@ def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
     return lines
 
 
-def print_furniture(p: Page, frameworks: list[Framework], title: str) -> list[str]:
-    """Running header and footer of every printed page (CSS page-margin boxes, so they repeat on pages without a
-    table too): framework versions, publishers and licences on top; the data date, site and page title below.
-    Browsers without margin boxes still print the versions line under the title once."""
+def print_furniture(lines: list[str], p: Page, frameworks: list[Framework], title: str) -> list[str]:
+    """`lines` (a page that starts with front matter) with the running header and footer of every printed page:
+    framework versions, publishers and licences on top; the data date, site and page title below. They are CSS
+    page-margin boxes, so they repeat on pages without a table too; the CSS goes into the page's front matter
+    (`cr_print_css`), which overrides/main.html writes into a <style> in the head."""
     sources = " · ".join(f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}"
                          for fw in frameworks)
     footer = f"{t('print-data-date', p.lang)} {data_date(p.model)} · {t('site-name', p.lang)} · {title}"
     css = (f"@page {{ @top-left {{ content: {mk.css_string(sources)}; }} "
            f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}")
-    return [mk.el("style", mk.raw(css)), ""]
+    end = lines.index("---", 1)  # the end of the front matter
+    return [*lines[:end], f"cr_print_css: {json.dumps(css, ensure_ascii=True)}", *lines[end:]]
 
 
 def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
@@ -112,3 +119,22 @@ def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
                 why = mk.text(reason.get(p.lang)) if reason else t("gap-no-reason", p.lang)
                 lines.append(f"    - {p.item_link(i.id)}: {why}")
     return [*lines, ""] if lines else [t("all-mapped", p.lang), ""]
+
+
+def reviewer(name: str, lang: Lang) -> str:
+    """Who reviewed a mapping, in the page's language when it is our own editorial team (a name stays a name)."""
+    return t("editorial-team", lang) if name == t("editorial-team", "en") else name
+
+
+#: How a row reads, per relation of the vocabulary (standards/relations.yaml); another relation reads generically.
+READS = {"exact": "relation-reads.exact", "close": "relation-reads.close", "broad": "relation-reads.broad",
+         "narrow": "relation-reads.narrow", "related": "relation-reads.related"}
+
+
+def reads(p: Page, relation: str, left: Item, right: Item) -> str:
+    """The mapping as one sentence with its direction: "Method 6.10 is broader than S1" (`right` is `relation`
+    to `left`)."""
+    names = {"left": item_name(p.model, left, p.lang), "right": item_name(p.model, right, p.lang)}
+    if relation in READS:
+        return t(READS[relation], p.lang, **names)
+    return t("relation-reads.generic", p.lang, relation=p.model.relation[relation].label.get(p.lang), **names)

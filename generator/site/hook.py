@@ -13,6 +13,7 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,11 +26,11 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
 
 from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
-from generator.model import Model  # noqa: E402
+from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
 from generator.site import nav, urls, vendor  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
-from generator.strings import CatalogueError, MissingString  # noqa: E402
+from generator.strings import CatalogueError, MissingString, t  # noqa: E402
 
 log = get_plugin_logger("coachref")
 _PREFIX = urls.GENERATED + "/"
@@ -55,7 +56,20 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Add every framework's nav entry (generator/site/nav.py): mkdocs.yml lists only the fixed pages."""
     config.nav = nav.with_frameworks(config.nav, project_root(config))
+    config.extra["cr_not_found"] = not_found_parts(config)
     return config
+
+
+def not_found_parts(config: MkDocsConfig) -> list[dict[str, str]]:
+    """What the one 404 page (overrides/404.html) says in each language, with its home page (root-relative:
+    the 404 page answers at any depth)."""
+    base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    parts = []
+    for n, lang in enumerate(LANGUAGES):
+        parts.append({"lang": lang, "name": t(f"lang.{lang}", lang), "title": t("not-found.title", lang),
+                      "text": t("not-found.text", lang), "home_label": t("not-found.home", lang),
+                      "search_label": t("not-found.search", lang), "home": base if n == 0 else f"{base}{lang}/"})
+    return parts
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from .. import markup as mk
 from ..model import Framework, Item, Lang
 from ..strings import t
-from .context import Page, kind_line, official_url
+from . import urls
+from .context import Page, item_name, kind_line, official_url
+from .furniture import html_item_link, reads
 
 
 def statement(p: Page, item: Item, fw: Framework) -> list[str]:
@@ -73,8 +75,8 @@ def related(p: Page, item: Item) -> list[str]:
         lines += [f"{t('links-confidence', p.lang)}: "
                   f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
                   "{: .cr-meta }", ""]
-    if not found:
-        lines += [t("no-related", p.lang), ""]
+    if not found:  # no empty section ("no related items recorded yet" read as a gap in the data)
+        return _item_mappings(p, item)
     return lines + _item_mappings(p, item)
 
 
@@ -86,28 +88,31 @@ def _linked(p: Page, item: Item, key: str, other: str) -> str:
     return p.item_link(other, with_title=True) + label
 
 
-def _relation_label(p: Page, relation: str, direction: str) -> str:
-    """The relation as read from this item, linked to its plain definition on the mappings page."""
-    rel = p.model.relation.get(relation)
-    if rel and direction == "in":
-        rel = p.model.relation.get(rel.inverse, rel)
-    if rel is None:
-        return mk.text(relation)
-    return p.link(rel.label.get(p.lang), "mappings", f"relation-{rel.id}")
-
-
 def _item_mappings(p: Page, item: Item) -> list[str]:
+    """The mappings of an item: the other item's framework, name and text, the relation as a sentence, why."""
     found = p.model.mappings_of.get(item.id, ())
     gaps = _gap_reasons(p, item)
     if not found:
         return [f"## {t('mappings', p.lang)}", "", *gaps] if gaps else []
-    lines = [f"## {t('mappings', p.lang)}", "", f"| {t('relation', p.lang)} | {t('item', p.lang)} | "
-             f"{t('rationale', p.lang)} |", "|---|---|---|"]
+    model, lang = p.model, p.lang
+    labels = (t("framework", lang), t("item", lang), t("relation", lang), t("rationale", lang))
+    rows = []
     for mapping, direction in found:
-        other = mapping.target if direction == "out" else mapping.source
-        lines.append(f"| {_relation_label(p, mapping.relation, direction)} | {p.item_link(other, True)} | "
-                     f"{mk.text(mapping.rationale.get(p.lang))} |")
-    return [*lines, "", *gaps]
+        other = model.items[mapping.target if direction == "out" else mapping.source]
+        rel = model.relation[mapping.relation]
+        if direction == "in":  # the file says how this item relates to the other; read it from the other's side
+            rel = model.relation.get(rel.inverse, rel)
+        text = other.title.get(lang) if other.title else other.statement.get(lang)
+        link = mk.el("a", reads(p, rel.id, item, other),
+                     href=urls.html_link(p.path, "mappings", f"relation-{rel.id}"))
+        rows.append(mk.el("tr", mk.el("td", model.framework[other.framework].title.get(lang), data_label=labels[0]),
+                          mk.el("th", html_item_link(p, other.id), mk.el("span", text, class_="cr-statement"),
+                                scope="row", data_label=labels[1]),
+                          mk.el("td", link, data_label=labels[2]),
+                          mk.el("td", mapping.rationale.get(lang), data_label=labels[3])))
+    table = mk.table(t("item-mappings-caption", lang, item=item_name(model, item, lang)),
+                     [mk.el("tr", *(mk.col(x) for x in labels))], rows, class_="cr-table cr-item-mappings cr-stack")
+    return [f"## {t('mappings', lang)}", "", *table, "", *gaps]
 
 
 def _gap_reasons(p: Page, item: Item) -> list[str]:

@@ -11,7 +11,7 @@ from .context import Page
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
 
 
-def _link_cell(ksb: Item, column: Item, lang: Lang) -> mk.Markup:
+def _link_cell(ksb: Item, column: Item, lang: Lang, label: str) -> mk.Markup:
     """One cell of a KSB matrix, kept small (these tables grow with the KSBs): a linked cell carries its mark and
     a screen-reader label; an unknown one is empty with class cr-u (CSS shows "?"; the column's confidence header
     says "not yet known"); a cell that is known not to be linked is empty."""
@@ -19,7 +19,7 @@ def _link_cell(ksb: Item, column: Item, lang: Lang) -> mk.Markup:
         cls, mark, key = ("cr-i", "◐", "link-inferred") if column.links_confidence == "inferred" else \
             ("cr-y", "●", "link-yes")
         return mk.el("td", mk.el("span", mark, aria_hidden="true"), mk.el("span", t(key, lang), class_="cr-sr"),
-                     class_=cls)
+                     class_=cls, data_label=label)
     return mk.el("td", class_="cr-u") if _unknown(column) else mk.el("td")
 
 
@@ -40,7 +40,8 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     crumbs = [p.link(t("frameworks", lang), "frameworks"), p.link(fw.title.get(lang), urls.framework_page(fw)),
               p.link(group.title.get(lang), urls.group_page(fw, group))]
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
-    lines += print_meta(p, [fw], []) + print_furniture(p, [fw], title)
+    lines = print_furniture(lines, p, [fw], title)
+    lines += print_meta(p, [fw], [])
     lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
     lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
               for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))]
@@ -57,7 +58,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
         rows.append(mk.el("tr", mk.el("th", g.title.get(lang), scope="colgroup", colspan=len(columns) + 1),
                           class_="cr-group-row"))
         rows += [mk.el("tr", mk.el("th", html_item_link(p, ksb.id), scope="row"),
-                       *(_link_cell(ksb, c, lang) for c in columns)) for ksb in g.items]
-    table = mk.table(title, head, rows, class_="cr-table cr-matrix cr-link-matrix")
+                       *(_link_cell(ksb, c, lang, c.label_in(lang)) for c in columns)) for ksb in g.items]
+    table = mk.table(title, head, rows, class_="cr-table cr-matrix cr-link-matrix cr-stack")
     lines += scroll(title, table)
     return "\n".join(lines)

@@ -12,8 +12,8 @@ from ..strings import t, tn
 from . import urls
 from .context import HEADER as HEADER  # re-exported: generate.py writes it above the downloads and course pages
 from .context import Page as Page
-from .context import crumbs, head, item_heading, kind_line, official_url
-from .furniture import html_item_link
+from .context import crumbs, head, item_heading, item_name, kind_line, official_url
+from .furniture import html_item_link, print_furniture, print_meta
 from .ids import id_line
 from .items import details, related, statement
 
@@ -111,10 +111,47 @@ def group_page(p: Page, fw: Framework, group: Group) -> str:
     return "\n".join(lines)
 
 
+#: Item pages rank above the long pages that also name the item (crosswalks, matrices) in search.
+ITEM_BOOST = 3
+TOPIC_CHARS = 60  # an untitled item's topic in its tab title: the start of its statement, up to a word
+
+
 def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
-    lines = head(item_heading(p.model, item, p.lang), crumbs(p, fw, group))
+    heading = item_heading(p.model, item, p.lang)
+    lines = head(heading, crumbs(p, fw, group), tab_title=f"{_topic(p, item, heading)} — {fw.title.get(p.lang)}",
+                 boost=ITEM_BOOST)
     lines += id_line(item, p.lang) + statement(p, item, fw) + details(p, item) + related(p, item)
+    lines += _pager(p, group, item)
     return "\n".join(lines)
+
+
+def _topic(p: Page, item: Item, heading: str) -> str:
+    """"K5: understands organisational culture and values …": the heading, and for an item without a title the
+    start of its statement, so tabs and search results say what the item is about."""
+    if item.title:
+        return heading
+    words, text = item.statement.get(p.lang).split(), ""
+    for word in words:
+        if len(text) + len(word) + 1 > TOPIC_CHARS:
+            return f"{heading}: {text} …"
+        text = f"{text} {word}".strip()
+    return f"{heading}: {text}"
+
+
+def _pager(p: Page, group: Group, item: Item) -> list[str]:
+    """Links to the previous and next item of the same group (item pages are not in the site's navigation)."""
+    at = group.items.index(item)
+    links = []
+    if at > 0:
+        links.append(mk.el("a", f"← {item_name(p.model, group.items[at - 1], p.lang)}", rel="prev",
+                           href=urls.html_link(p.path, *urls.item_target(p.model, group.items[at - 1].id))))
+    if at + 1 < len(group.items):
+        links.append(mk.el("a", f"{item_name(p.model, group.items[at + 1], p.lang)} →", rel="next",
+                           href=urls.html_link(p.path, *urls.item_target(p.model, group.items[at + 1].id))))
+    if not links:
+        return []
+    return [mk.el("nav", *links, class_="cr-pager", aria_label=t("item-pager", p.lang, group=group.title.get(p.lang))),
+            ""]
 
 
 def side_by_side_page(p: Page, fw: Framework) -> str:
@@ -141,18 +178,25 @@ def _sbs_cell(p: Page, item: Item, lang: Lang) -> mk.Markup:
 
 
 def checklist_page(p: Page, fw: Framework) -> str:
-    """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables."""
+    """A table per KSB group with a box to tick and room for evidence; raw HTML, like the other tables. On paper
+    it carries the standard's version and the data date on every page, and fields for the apprentice's name."""
     lang = p.lang
-    lines = head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw))
-    lines += [mk.text(t("checklist-intro", lang)), ""]
+    lines = print_furniture(head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw)), p, [fw],
+                            t("checklist", lang))
+    lines += [*print_meta(p, [fw], []), mk.text(t("checklist-intro", lang)), ""]
+    fields = [mk.el("p", mk.el("span", f"{t(k, lang)}:"), mk.el("span", class_="cr-field-line"))
+              for k in ("checklist-name", "checklist-employer", "date")]
+    lines += [mk.el("div", *fields, class_="cr-fields"), ""]
     tick = mk.el("span", "☐", class_="cr-tick", role="img", aria_label=t("tick", lang))
-    top = mk.el("tr", *(mk.col(h) for h in (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))))
+    labels = (t("done", lang), "KSB", t("statement", lang), t("evidence", lang))
+    top = mk.el("tr", *(mk.col(h, class_=f"cr-col-{n}") for n, h in enumerate(labels)))
     for group in (g for g in fw.groups if g.role == "ksb"):
-        rows = [mk.el("tr", mk.el("td", tick), mk.el("th", html_item_link(p, item.id), scope="row"),
-                      mk.el("td", item.statement.get(lang), *_sureness(item, lang)), mk.el("td"))
-                for item in group.items]
+        rows = [mk.el("tr", mk.el("td", tick, data_label=labels[0]),
+                      mk.el("th", html_item_link(p, item.id), scope="row", data_label=labels[1]),
+                      mk.el("td", item.statement.get(lang), *_sureness(item, lang), data_label=labels[2]),
+                      mk.el("td", class_="cr-notes", data_label=labels[3])) for item in group.items]
         lines += [f"## {mk.text(group.title.get(lang))}", "", '<div class="cr-checklist">',
-                  *mk.table(None, [top], rows), "</div>", ""]
+                  *mk.table(None, [top], rows, class_="cr-stack"), "</div>", ""]
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator.model import LANGUAGES, Lang, Model
-from generator.site import pages, urls
+from generator.site import context, pages, urls
 from generator.site.furniture import LANDSCAPE_COLUMNS
 from generator.strings import t
 
@@ -84,7 +84,10 @@ def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite,
                 assert len(matches) == 1, (cell.text, target)
                 ends.append(matches[0])
             relation = row.attrs["data-relation"]
-            assert rel_cell.text == raw.relations[relation]["label"][lang]
+            # the row reads as one sentence with its direction: "<right item> is broader than <left item>"
+            names = {k: context.item_name(model, model.items[x], lang) for k, x in zip(("left", "right"), ends,
+                                                                                          strict=True)}
+            assert rel_cell.text == t(f"relation-reads.{relation}", lang, **names)
             assert rel_cell.hrefs == [f"#relation-{relation}"]
             assert row.attrs["data-groups"].split() == [raw.group_of[ends[0]], raw.group_of[ends[1]]]
             rationale = next(m["rationale"][lang] for m in data["mappings"]
@@ -112,8 +115,9 @@ def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counte
 
 
 def _css_text(css_string: str) -> str:
-    """The text of a CSS string literal with 6-digit hex escapes, as markup.css_string writes it."""
-    return re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), css_string[1:-1])
+    """The text of a CSS string literal with hex escapes, read as CSS does (one whitespace after an escape ends
+    it and is not text)."""
+    return re.sub(r"\\([0-9a-f]{1,6})[ \t\n]?", lambda m: chr(int(m.group(1), 16)), css_string[1:-1])
 
 
 def test_print_pages_run_versions_and_attribution_on_every_page(built_site: BuiltSite, model: Model) -> None:
@@ -245,7 +249,7 @@ def test_coverage_page_numbers_match_the_data(built_site: BuiltSite, raw: Raw, m
         wanted = {("" if lang == "en" else "nl/") + urls.url_of(urls.item_target(model, i)[0])
                   for _g, _n, unmapped in expected for i in unmapped}
         assert hrefs == wanted, key
-        assert f'aria-labelledby="chart-{key}"' in section
+        assert f'id="chart-{key}"' in section
 
 
 def test_coverage_figures_for_the_closing_note(raw: Raw) -> None:
@@ -276,16 +280,24 @@ def test_every_item_page_lists_its_mappings_with_defined_relation_link_and_ratio
         path, _anchor = urls.item_target(model, item_id)
         file = page_file(built_site.site, path, lang)
         page_url = prefix + urls.url_of(path)
-        found = [x for x in tables(file) if x.rows and x.rows[0].texts()[:1] == [t("relation", lang)]]
+        found = [x for x in tables(file) if "cr-item-mappings" in x.attrs.get("class", "").split()]
         assert len(found) == 1, item_id
+        assert found[0].rows[0].texts() == [t(k, lang) for k in ("framework", "item", "relation", "rationale")]
         seen: Counter[tuple[str, str, str]] = Counter()
         for row in found[0].body():
-            relation_cell, other_cell, why = row.cells
+            framework_cell, other_cell, relation_cell, why = row.cells
             relation = relation_cell.hrefs[0].rsplit("#relation-", 1)[1]
             assert resolve(page_url, relation_cell.hrefs[0]) == prefix + "mappings/"
-            assert relation_cell.text == raw.relations[relation]["label"][lang]
             other = next(i for i in model.items if prefix + urls.url_of(urls.item_target(model, i)[0]) ==
                          resolve(page_url, other_cell.hrefs[0]))
+            # the other item's framework and text show, and the relation reads as a sentence from it to this item
+            other_item = model.items[other]
+            assert framework_cell.text == model.framework[other_item.framework].title.get(lang)
+            shown = other_item.title.get(lang) if other_item.title else other_item.statement.get(lang)
+            assert " ".join(shown.split()) in other_cell.text
+            assert relation_cell.text == t(f"relation-reads.{relation}", lang,
+                                           left=context.item_name(model, model.items[item_id], lang),
+                                           right=context.item_name(model, other_item, lang))
             seen[(relation, other, why.text)] += 1
         assert seen == rows, item_id
 
@@ -301,3 +313,12 @@ def test_a_project_without_mapping_files_still_builds(tmp_path: Path) -> None:
         html = page_file(root / "site", urls.COVERAGE, lang).read_text("utf-8")
         assert t("no-mappings", lang) in html
         assert not (page_file(root / "site", urls.crosswalk_page("ST0809", "BVJN"), lang)).exists()
+
+
+@pytest.mark.parametrize(("lang", "path", "sentence"), [
+    ("en", "mappings/st0809--bvjn", "Method 6.10 is broader than S1"),
+    ("nl", "mappings/bvjn--st0809", "S1 is smaller dan Methodiek 6.10"),
+])
+def test_a_crosswalk_row_says_which_way_it_reads(built_site: BuiltSite, lang: Lang, path: str, sentence: str) -> None:
+    cw = table(page_file(built_site.site, path, lang), "cr-crosswalk")
+    assert sentence in [row.cells[1].text for row in cw.body()]

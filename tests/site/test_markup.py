@@ -64,6 +64,7 @@ def test_a_script_in_a_yaml_string_shows_as_text_on_the_generated_page(tmp_path:
     page = (tmp_path / "docs/generated/coaching-professional/knowledge/k1.en.md").read_text(encoding="utf-8")
     front, body = page.split("\n---\n", 1)  # MkDocs reads front matter as data, never as Markdown
     assert "<" not in front  # the JSON-LD there has <, > and & escaped, so it cannot close its <script>
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in front  # the page title: escaped text
     html = render(body)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html and "<strong>x" not in html

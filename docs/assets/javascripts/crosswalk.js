@@ -27,8 +27,20 @@
           row.hidden = !ok;
           if (ok) { shown += 1; }
         });
-        count.textContent = count.getAttribute("data-template")
-          .replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+        var fill = function (template) {
+          return template.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+        };
+        count.textContent = fill(count.getAttribute("data-template"));
+        // The caption and the heading above the table count what shows, not what the page was built with.
+        if (table.caption && table.hasAttribute("data-caption-filtered")) {
+          if (!table.caption.hasAttribute("data-all")) { table.caption.setAttribute("data-all", table.caption.textContent); }
+          table.caption.textContent = shown === rows.length ? table.caption.getAttribute("data-all")
+            : fill(table.getAttribute("data-caption-filtered"));
+        }
+        Array.prototype.forEach.call(document.querySelectorAll('.cr-heading-count[data-for="' + table.id + '"]'),
+          function (span) {
+            span.textContent = shown === rows.length ? String(rows.length) : fill(span.getAttribute("data-template"));
+          });
         // A filtered table says so on paper too (print.css shows the count only then).
         controls.toggleAttribute("data-filtered", shown !== rows.length);
       };
@@ -53,8 +65,15 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "cr-sort";
+      // The header keeps a plain copy of its text for paper: Chromium leaves a button blank in the table
+      // header it repeats on every printed page (print.css shows the copy and hides the button).
+      var copy = document.createElement("span");
+      copy.className = "cr-print-label";
+      copy.setAttribute("aria-hidden", "true");
+      copy.textContent = th.textContent;
       while (th.firstChild) { button.appendChild(th.firstChild); }
       th.appendChild(button);
+      th.appendChild(copy);
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         headers.forEach(function (other) { other.removeAttribute("aria-sort"); });

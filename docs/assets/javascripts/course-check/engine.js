@@ -67,7 +67,9 @@ function condition(bundle, course, c, direct) {
   const d = { id: c.id, statement: c.statement, rule: rule.type, met: false };
   if (c.quote) d.quote = c.quote;
   if (rule.type === "covers-all") {
-    const items = rule.groups.flatMap((g) => bundle.groups[g].items.map((id) => coverage(bundle, id, direct)));
+    const leftOut = new Set(rule.except || []);  // items the rule leaves out (e.g. a lead-in sentence)
+    const items = rule.groups.flatMap((g) => bundle.groups[g].items.filter((id) => !leftOut.has(id))
+      .map((id) => coverage(bundle, id, direct)));
     d.met = items.every((i) => i.covered);
     d.groups = rule.groups.map((g) => ({ id: g, title: bundle.groups[g].title }));
     d.covered = items.filter((i) => i.covered).length;

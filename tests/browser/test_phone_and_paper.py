@@ -1,0 +1,89 @@
+"""On a phone and on paper, in a real Chromium: no page kind needs sideways scrolling at 390 px, chart labels
+are readable, and printed crosswalks and checklists keep their column headers on every page."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import pytest
+
+from .conftest import BROWSER_MARKS
+from .test_browser import PAGE_KINDS
+
+pytestmark = BROWSER_MARKS
+
+PHONE = {"width": 390, "height": 844}
+#: Elements wider than their box: the page itself, or a scrolling region holding a table or a code block.
+OVERFLOW = """() => {
+  const out = [];
+  const root = document.documentElement;
+  if (root.scrollWidth > root.clientWidth + 1) { out.push('page: ' + root.scrollWidth + ' px'); }
+  for (const box of document.querySelectorAll('.md-content .cr-scroll, .md-content .md-typeset__scrollwrap,'
+                                              + ' .md-content table, .md-content pre')) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      out.push(box.className + ' ' + box.tagName + ': ' + box.scrollWidth + ' > ' + box.clientWidth);
+    }
+  }
+  return out;
+}"""
+
+
+def _phone(browser: Any, base_url: str) -> Any:
+    return browser.new_context(base_url=base_url, viewport=PHONE, device_scale_factor=1, is_mobile=True,
+                               has_touch=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_no_page_kind_scrolls_sideways_on_a_phone(browser: Any, base_url: str, lang: str) -> None:
+    context = _phone(browser, base_url)
+    try:
+        tab = context.new_page()
+        found = {}
+        for path in PAGE_KINDS:
+            tab.goto(("" if lang == "en" else "nl/") + path)
+            wide = tab.evaluate(OVERFLOW)
+            if wide:
+                found[path] = wide
+        assert found == {}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_coverage_chart_labels_are_at_least_12_px(browser: Any, base_url: str, width: int) -> None:
+    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto("nl/mappings/coverage/")
+        sizes = tab.eval_on_selector_all(".cr-chart [data-chart-label]",
+                                         "els => els.map(e => e.getBoundingClientRect().height &&"
+                                         " parseFloat(getComputedStyle(e).fontSize))")
+        assert sizes and min(sizes) >= 12, sizes
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("path", "columns", "row"), [
+    # a crosswalk row ends on "Reviewed: …"; a checklist row starts with its KSB code
+    ("mappings/st0809--bvjn/", ("relation",), "reviewed"),
+    ("coaching-professional/checklist/", ("statement", "evidence"), ""),
+])
+def test_printed_headers_keep_their_text_on_every_page(page: Any, lang: str, path: str, columns: tuple[str, ...],
+                                                        row: str) -> None:
+    from pypdf import PdfReader
+
+    from generator.strings import t
+
+    page.goto(("" if lang == "en" else "nl/") + path)
+    page.wait_for_function("() => document.readyState === 'complete'")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+    marker = re.compile(re.escape(t(row, lang) + ":") if row else r"\b[KSB]\d{1,2}\b")
+    with_rows = [(n, re.sub(r"\s+", "", s.extract_text())) for n, s in enumerate(pdf.pages, start=1)
+                 if marker.search(s.extract_text())]
+    assert len(with_rows) >= 3, "a table over several pages"
+    for n, text in with_rows[1:]:
+        for key in columns:
+            assert re.sub(r"\s+", "", t(key, lang)) in text, f"page {n} lacks the header {t(key, lang)!r}"
