@@ -179,7 +179,10 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
     out = [f"# {s('title', lang)}", "", f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"', "",
            f"    **{mk.text(data['verdict'][lang])}**", "",
            f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
-    out.extend(f"| {label} | {mk.text(value)} |" for label, value in facts(data, lang))
+    written, course = data["course"]["language"], data["course"]
+    own = {course["programme"], course["provider"]}  # the course's own words, in the course's language
+    out.extend(f"| {label} | {_course_text(value, lang, written) if value in own else mk.text(value)} |"
+               for label, value in facts(data, lang))
     out += ["", f"**{s('applied', lang)}:**", ""]
     out.extend(f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
                for rs in data["requirement_sets"])
@@ -203,15 +206,29 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
             for group, items in _group_items(c):
                 out += ["", f"### {mk.text(group['title'][lang])}", ""]
                 for i in items:
-                    out += _md_item(i, lang, link)
+                    out += _md_item(i, lang, link, data["course"]["language"])
     out += ["", mk.text(s("rechecked", lang))]
     return "\n".join(out) + "\n"
 
 
-def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str]) -> list[str]:
+def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str], written: str | None) -> list[str]:
     state = s("covered", lang) if i["covered"] else f"**{s('not_covered', lang).upper()}**"
     out = [f"- {link(i['name'][lang], i['url'])}: {state}. {mk.text(i['statement'][lang])}"]
     out += [f"    - {mk.text(p[lang])}" for p in i["subpoints"]]
-    out += [f"    - {s('evidence', lang)}: {mk.text(evidence(r, lang))}" for r in i["covered_by"]]
-    out += [f"    - {mk.text(indirect(x, lang))} ({link(x['via_name'][lang], x['via_url'])})" for x in i["indirect"]]
+    for r in i["covered_by"]:
+        row = s("evidence_row", lang, module=_course_text(r["module_title"], lang, written),
+                module_id=mk.text(r["module"]), outcome=mk.text(r["outcome"]),
+                text=_course_text(r["outcome_text"], lang, written))
+        out.append(f"    - {s('evidence', lang)}: {row}")
+    for x in i["indirect"]:
+        row = s("indirect_explained", lang, outcome=mk.text(x["outcome"]),
+                module=_course_text(x["module_title"], lang, written), via=mk.text(x["via_name"][lang]),
+                relation=mk.text(x["relation_label"][lang].lower()))
+        out.append(f"    - {row} ({link(x['via_name'][lang], x['via_url'])})")
     return out
+
+
+def _course_text(value: str, lang: Lang, written: str | None) -> str:
+    """Text from the course file, escaped; marked with the course's language when the page is in the other one."""
+    escaped = mk.text(value)
+    return str(mk.el("span", mk.raw(escaped), lang=written)) if written and written != lang else escaped
