@@ -28,6 +28,7 @@ serve:            ## live preview; regenerates when a YAML file changes
 bench:            ## benchmark figures (information, not a test)
 	$(PY) benchmarks/bench_check.py
 	$(PY) benchmarks/bench_site.py
+	$(PY) benchmarks/bench_course_check.py
 
 lighthouse:       ## Lighthouse scores per page kind, both languages, gzip-served (information; needs a build)
 	$(PY) benchmarks/lighthouse.py

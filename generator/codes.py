@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
     # course workbooks (coachref course file.xlsx)
     "xlsx-unreadable": Code(_E, "the file is not an XLSX workbook", "save it as .xlsx, or use the YAML template"),
     "xlsx-sheet": Code(_E, "the workbook lacks a sheet of the template", "start again from the published template"),
-    "module-title": Code(_E, "one module has two different titles on the outcomes sheet", "give the module one title"),
     "xlsx-column": Code(_E, "the outcomes sheet lacks a column of the template", "restore row 1 of the template"),
+    "module-title": Code(_E, "two rows of one module give it different titles",
+                         "give the module one title, or leave the cell empty after its first row"),
 }

@@ -3,12 +3,14 @@ compliance. The model comes from the pipeline; nothing here re-checks the standa
 
 from __future__ import annotations
 
+import datetime
 import difflib
 from pathlib import Path
 from typing import Any
 
 from . import check, report, rules
-from .compliance.engine import CourseReport, default_sets, evaluate
+from .compliance.edition import edition, file_sha256
+from .compliance.engine import CourseReport, Meta, default_sets, evaluate
 from .compliance.render import Format, render_report
 from .compliance.template import write_template_xlsx
 from .compliance.xlsx import locate, read_xlsx
@@ -43,20 +45,23 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     lang: Lang = "nl" if result.language == "nl" else "en"
     fmt_checked: Format = "json" if fmt == "json" else "md" if fmt == "md" else "text"
     notes = report.text(warnings, 1) if warnings else ""
-    output = render_report(result, fmt_checked, lang)
+    from .site_config import site_url
+
+    base = site_url(root) + ("nl/" if lang == "nl" else "") if (root / "mkdocs.yml").is_file() else ""
+    output = render_report(result, fmt_checked, lang, base)
     safe = report.json_safe(output) if fmt_checked == "json" else report.terminal_text(output)
     return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), safe, notes
 
 
-def evaluate_file(model: Model, root: Path, path: Path,
-                  requirements: list[str] | None = None) -> CourseReport | list[Problem]:
+def evaluate_file(model: Model, root: Path, path: Path, requirements: list[str] | None = None,
+                  checked: str | None = None) -> CourseReport | list[Problem]:
     """The report for one course file, or its problems when it is not a valid course (for the site and tests)."""
-    outcome = _evaluate(model, root, path, _display(root, path), requirements or [])
+    outcome = _evaluate(model, root, path, _display(root, path), requirements or [], checked)
     return outcome if isinstance(outcome, list) else outcome[0]
 
 
 def _evaluate(model: Model, root: Path, path: Path, rel: str,
-              set_ids: list[str]) -> tuple[CourseReport, list[Problem]] | list[Problem]:
+              set_ids: list[str], checked: str | None = None) -> tuple[CourseReport, list[Problem]] | list[Problem]:
     """(report, warnings), or every problem of an invalid course (schema errors and unknown ids in one round)."""
     doc, problems = load_course(root, path, rel)
     if doc is None:
@@ -64,7 +69,14 @@ def _evaluate(model: Model, root: Path, path: Path, rel: str,
     problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
     if any(p.severity == "error" for p in problems):
         return problems
-    return evaluate(model, doc.data, set_ids or default_sets(model, doc.data), rel), problems
+    return evaluate(model, doc.data, set_ids or default_sets(model, doc.data),
+                    meta(model, root, path, rel, checked), asked=bool(set_ids)), problems
+
+
+def meta(model: Model, root: Path, path: Path, rel: str, checked: str | None = None) -> Meta:
+    """What makes a report re-checkable: the file's name and SHA-256, the date (today unless given), the data."""
+    frameworks, content = edition(model, root)
+    return Meta(rel, file_sha256(path), checked or datetime.date.today().isoformat(), frameworks, content)
 
 
 def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -87,6 +99,16 @@ def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[
     Works on a document that failed its schema too: only the parts of the expected shape are looked at."""
     problems: list[Problem] = [locate(p, doc) if xlsx else p for p in rules.course_id_problems(doc)]
     known = sorted(model.items)
+    sets = sorted(r.id for r in model.requirement_sets)
+    targets = doc.data.get("targets") if isinstance(doc.data, dict) else None
+    for j, ref in enumerate(targets if isinstance(targets, list) else []):
+        if isinstance(ref, str) and ref not in sets:
+            close = difflib.get_close_matches(ref, sets, n=1, cutoff=0.6)
+            line, col = doc.where(f"/targets/{j}")
+            hint = f'did you mean "{close[0]}"?' if close else "known requirement sets: " + ", ".join(sets)
+            target = Problem(doc.rel, line, col, "unknown-reference", f'"{ref}" is not the id of a requirement set',
+                             f"/targets/{j}", hint=hint)
+            problems.append(locate(target, doc) if xlsx else target)
     for pointer, ref in _covers(doc.data):
         if ref in model.items:
             continue

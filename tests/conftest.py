@@ -18,7 +18,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 PROJECT = Path(__file__).resolve().parent.parent
-#: What a build needs; everything else (tests, site/, node_modules) stays behind.
+#: What a build needs; everything else (tests, site/) stays behind, and node_modules/ is linked.
 #: (Not published-urls.txt: tests that remove data from their copy would trip it; tests/site/test_retired.py
 #: copies it on purpose.)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses")
@@ -34,6 +34,8 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / part, ignore=_IGNORE)
         elif src.is_file():
             shutil.copy2(src, dest / part)
+    if (PROJECT / "node_modules").is_dir():  # the check page's libraries, copied into the site by the build
+        (dest / "node_modules").symlink_to(PROJECT / "node_modules")
     return dest
 
 

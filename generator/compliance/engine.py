@@ -6,14 +6,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Label, Model, Text
+from ..site import urls
 
 
 @dataclass(frozen=True)
 class Ref:
-    """One learning outcome (module id, outcome id) that covers an item directly."""
+    """One learning outcome that covers an item directly: module id and title, outcome id and text."""
 
     module: str
+    module_title: str
     outcome: str
+    outcome_text: str
 
 
 @dataclass(frozen=True)
@@ -21,10 +24,11 @@ class Indirect:
     """An outcome covers `via`, which is mapped to the required item: the required item is `relation` to `via`."""
 
     via: str
+    via_name: Label
+    via_url: str
     relation: str
     relation_label: Label
-    module: str
-    outcome: str
+    ref: Ref
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,11 @@ class ItemCoverage:
 
     item: str
     label: str
+    name: Label
+    url: str
     group: str
     statement: Text
+    subpoints: tuple[Text, ...]
     covered_by: tuple[Ref, ...]
     indirect: tuple[Indirect, ...] = ()
 
@@ -64,7 +71,7 @@ class ConditionResult:
     expected: tuple[Any, ...] = ()
     groups: tuple[GroupInfo, ...] = ()
     items: tuple[ItemCoverage, ...] = ()
-    quote: Text | None = None
+    quote: Text | None = None  # the source's own words the condition rests on
 
     @property
     def uncovered(self) -> tuple[str, ...]:
@@ -74,13 +81,14 @@ class ConditionResult:
 
 @dataclass(frozen=True)
 class SetResult:
-    """A requirement set and whether the course meets every one of its conditions."""
+    """A requirement set, why it was applied, and whether the course meets every one of its conditions."""
 
     id: str
     framework: str
     title: Text
     source: Text
     conditions: tuple[ConditionResult, ...]
+    because: str = "target"  # target (the course names it), asked (--requirements) or covers (no targets declared)
 
     @property
     def met(self) -> bool:
@@ -106,10 +114,21 @@ class Module:
 
 
 @dataclass(frozen=True)
+class Meta:
+    """What makes a report re-checkable: the file's name and SHA-256, the date of the check, the data edition."""
+
+    file: str
+    sha256: str = ""
+    checked: str = ""
+    edition: tuple[tuple[str, Label, str], ...] = ()  # (framework id, short title, version)
+    standards_hash: str = ""
+
+
+@dataclass(frozen=True)
 class CourseReport:
     """Everything a compliance report shows: the course, and each evaluated requirement set."""
 
-    file: str
+    meta: Meta
     provider: str
     programme: str
     version: str
@@ -118,10 +137,16 @@ class CourseReport:
     practice_hours: int | None
     training_hours: int | None
     language: str | None
+    targets: tuple[str, ...]
     modules: tuple[Module, ...]
     sets: tuple[SetResult, ...]
+    not_applied: tuple[tuple[str, Text], ...] = ()
     off_the_job_hours: int | None = None
     duration_months: int | None = None
+
+    @property
+    def file(self) -> str:
+        return self.meta.file
 
     @property
     def compliant(self) -> bool:
@@ -130,34 +155,44 @@ class CourseReport:
 
 
 def default_sets(model: Model, course: dict[str, Any]) -> list[str]:
-    """The requirement sets that apply: those of every framework the course covers at least one item of."""
+    """The requirement sets that apply: the course's declared targets; without targets, those of every framework
+    the course covers at least one item of."""
+    targets = course.get("targets")
+    if isinstance(targets, list) and targets:
+        return [str(t) for t in targets]
     frameworks = {model.items[ref].framework for ref in _all_covers(course) if ref in model.items}
     return [r.id for r in model.requirement_sets if r.framework in frameworks]
 
 
-def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], file: str) -> CourseReport:
+def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], meta: Meta | str,
+             asked: bool = False) -> CourseReport:
     """Evaluate the named requirement sets for a checked course (every reference known, ids unique)."""
+    meta = Meta(meta) if isinstance(meta, str) else meta
     by_id = {r.id: r for r in model.requirement_sets}
+    modules = tuple(
+        Module(m["id"], m["title"], tuple(Outcome(o["id"], o["text"], tuple(o["covers"])) for o in m["outcomes"]))
+        for m in course["modules"]
+    )
     direct: dict[str, list[Ref]] = {}
-    for module in course["modules"]:
-        for outcome in module["outcomes"]:
-            for ref in outcome["covers"]:
-                direct.setdefault(ref, []).append(Ref(module["id"], outcome["id"]))
+    for module in modules:
+        for outcome in module.outcomes:
+            for ref in outcome.covers:
+                direct.setdefault(ref, []).append(Ref(module.id, module.title, outcome.id, outcome.text))
     inverse = {r.id: r.inverse for r in model.relations}
+    targets = tuple(course.get("targets") or ())
+    because = "asked" if asked else "target" if targets else "covers"
     sets = []
     for set_id in set_ids:
         rset = by_id[set_id]
         results = [replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote)
                    for c in rset.conditions]
-        sets.append(SetResult(rset.id, rset.framework, rset.title, rset.source, tuple(results)))
+        sets.append(SetResult(rset.id, rset.framework, rset.title, rset.source, tuple(results), because))
+    not_applied = tuple((r.id, r.title) for r in model.requirement_sets if r.id not in set_ids)
     mode = course["mode"]
-    modules = tuple(
-        Module(m["id"], m["title"], tuple(Outcome(o["id"], o["text"], tuple(o["covers"])) for o in m["outcomes"]))
-        for m in course["modules"]
-    )
-    return CourseReport(file, course["provider"], course["programme"], course["version"], course["level"],
+    return CourseReport(meta, course["provider"], course["programme"], course["version"], course["level"],
                         mode["dual"], mode.get("practice_hours"), mode.get("training_hours"), course.get("language"),
-                        modules, tuple(sets), mode.get("off_the_job_hours"), mode.get("duration_months"))
+                        targets, modules, tuple(sets), not_applied, mode.get("off_the_job_hours"),
+                        mode.get("duration_months"))
 
 
 def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, rule: dict[str, Any],
@@ -180,6 +215,22 @@ def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, 
     return ConditionResult(cid, statement, kind, met, rule["field"], actual, expected)
 
 
+def name_of(model: Model, item_id: str) -> Label:
+    """An item's short name in both languages ('K1', 'Jobfinding j'): the label, or group title + a bare label."""
+    item = model.items[item_id]
+    bare = len(item.label) == 1 or not any(c.isalpha() for c in item.label)
+    if bare:
+        title = model.groups[item.group].title
+        return Label(f"{title.en} {item.label}", f"{title.nl} {item.label}")
+    return Label(item.label_in("en"), item.label_in("nl"))
+
+
+def url_of(model: Model, item_id: str) -> str:
+    """The item's page, relative to the root of a language ('jobcoach-eindtermen/jobfinding/j/')."""
+    path, anchor = urls.item_target(model, item_id)
+    return urls.url_of(path) + (f"#{anchor}" if anchor else "")
+
+
 def _coverage(model: Model, item_id: str, direct: dict[str, list[Ref]], inverse: dict[str, str]) -> ItemCoverage:
     item = model.items[item_id]
     refs = tuple(direct.get(item_id, ()))
@@ -191,8 +242,10 @@ def _coverage(model: Model, item_id: str, direct: dict[str, list[Ref]], inverse:
                              else (mapping.target, inverse.get(mapping.relation, mapping.relation)))
             known = model.relation.get(relation)
             label = known.label if known else Label(relation, relation)
-            indirect.extend(Indirect(via, relation, label, r.module, r.outcome) for r in direct.get(via, ()))
-    return ItemCoverage(item.id, item.label, item.group, item.statement, refs, tuple(indirect))
+            indirect.extend(Indirect(via, name_of(model, via), url_of(model, via), relation, label, r)
+                            for r in direct.get(via, ()))
+    return ItemCoverage(item.id, item.label, name_of(model, item.id), url_of(model, item.id), item.group,
+                        item.statement, item.subpoints, refs, tuple(indirect))
 
 
 def _field(course: dict[str, Any], dotted: str) -> Any:

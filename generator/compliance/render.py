@@ -1,114 +1,111 @@
-"""Render a course compliance report as text (A4-wide), Markdown or JSON; interface strings from one table."""
+"""Render a course compliance report as text (A4-wide), Markdown or JSON, from its plain data (report_data.py):
+verdict first, then the facts that make it re-checkable, then each applied set, condition and item with evidence."""
 
 from __future__ import annotations
 
 import json
 import textwrap
+from collections.abc import Callable
 from typing import Any, Literal
 
 from .. import markup as mk
-from ..model import Lang, Text
-from ..strings import catalogue, t, tn
-from .engine import ConditionResult, CourseReport, ItemCoverage, SetResult
+from ..model import Lang
+from ..strings import t, tn
+from .engine import CourseReport
+from .report_data import as_data, expected_words, gap, value_label
 
 Format = Literal["text", "json", "md"]
 WIDTH = 80  # fits an A4 page in a 10-point monospaced font with ordinary margins
 
-SHARED = frozenset({"version", "level", "file", "item", "statement", "relation"})
-
 
 def s(key: str, lang: Lang, **values: object) -> str:
-    """One interface string of the report (catalogue key `report.<key>`, or a shared page key) in `lang`."""
-    return t(key if key in SHARED else f"report.{key.replace('_', '-')}", lang, **values)
+    """One interface string of the report (catalogue key `report.<key>`) in `lang`."""
+    return t(f"report.{key.replace('_', '-')}", lang, **values)
 
 
-def render_report(report: CourseReport, fmt: Format, lang: Lang) -> str:
-    """The report as text, Markdown or JSON (JSON carries both languages whatever `lang` is)."""
+def render_report(report: CourseReport, fmt: Format, lang: Lang, base: str = "") -> str:
+    """The report as text, Markdown or JSON (JSON carries both languages whatever `lang` is). `base` is put before
+    an item's page address (the site's address for a saved report; a relative path on the site itself)."""
+    data = as_data(report)
     if fmt == "json":
-        return json.dumps(as_data(report), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
-        return _markdown(report, lang)
-    return _text(report, lang)
+        return _markdown(data, lang, base)
+    return _text(data, lang, base)
 
 
 # ---------------------------------------------------------------- shared pieces
 
 
-def _mode(report: CourseReport, lang: Lang) -> str:
-    parts = [s("dual" if report.dual else "not_dual", lang)]
-    if report.practice_hours is not None:
-        parts.append(s("practice_hours", lang, n=report.practice_hours))
-    if report.training_hours is not None:
-        parts.append(s("training_hours", lang, n=report.training_hours))
-    if report.off_the_job_hours is not None:
-        parts.append(s("off_the_job_hours", lang, n=report.off_the_job_hours))
-    if report.duration_months is not None:
-        parts.append(s("duration_months", lang, n=report.duration_months))
+def _mode(mode: dict[str, Any], lang: Lang) -> str:
+    parts = [s("dual" if mode["dual"] else "not_dual", lang)]
+    if "practice_hours" in mode:
+        parts.append(s("practice_hours", lang, n=mode["practice_hours"]))
+    if "training_hours" in mode:
+        parts.append(s("training_hours", lang, n=mode["training_hours"]))
+    if "off_the_job_hours" in mode:
+        parts.append(s("off_the_job_hours", lang, n=mode["off_the_job_hours"]))
+    if "duration_months" in mode:
+        parts.append(s("duration_months", lang, n=mode["duration_months"]))
     return "; ".join(parts)
 
 
-def _facts(report: CourseReport, lang: Lang) -> list[tuple[str, str]]:
-    outcomes = sum(len(m.outcomes) for m in report.modules)
+def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
+    """The table under the verdict: what was checked, against which data, when."""
+    course = data["course"]
+    outcomes = sum(len(m["outcomes"]) for m in course["modules"])
+    titles = {s_["id"]: s_["title"][lang] for s_ in data["requirement_sets"]}
+    titles.update({n["id"]: n["title"][lang] for n in data["not_applied"]})
+    edition = ", ".join(f"{f['name'][lang]} {f['version']}" for f in data["edition"]["frameworks"])
     return [
-        (s("programme", lang), report.programme),
-        (s("provider", lang), report.provider),
-        (s("version", lang), report.version),
-        (s("level", lang), t(f"level.{report.level}", lang)),
-        (s("mode", lang), _mode(report, lang)),
-        (s("modules", lang), f"{tn('report.modules-n', len(report.modules), lang)}, "
+        (s("programme", lang), course["programme"]),
+        (s("provider", lang), course["provider"]),
+        (t("version", lang), course["version"]),
+        (t("level", lang), value_label("level", course["level"], lang)),
+        (s("mode", lang), _mode(course["mode"], lang)),
+        (s("modules", lang), f"{tn('report.modules-n', len(course['modules']), lang)}, "
                              f"{tn('report.outcomes-n', outcomes, lang)}"),
-        (s("file", lang), report.file),
+        (s("targets", lang), ", ".join(titles.get(x, x) for x in course["targets"]) or s("no_targets", lang)),
+        (t("file", lang), data["file"]),
+        (s("file_sha256", lang), data["file_sha256"]),
+        (s("checked", lang), data["checked"]),
+        (s("edition", lang), s("edition_value", lang, frameworks=edition, hash=data["edition"]["standards"])),
     ]
 
 
-def _verdict(report: CourseReport, lang: Lang) -> tuple[str, str]:
-    if not report.sets:
-        return s("not_compliant", lang), s("no_sets", lang)
-    if report.compliant:
-        return s("compliant", lang), s("compliant_text", lang, sets=", ".join(x.id for x in report.sets))
-    failed = ", ".join(x.id for x in report.sets if not x.met)
-    return s("not_compliant", lang), s("not_compliant_text", lang, sets=failed)
+def detail(c: dict[str, Any], lang: Lang) -> str:
+    """The finding under a condition: items covered, or the course's value beside the required one."""
+    if c["rule"] == "covers-all":
+        return s("covered_count", lang, c=c["covered"], t=c["total"])
+    actual = "—" if c["actual"] is None else value_label(c["field"], c["actual"], lang)
+    return s("field_value", lang, value=actual, expected=expected_words(c, lang))
 
 
-def _value(value: Any, lang: Lang, field: str | None) -> str:
-    """A course value as the reader's language names it: a level's label, yes/no; otherwise as given."""
-    if isinstance(value, bool):
-        return s("yes" if value else "no", lang)
-    key = f"{field}.{value}"
-    return t(key, lang) if key in catalogue()[lang] else str(value)
+def evidence(ref: dict[str, str], lang: Lang) -> str:
+    return s("evidence_row", lang, module=ref["module_title"], module_id=ref["module"], outcome=ref["outcome"],
+             text=ref["outcome_text"])
 
 
-#: Course fields a condition names, as the report says them (other fields show as written in the course file).
-FIELD_NAMES = {"level": "report.field.level", "mode.dual": "report.field.mode.dual"}
+def indirect(x: dict[str, Any], lang: Lang) -> str:
+    return s("indirect_explained", lang, outcome=x["outcome"], module=x["module_title"], via=x["via_name"][lang],
+             relation=x["relation_label"][lang].lower())
 
 
-def _field_name(field: str | None, lang: Lang) -> str:
-    return t(FIELD_NAMES[field], lang) if field in FIELD_NAMES else str(field)
+def quote(text: dict[str, Any], lang: Lang) -> str:
+    """The source's own words a condition rests on: 'In the source's words: “…” (official wording)'."""
+    return f"{s('quote', lang)}: “{text[lang]}” ({_kind(text, lang)})"
 
 
-def _condition_detail(c: ConditionResult, lang: Lang) -> str:
-    if c.rule == "covers-all":
-        covered = sum(i.covered for i in c.items)
-        return s("covered_count", lang, c=covered, t=len(c.items))
-    expected = (_value(c.expected[0], lang, c.field) if len(c.expected) == 1
-                else s("one_of", lang, values=", ".join(_value(e, lang, c.field) for e in c.expected)))
-    field = _field_name(c.field, lang)
-    if c.actual is None:
-        return s("field_missing", lang, field=field, expected=expected)
-    return s("field_is", lang, field=field, value=_value(c.actual, lang, c.field), expected=expected)
+def _state(met: bool, lang: Lang) -> str:
+    return s("met" if met else "not_met", lang)
 
 
-def _refs(item: ItemCoverage) -> str:
-    return ", ".join(f"{r.module}/{r.outcome}" for r in item.covered_by)
+def _kind(text: dict[str, Any], lang: Lang) -> str:
+    return t(f"kind.{text['kind'][lang]}", lang).lower()
 
 
-def _kind(text: Text, lang: Lang) -> str:
-    """The text-kind label as the pages show it, in lower case inside a sentence ("our summary")."""
-    return t(f"kind.{text.kind(lang)}", lang).lower()
-
-
-def _indirect(rs: SetResult) -> list[ItemCoverage]:
-    return [i for c in rs.conditions for i in c.items if not i.covered and i.indirect]
+def _group_items(c: dict[str, Any]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    return [(g, [i for i in c["items"] if i["group"] == g["id"]]) for g in c["groups"]]
 
 
 # ---------------------------------------------------------------- text
@@ -120,148 +117,118 @@ def _wrap(text: str, indent: int, first: str = "") -> list[str]:
                          subsequent_indent=pad, break_on_hyphens=False, break_long_words=False) or [first]
 
 
-def _text(report: CourseReport, lang: Lang) -> str:
+def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
     title = s("title", lang)
-    lines = [title.upper(), "=" * len(title), ""]
-    width = max(len(label) for label, _v in _facts(report, lang)) + 2
-    for label, value in _facts(report, lang):
-        lines.extend(_wrap(value, width, label))
-    word, why = _verdict(report, lang)
-    verdict = _wrap(f"{s('verdict', lang)}: {word}: {why}", 2)
-    lines += ["", verdict[0].lstrip(), *verdict[1:]]
-    for rs in report.sets:
-        state = s("met" if rs.met else "not_met", lang).upper()
-        heading = f"{rs.id}: {rs.title.get(lang)}: {state}"
+    lines = [title.upper(), "=" * len(title), "", *_wrap(data["verdict"][lang], 0), ""]
+    rows = facts(data, lang)
+    width = max(len(label) for label, _v in rows) + 2
+    for label, value in rows:
+        if width + len(value) > WIDTH and " " not in value:  # a hash: whole, on a line of its own
+            lines += [label, "  " + value]
+        else:
+            lines.extend(_wrap(value, width, label))
+    lines += ["", s("applied", lang) + ":"]
+    for rs in data["requirement_sets"]:
+        lines.extend(_wrap(f"{rs['title'][lang]}: {s('applied_' + rs['because'], lang)}", 4, "  -"))
+    if data["not_applied"]:
+        lines.append(s("not_applied", lang) + ":")
+        for n in data["not_applied"]:
+            lines.extend(_wrap(n["title"][lang], 4, "  -"))
+    for rs in data["requirement_sets"]:
+        heading = f"{rs['title'][lang]}: {_state(rs['met'], lang).upper()}"
         lines += ["", *textwrap.wrap(heading, WIDTH), "-" * min(len(heading), WIDTH)]
-        lines.append(f"{s('source', lang)} ({_kind(rs.source, lang)}):")
-        lines.extend(_wrap(rs.source.get(lang), 2))
+        lines.extend(_wrap(f"{s('source', lang)} ({_kind(rs['source'], lang)}): {rs['source'][lang]}", 2, ""))
         lines += ["", s("conditions", lang) + ":"]
-        mark_width = max(len(s("met", lang)), len(s("not_met", lang))) + 5
-        for c in rs.conditions:
-            mark = f"  [{s('met' if c.met else 'not_met', lang)}]".ljust(mark_width + 1)
-            lines.append(f"{mark}{c.id}")
-            lines.extend(_wrap(f"{c.statement.get(lang)} ({_kind(c.statement, lang)})", len(mark)))
-            if c.quote is not None:
-                lines.extend(_wrap(f"{s('quote', lang)}: “{c.quote.get(lang)}” ({_kind(c.quote, lang)})", len(mark)))
-            lines.extend(_wrap("→ " + _condition_detail(c, lang), len(mark)))
-        for c in rs.conditions:
-            label_width = max((len(i.label) for i in c.items), default=1) + 4
-            for group in c.groups:
-                lines += ["", f"{group.title.get(lang)} ({group.id}):"]
-                for i in (i for i in c.items if i.group == group.id):
-                    value = _refs(i) if i.covered else s("not_covered", lang).upper()
-                    if i.indirect:
-                        value += f" ({s('only_indirect', lang)})"
-                    lines.extend(_wrap(value, label_width + 2, f"  {i.label}"))
-        indirect = _indirect(rs)
-        if indirect:
-            lines += ["", s("indirect_title", lang) + ":"]
-            lines.extend(_wrap(s("indirect_intro", lang), 2))
-            for i in indirect:
-                lines.append(f"  {i.item}")
-                for d in i.indirect:
-                    lines.extend(_wrap(s("indirect_row", lang, relation=d.relation_label.get(lang).lower(),
-                                         via=d.via, outcome=f"{d.module}/{d.outcome}"), 6))
-    if report.sets:
-        lines += ["", s("refs", lang)]
+        for c in rs["conditions"]:
+            lines.extend(_wrap(f"{c['statement'][lang]} ({_kind(c['statement'], lang)})", 4,
+                               f"  [{_state(c['met'], lang)}] "))
+            if "quote" in c:
+                lines.extend(_wrap(quote(c["quote"], lang), 4))
+            lines.extend(_wrap("→ " + (detail(c, lang) if c["met"] else gap(c, lang)), 4))
+        for c in rs["conditions"]:
+            if c["rule"] != "covers-all":
+                continue
+            for group, items in _group_items(c):
+                lines += ["", f"{group['title'][lang]}:"]
+                for i in items:
+                    lines += _text_item(i, lang, base)
+    lines += ["", *_wrap(s("rechecked", lang), 0)]
     return "\n".join(lines) + "\n"
+
+
+def _text_item(i: dict[str, Any], lang: Lang, base: str) -> list[str]:
+    state = s("covered", lang) if i["covered"] else s("not_covered", lang).upper()
+    out = _wrap(f"{i['name'][lang]}: {state}", 2, "  ")
+    out += _wrap(i["statement"][lang], 6)
+    out += [ln for p in i["subpoints"] for ln in _wrap(p[lang], 8, "      -")]
+    out += [ln for r in i["covered_by"] for ln in _wrap(evidence(r, lang), 8, f"      {s('evidence', lang)}: ")]
+    out += [ln for x in i["indirect"] for ln in _wrap(indirect(x, lang), 8, "      !")]
+    if base:
+        out.append(f"    {base}{i['url']}")
+    return out
 
 
 # ---------------------------------------------------------------- Markdown
 
-def _markdown(report: CourseReport, lang: Lang) -> str:
-    out = [f"# {s('title', lang)}", "", "| | |", "|---|---|"]
-    out.extend(f"| {label} | {mk.text(value)} |" for label, value in _facts(report, lang))
-    word, why = _verdict(report, lang)
-    out += ["", f"**{s('verdict', lang)}: {word}**: {mk.text(why)}"]
-    for rs in report.sets:
-        state = s("met" if rs.met else "not_met", lang)
-        out += ["", f"## {mk.text(rs.id)}: {mk.text(rs.title.get(lang))}: {state}", "",
-                f"{s('source', lang)}: {mk.text(rs.source.get(lang))} _({_kind(rs.source, lang)})_", "",
+
+def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
+    link: Callable[[str, str], str] = (
+        (lambda label, url: str(mk.el("a", label, href=base + url))) if not base.startswith("http")
+        else (lambda label, url: mk.link(label, base + url)))
+    verdict_class = "success" if data["compliant"] else "failure"
+    out = [f"# {s('title', lang)}", "", f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"', "",
+           f"    **{mk.text(data['verdict'][lang])}**", "",
+           f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
+    written, course = data["course"]["language"], data["course"]
+    own = {course["programme"], course["provider"]}  # the course's own words, in the course's language
+    out.extend(f"| {label} | {_course_text(value, lang, written) if value in own else mk.text(value)} |"
+               for label, value in facts(data, lang))
+    out += ["", f"**{s('applied', lang)}:**", ""]
+    out.extend(f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
+               for rs in data["requirement_sets"])
+    if data["not_applied"]:
+        out += ["", f"**{s('not_applied', lang)}:**", ""]
+        out.extend(f"- {mk.text(n['title'][lang])}" for n in data["not_applied"])
+    for rs in data["requirement_sets"]:
+        out += ["", f"## {mk.text(rs['title'][lang])}: {_state(rs['met'], lang)}", "",
+                f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({_kind(rs['source'], lang)})_", "",
                 f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
-        for c in rs.conditions:
-            result = s("met" if c.met else "not_met", lang)
-            if not c.met:
-                result = f"**{result}**"
-            quote = (f"<br>{s('quote', lang)}: “{mk.text(c.quote.get(lang))}” _({_kind(c.quote, lang)})_"
-                     if c.quote is not None else "")
-            statement = f"{mk.text(c.statement.get(lang))} _({_kind(c.statement, lang)})_{quote}"
-            out.append(f"| `{c.id}`: {statement} | {result} | {mk.text(_condition_detail(c, lang))} |")
-        for c in rs.conditions:
-            for group in c.groups:
-                out += ["", f"### {mk.text(group.title.get(lang))} ({mk.text(group.id)})", "",
-                        f"| {s('item', lang)} | {s('statement', lang)} | {s('covered_by', lang)} |", "|---|---|---|"]
-                for i in (i for i in c.items if i.group == group.id):
-                    by = mk.text(_refs(i)) if i.covered else f"**{s('not_covered', lang)}**"
-                    if i.indirect:
-                        by += f" ({s('only_indirect', lang)})"
-                    statement = f"{mk.text(i.statement.get(lang))} _({_kind(i.statement, lang)})_"
-                    out.append(f"| {mk.text(i.label)} | {statement} | {by} |")
-        indirect = _indirect(rs)
-        if indirect:
-            out += ["", f"### {s('indirect_title', lang)}", "", mk.text(s("indirect_intro", lang)), "",
-                    f"| {s('item', lang)} | {s('via', lang)} | {s('relation', lang)} | {s('outcome', lang)} |",
-                    "|---|---|---|---|"]
-            for i in indirect:
-                for d in i.indirect:
-                    out.append(f"| `{i.item}` | `{d.via}` | {mk.text(d.relation_label.get(lang))} | "
-                               f"{mk.text(f'{d.module}/{d.outcome}')} |")
-    if report.sets:
-        out += ["", mk.text(s("refs", lang))]
+        for c in rs["conditions"]:
+            result = _state(c["met"], lang) if c["met"] else f"**{_state(c['met'], lang)}**"
+            finding = detail(c, lang) if c["met"] else gap(c, lang)
+            cited = (f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({_kind(c['quote'], lang)})_"
+                     if "quote" in c else "")
+            out.append(f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)})_{cited} | {result} | "
+                       f"{mk.text(finding)} |")
+        for c in rs["conditions"]:
+            if c["rule"] != "covers-all":
+                continue
+            for group, items in _group_items(c):
+                out += ["", f"### {mk.text(group['title'][lang])}", ""]
+                for i in items:
+                    out += _md_item(i, lang, link, data["course"]["language"])
+    out += ["", mk.text(s("rechecked", lang))]
     return "\n".join(out) + "\n"
 
 
-# ---------------------------------------------------------------- JSON
+def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str], written: str | None) -> list[str]:
+    state = s("covered", lang) if i["covered"] else f"**{s('not_covered', lang).upper()}**"
+    out = [f"- {link(i['name'][lang], i['url'])}: {state}. {mk.text(i['statement'][lang])}"]
+    out += [f"    - {mk.text(p[lang])}" for p in i["subpoints"]]
+    for r in i["covered_by"]:
+        row = s("evidence_row", lang, module=_course_text(r["module_title"], lang, written),
+                module_id=mk.text(r["module"]), outcome=mk.text(r["outcome"]),
+                text=_course_text(r["outcome_text"], lang, written))
+        out.append(f"    - {s('evidence', lang)}: {row}")
+    for x in i["indirect"]:
+        row = s("indirect_explained", lang, outcome=mk.text(x["outcome"]),
+                module=_course_text(x["module_title"], lang, written), via=mk.text(x["via_name"][lang]),
+                relation=mk.text(x["relation_label"][lang].lower()))
+        out.append(f"    - {row} ({link(x['via_name'][lang], x['via_url'])})")
+    return out
 
 
-def _text_data(text: Text) -> dict[str, Any]:
-    return {"en": text.en, "nl": text.nl, "kind": {"en": text.kind_en, "nl": text.kind_nl}}
-
-
-def as_data(report: CourseReport) -> dict[str, Any]:
-    """The report as plain data (the JSON format)."""
-    mode: dict[str, Any] = {"dual": report.dual}
-    if report.practice_hours is not None:
-        mode["practice_hours"] = report.practice_hours
-    if report.training_hours is not None:
-        mode["training_hours"] = report.training_hours
-    if report.off_the_job_hours is not None:
-        mode["off_the_job_hours"] = report.off_the_job_hours
-    if report.duration_months is not None:
-        mode["duration_months"] = report.duration_months
-    return {
-        "file": report.file,
-        "compliant": report.compliant,
-        "course": {
-            "provider": report.provider, "programme": report.programme, "version": report.version,
-            "level": report.level, "mode": mode, "language": report.language,
-            "modules": [{"id": m.id, "title": m.title,
-                         "outcomes": [{"id": o.id, "text": o.text, "covers": list(o.covers)} for o in m.outcomes]}
-                        for m in report.modules],
-        },
-        "requirement_sets": [_set_data(rs) for rs in report.sets],
-    }
-
-
-def _set_data(rs: SetResult) -> dict[str, Any]:
-    conditions = []
-    for c in rs.conditions:
-        d: dict[str, Any] = {"id": c.id, "statement": _text_data(c.statement), "rule": c.rule, "met": c.met}
-        if c.quote is not None:
-            d["quote"] = _text_data(c.quote)
-        if c.rule == "covers-all":
-            d["groups"] = [g.id for g in c.groups]
-            d["covered"] = sum(i.covered for i in c.items)
-            d["total"] = len(c.items)
-            d["uncovered"] = list(c.uncovered)
-            d["items"] = [{
-                "id": i.item, "label": i.label, "group": i.group, "covered": i.covered,
-                "covered_by": [{"module": r.module, "outcome": r.outcome} for r in i.covered_by],
-                "indirect": [{"via": x.via, "relation": x.relation, "module": x.module, "outcome": x.outcome}
-                             for x in i.indirect],
-            } for i in c.items]
-        else:
-            d.update({"field": c.field, "actual": c.actual, "expected": list(c.expected)})
-        conditions.append(d)
-    return {"id": rs.id, "framework": rs.framework, "title": _text_data(rs.title), "source": _text_data(rs.source),
-            "met": rs.met, "conditions": conditions}
+def _course_text(value: str, lang: Lang, written: str | None) -> str:
+    """Text from the course file, escaped; marked with the course's language when the page is in the other one."""
+    escaped = mk.text(value)
+    return str(mk.el("span", mk.raw(escaped), lang=written)) if written and written != lang else escaped

@@ -6,11 +6,18 @@ import io
 import json
 import re
 import zipfile
+from typing import Any
 
+from ..model import Model
 from ..project import PACKAGE_ROOT
+from .engine import name_of
 from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
+IDS_SHEET = "ids"
+#: The example row of the outcomes sheet: replace it with your own outcomes.
+EXAMPLE_ROW = ("M1", "Example module: replace this row / Voorbeeldmodule: vervang deze rij", "M1.1",
+               "What the learner can do at the end / Wat de deelnemer aan het eind kan", "BVJN:intake-assessment:a")
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -20,8 +27,15 @@ def _choices(field: str) -> str:
     return '"' + ",".join(schema["properties"][field]["enum"]) + '"'
 
 
-def write_template_xlsx() -> bytes:
-    """The empty course template as XLSX bytes: the same bytes on every call (no timestamps)."""
+def write_template_xlsx(model: Model | None = None) -> bytes:
+    """The course template as XLSX bytes (the same bytes on every call, no timestamps): the course sheet, the
+    outcomes sheet with one example row and a drop-down of ids on the covers column, and the sheet 'ids' that lists
+    every item id with its name and text in both languages. Without a model, the package's own standards/."""
+    if model is None:
+        from ..pipeline import load_model
+
+        model = load_model(PACKAGE_ROOT).model
+        assert model is not None, "the package's own standards/ must be valid"
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
@@ -68,10 +82,36 @@ def write_template_xlsx() -> bytes:
         outcomes[f"{letter}1"].number_format = "@"
         del help_text  # the help lives on the course sheet and in the YAML template; headers stay machine names
     outcomes.freeze_panes = "A2"
+    outcomes.append(list(EXAMPLE_ROW))
+    _ids_sheet(wb, model, bold)
+    count = len(model.items) + 1
+    covers = DataValidation(type="list", formula1=f"{IDS_SHEET}!$A$2:$A${count}", allow_blank=True,
+                            showErrorMessage=False)  # a hint, not a rule: a cell may hold several ids
+    covers.add("E2:E1000")
+    outcomes.add_data_validation(covers)
+    targets = DataValidation(type="list", formula1='"' + ",".join(r.id for r in model.requirement_sets) + '"',
+                             allow_blank=True, showErrorMessage=False)
+    targets.add(f"B{rows['targets']}")
+    course.add_data_validation(targets)
 
     buffer = io.BytesIO()
     wb.save(buffer)
     return _normalise_zip(buffer.getvalue())
+
+
+def _ids_sheet(wb: Any, model: Model, bold: Any) -> None:
+    """The sheet 'ids': every item's id, framework, and name and text in English and Dutch."""
+    sheet = wb.create_sheet(IDS_SHEET)
+    sheet.append(["id", "framework", "name (en)", "text (en)", "naam (nl)", "tekst (nl)"])
+    for cell in sheet[1]:
+        cell.font = bold
+    for item in model.items.values():
+        name = name_of(model, item.id)
+        sheet.append([item.id, item.framework, name.en, item.statement.en, name.nl, item.statement.nl])
+    for letter, width in zip("ABCDEF", (30, 12, 24, 70, 24, 70), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:F{len(model.items) + 1}"
 
 
 def _normalise_zip(data: bytes) -> bytes:

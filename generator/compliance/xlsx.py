@@ -26,6 +26,8 @@ COURSE_FIELDS: tuple[tuple[str, str, str], ...] = (
      "Optioneel: uren opleidingstijd buiten de eigen werkzaamheden (apprenticeships)."),
     ("duration_months", "/mode/duration_months", "Optional: how long the programme runs, in months. / "
                                                  "Optioneel: duur van de opleiding in maanden."),
+    ("targets", "/targets", "The requirement sets the programme claims to meet, e.g. BVJN:register (ids on the site's "
+                            "course check page). / Doelen: de sets eisen waaraan de opleiding wil voldoen."),
     ("language", "/language", "Optional: en or nl, the language of this file and of the report. / "
                               "Optioneel: en of nl."),
 )
@@ -170,7 +172,11 @@ class _Reader:
                 self.marks.setdefault("/mode", mark)
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
-            if name == "dual":
+            if name == "targets":
+                value = [t for t in _SEPARATORS.split(str(value)) if t]
+                for j in range(len(value)):
+                    self.marks[f"/targets/{j}"] = mark
+            elif name == "dual":
                 value = _bool(value)
             elif name.endswith(("_hours", "_months")):
                 value = _int(value)

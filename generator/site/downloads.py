@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import markup as mk
-from ..compliance.engine import CourseReport, default_sets, evaluate
+from ..compliance.engine import CourseReport, Meta, default_sets, evaluate
 from ..compliance.render import render_report
 from ..compliance.template import write_template_xlsx
 from ..exports import EXPORTERS
@@ -45,7 +45,7 @@ def files(model: Model, root: Path) -> list[Download]:
     template = root / "courses" / "template.yaml"
     if template.is_file():
         out.append(Download("course/template.yaml", "course", template.read_bytes()))
-    out.append(Download("course/template.xlsx", "course", write_template_xlsx()))
+    out.append(Download("course/template.xlsx", "course", write_template_xlsx(model)))
     return out
 
 
@@ -84,6 +84,9 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"
                   for d in rows]
+        if fmt == "course":
+            lines += ["", f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
+                          f"{mk.text(t('check.link-intro', lang))}"]
         lines.append("")
     lines += [f"## {t('licences', lang)}", ""]
     for fw in model.frameworks:
@@ -93,10 +96,15 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
     return "\n".join(lines)
 
 
-def course_reports(model: Model, courses: Sequence[Document]) -> dict[str, CourseReport]:
+def course_reports(model: Model, root: Path, courses: Sequence[Document]) -> dict[str, CourseReport]:
     """The compliance report of every valid example course in courses/ (not the template), by file stem. The
     courses were checked with the standards (an invalid one is reported by `coachref check`, and left out here)."""
-    return {doc.path.stem: evaluate(model, doc.data, default_sets(model, doc.data), doc.rel)
+    from ..compliance.edition import edition, file_sha256
+    from ..dates import data_date
+
+    frameworks, content = edition(model, root)
+    return {doc.path.stem: evaluate(model, doc.data, default_sets(model, doc.data),
+                                    Meta(doc.rel, file_sha256(doc.path), data_date(model), frameworks, content))
             for doc in sorted(courses, key=lambda d: d.rel) if doc.path.stem != "template"}
 
 
@@ -104,6 +112,6 @@ def course_pages(reports: dict[str, CourseReport], lang: Lang) -> dict[str, str]
     """One page per example course: its compliance report in `lang`."""
     pages: dict[str, str] = {}
     for stem, report in reports.items():
-        body = render_report(report, "md", lang)
+        body = render_report(report, "md", lang, base="../../")
         pages[stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", body])
     return pages

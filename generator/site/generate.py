@@ -9,11 +9,24 @@ from functools import partial
 from pathlib import Path
 
 from .. import markup as mk
+from ..compliance.report_data import as_data
 from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
 from ..write import write_if_changed
-from . import coverage_page, crosswalk, downloads, ksb_matrix, pages, retired, twins, urls, workbook, workbook_data
+from . import (
+    check_page,
+    coverage_page,
+    crosswalk,
+    downloads,
+    ksb_matrix,
+    pages,
+    retired,
+    twins,
+    urls,
+    workbook,
+    workbook_data,
+)
 from .pages import Page
 
 
@@ -138,18 +151,21 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
             files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
         items = downloads.files(model, root)
-        reports = downloads.course_reports(model, courses)
+        reports = downloads.course_reports(model, root, courses)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:
                 files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
+        files.update(check_page.check_files(model, root, pages.HEADER))
         for lang in LANGUAGES:
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
             course_pages = downloads.course_pages(reports, lang)
             title = t("courses", lang)
             index = [pages.HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {title}", "",
-                     t("courses-intro", lang), ""]
-            index += [f"- {mk.link(stem, f'courses/{stem}.md')}" for stem in course_pages]
+                     f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
+                     f"{mk.text(t('check.link-intro', lang))}", "", t("courses-intro", lang), ""]
+            index += [f"- {mk.link(reports[stem].programme, f'courses/{stem}.md')}: "
+                      f"{mk.text(as_data(reports[stem])['verdict'][lang])}" for stem in course_pages]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
             for stem, body in course_pages.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"

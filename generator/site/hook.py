@@ -28,7 +28,7 @@ from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
-from generator.site import nav, urls  # noqa: E402
+from generator.site import nav, urls, vendor  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 from generator.strings import CatalogueError, MissingString, t  # noqa: E402
 
@@ -155,6 +155,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split search/search_index.json into one index per language (search_index.<lang>.json) that
     docs/assets/javascripts/search-lang.js loads instead, so a reader only gets hits in their language."""
+    vendor.copy_vendor(project_root(config), Path(config.site_dir))
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     alternates = config.extra.get("alternate") or []
     if not index_file.is_file() or not alternates:

@@ -14,6 +14,7 @@ from .context import HEADER as HEADER  # re-exported: generate.py writes it abov
 from .context import Page as Page
 from .context import crumbs, head, item_heading, item_name, kind_line, official_url
 from .furniture import html_item_link, print_furniture, print_meta
+from .ids import id_line
 from .items import details, related, statement
 
 
@@ -96,7 +97,7 @@ def group_page(p: Page, fw: Framework, group: Group) -> str:
         heading = mk.text(item_heading(p.model, item, lang))
         if group.item_pages:
             target = urls.item_page(fw, group, item)
-            lines += [f"## [{heading}]({urls.md_link(p.path, target)}) {{#{anchor}}}", ""]
+            lines += [f"## [{heading}]({urls.md_link(p.path, target)}) {{#{anchor}}}", "", *id_line(item, lang)]
             lines += [mk.badge(item.statement.kind(lang), t(f"kind.{item.statement.kind(lang)}", lang),
                                t(f"kind-note.{item.statement.kind(lang)}", lang)), "{: .cr-kind }", ""]
             if item.status != "available":
@@ -105,7 +106,8 @@ def group_page(p: Page, fw: Framework, group: Group) -> str:
             lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
             lines.append("")
         else:
-            lines += [f"## {heading} {{#{anchor}}}", "", *statement(p, item, fw), *details(p, item, "###")]
+            lines += [f"## {heading} {{#{anchor}}}", "", *id_line(item, lang), *statement(p, item, fw),
+                      *details(p, item, "###")]
     return "\n".join(lines)
 
 
@@ -118,7 +120,8 @@ def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
     heading = item_heading(p.model, item, p.lang)
     lines = head(heading, crumbs(p, fw, group), tab_title=f"{_topic(p, item, heading)} — {fw.title.get(p.lang)}",
                  boost=ITEM_BOOST)
-    lines += statement(p, item, fw) + details(p, item) + related(p, item) + _pager(p, group, item)
+    lines += id_line(item, p.lang) + statement(p, item, fw) + details(p, item) + related(p, item)
+    lines += _pager(p, group, item)
     return "\n".join(lines)
 
 

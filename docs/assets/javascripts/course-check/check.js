@@ -1,0 +1,50 @@
+// One course file in, the CLI's answer out: the JSON report of `coachref course --format json`, or the
+// problems `coachref course` prints (the same codes, places and messages). Mirrors generator/course.py.
+import { decode, loadYaml } from "./load.js";
+import { defaultSets, evaluate } from "./engine.js";
+import { idProblems, schemaProblems, sortProblems } from "./validate.js";
+import { locate, readXlsx } from "./xlsx.js";
+import { where } from "./load.js";
+
+async function sha256(bytes) {
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function load(bundle, name, bytes) {
+  if (name.toLowerCase().endsWith(".xlsx")) {
+    const { doc, problems } = readXlsx(bytes, name, bundle.xlsx);
+    if (!doc) return { doc, problems };
+    const found = schemaProblems(doc, bundle.schema, bundle.defs).map((p) => locate(p, doc, where));
+    return { doc, problems: sortProblems(problems.concat(found)) };
+  }
+  const decoded = decode(name, bytes);
+  if (decoded.problems) return { doc: null, problems: decoded.problems };
+  const { doc, problems } = loadYaml(name, decoded.text);
+  if (!doc || problems.some((p) => p.code === "yaml-alias" || p.code === "yaml-tag")) {
+    return { doc: null, problems: sortProblems(problems) };
+  }
+  return { doc, problems: sortProblems(problems.concat(schemaProblems(doc, bundle.schema, bundle.defs))) };
+}
+
+/** {report} for a valid course, {problems} (as `--format json` lists them) for an invalid one. */
+export async function checkCourse(bundle, name, bytes, checked = today()) {
+  const loaded = load(bundle, name, bytes);
+  const { doc } = loaded;
+  let { problems } = loaded;
+  if (doc) {
+    const ids = idProblems(doc, bundle).map((p) => (doc.xlsx ? locate(p, doc, where) : p));
+    problems = sortProblems(problems.concat(ids));
+  }
+  if (!doc || problems.some((p) => p.severity === "error")) {
+    const errors = problems.filter((p) => p.severity === "error").length;
+    return { problems: { files: 1, errors, warnings: problems.length - errors, problems } };
+  }
+  const meta = { file: name, sha256: await sha256(bytes), checked };
+  return { report: evaluate(bundle, doc.data, defaultSets(bundle, doc.data), meta) };
+}

@@ -1,0 +1,249 @@
+// Reading a course file in the browser, as generator/load.py, yaml_problems.py and compliance/xlsx.py do:
+// bytes -> text problems or YAML data with the place of every value (pointer -> line, col), or a workbook's
+// cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
+import { unzipSync, strFromU8 } from "../../vendor/fflate.js";
+
+export function problem(path, line, col, code, message, pointer = "", hint = "") {
+  return { path, line, col, pointer, code, severity: "error", message, hint };
+}
+
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/u;
+const TAB_INDENT = /^[ ]*\t/gmu;
+
+function position(text, offset) {
+  const before = text.slice(0, offset);
+  const line = (before.match(/\n/g) || []).length + 1;
+  return [line, [...before.slice(before.lastIndexOf("\n") + 1)].length + 1];
+}
+
+export function textProblems(rel, text) {
+  const control = CONTROL.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
+    return [problem(rel, ...position(text, control.index), "control-character",
+      `control character U+${code} is not allowed in a data file`, "",
+      "delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold plain text only")];
+  }
+  const tabs = [...text.matchAll(TAB_INDENT)].map((m) => problem(rel, ...position(text, m.index + m[0].length - 1),
+    "tab", "tab character in indentation", "", "indent with spaces only"));
+  if (tabs.length) return tabs;
+  const lines = text.split(/\r\n|\r|\n/);
+  if (!text.trim() || lines.every((ln) => !ln.trim() || ln.trimStart().startsWith("#"))) {
+    return [problem(rel, 1, 1, "empty-file", "the file is empty", "", "add the file's content, or delete the file")];
+  }
+  return [];
+}
+
+/** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
+export function decode(rel, bytes) {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/u, "") };
+  } catch {
+    let i = 0;
+    const dec = new TextDecoder("utf-8", { fatal: true });
+    for (let n = 1; n <= bytes.length; n++) {
+      try { dec.decode(bytes.slice(0, n)); i = n; } catch { if (n - i > 4) break; }
+    }
+    const head = new TextDecoder().decode(bytes.slice(0, i));
+    const [line, col] = position(head, head.length);
+    const hex = bytes[i].toString(16).padStart(2, "0");
+    return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
+  }
+}
+
+// ------------------------------------------------------------ YAML 1.1 scalars, as PyYAML resolves them
+const BOOL = /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/u;
+const INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/u;
+const FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/u;
+const NULL = /^(?:~|null|Null|NULL|)$/u;
+
+function sexagesimal(digits) {
+  return digits.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
+}
+
+export function plainScalar(value) {
+  if (NULL.test(value)) return null;
+  if (BOOL.test(value)) return /^(?:yes|true|on)$/iu.test(value);
+  if (INT.test(value)) {
+    let v = value.replace(/_/g, "");
+    const sign = v.startsWith("-") ? -1 : 1;
+    v = v.replace(/^[-+]/u, "");
+    if (v === "0") return 0;
+    if (v.startsWith("0b")) return sign * parseInt(v.slice(2), 2);
+    if (v.startsWith("0x")) return sign * parseInt(v.slice(2), 16);
+    if (v.startsWith("0")) return sign * parseInt(v, 8);
+    if (v.includes(":")) return sign * sexagesimal(v);
+    return sign * Number(v);
+  }
+  if (FLOAT.test(value)) {
+    const v = value.replace(/_/g, "").toLowerCase();
+    if (v.endsWith(".inf")) return v.startsWith("-") ? -Infinity : Infinity;
+    if (v === ".nan") return NaN;
+    const sign = v.startsWith("-") ? -1 : 1;
+    if (v.includes(":")) return sign * sexagesimal(v.replace(/^[-+]/u, ""));
+    return { float: Number(v) };
+  }
+  return value;
+}
+
+const escapeToken = (key) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+function pyRepr(value) {
+  return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+/** Parse YAML text into {data, values, keys} (pointer -> [line, col]) and problems, as load.py does. */
+export function loadYaml(rel, text) {
+  const early = textProblems(rel, text);
+  if (early.length) return { doc: null, problems: early };
+  const counter = new LineCounter();
+  let parsed;
+  try {
+    parsed = parseDocument(text, { lineCounter: counter, version: "1.1", schema: "failsafe", uniqueKeys: false,
+      prettyErrors: false, strict: false });
+  } catch (e) {
+    return { doc: null, problems: [problem(rel, 1, 1, "yaml-syntax", `YAML syntax error: ${e.message}`, "",
+      "check indentation, quotes, brackets and colons here and on the lines above")] };
+  }
+  const at = (offset) => { const p = counter.linePos(offset); return [p.line, p.col]; };
+  const error = parsed.errors[0];
+  if (error && error.code === "MULTIPLE_DOCS") {
+    return { doc: null, problems: [problem(rel, ...at(error.pos[0]), "yaml-multi-doc",
+      "the file holds more than one YAML document", "",
+      "keep one document per file: remove the '---' line and what follows")] };
+  }
+  if (error) return { doc: null, problems: [syntaxProblem(rel, text, error, at)] };
+  const values = {}, keys = {}, problems = [], aliases = [];
+  const node = (n, pointer) => {
+    if (n === null || n === undefined) return null;
+    values[pointer] = at(n.range ? n.range[0] : 0);
+    if (isAlias(n)) { aliases.push(at(n.range[0]).concat([n.source])); return null; }
+    if (n.tag && n.tag !== "!" && !(isScalar(n) && n.tag === "tag:yaml.org,2002:str")) {
+      const shown = n.tag.startsWith("tag:yaml.org,2002:") ? `!!${n.tag.slice(18)}` : n.tag;
+      problems.push(problem(rel, ...at(n.range[0]), "yaml-tag", `YAML tag '${shown}' is not allowed`, pointer,
+        "remove the tag; the files hold plain text, numbers, lists and mappings only"));
+      return null;
+    }
+    if (isScalar(n)) return n.type === "PLAIN" ? plainScalar(String(n.value)) : String(n.value);
+    if (isSeq(n)) return n.items.map((child, i) => node(child, `${pointer}/${i}`));
+    if (isMap(n)) {
+      const out = {};
+      for (const pair of n.items) {
+        const k = pair.key;
+        let key = null;
+        if (isScalar(k)) {
+          const v = k.type === "PLAIN" ? plainScalar(String(k.value)) : String(k.value);
+          if (typeof v === "string") key = v;
+          else problems.push(problem(rel, ...at(k.range[0]), "key-type", `mapping key ${pyRepr(String(k.value))} is not text`,
+            pointer, `quote the key: "${k.value}"`));
+        } else if (k && !isAlias(k)) {
+          problems.push(problem(rel, ...at(k.range[0]), "key-type", "mapping keys must be plain text", pointer));
+        } else if (k) aliases.push(at(k.range[0]).concat([k.source]));
+        if (key === null) { node(pair.value, `${pointer}/?`); continue; }
+        const vp = `${pointer}/${escapeToken(key)}`;
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          problems.push(problem(rel, ...at(k.range[0]), "duplicate-key",
+            `duplicate key "${key}" (first at line ${keys[vp][0]})`, vp, "keep one of the two entries"));
+          node(pair.value, `${pointer}/?`);
+          continue;
+        }
+        keys[vp] = at(k.range[0]);
+        out[key] = node(pair.value, vp);
+      }
+      return out;
+    }
+    return null;
+  };
+  const data = node(parsed.contents, "");
+  if (aliases.length) {
+    const [line, col, name] = aliases[0];
+    const more = aliases.length > 1 ? ` (${aliases.length} aliases in this file)` : "";
+    problems.push(problem(rel, line, col, "yaml-alias", `YAML alias '*${name}' is not allowed${more}`, "",
+      "write the value out in full; anchors and aliases are not expanded"));
+  }
+  return { doc: { rel, data: unfloat(data), values, keys }, problems };
+}
+
+/** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers. */
+function unfloat(v) {
+  if (v && typeof v === "object" && "float" in v && Object.keys(v).length === 1) return v.float;
+  if (Array.isArray(v)) return v.map(unfloat);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x)]));
+  return v;
+}
+
+function syntaxProblem(rel, text, error, at) {
+  let [line, col] = at(error.pos[0]);
+  const lines = text.split("\n");
+  const last = (text.match(/\n/g) || []).length + (text.endsWith("\n") ? 0 : 1);
+  if (line > last) { line = last; col = [...text.replace(/\n+$/u, "").split("\n").pop()].length + 1; }
+  const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/u, "");
+  for (let number = line - 1; number >= Math.max(1, line - 5); number--) {
+    const row = lines[number - 1] || "";
+    const quotes = [...row].map((ch, i, all) => (ch === '"' && (i === 0 || all[i - 1] !== "\\") ? i : -1)).filter((i) => i >= 0);
+    if (quotes.length % 2) {
+      return problem(rel, number, quotes[quotes.length - 1] + 1, "yaml-syntax",
+        `YAML syntax error: this quote is not closed on its line (the parser got lost at line ${line}: ${message})`,
+        "", 'end the text with a " on the same line');
+    }
+  }
+  return problem(rel, line, col, "yaml-syntax", `YAML syntax error: ${message}`, "",
+    "check indentation, quotes, brackets and colons here and on the lines above");
+}
+
+export function where(doc, pointer, key = false) {
+  let mark = (key ? doc.keys : doc.values)[pointer];
+  while (mark === undefined && pointer) {
+    pointer = pointer.slice(0, pointer.lastIndexOf("/"));
+    mark = doc.values[pointer];
+  }
+  return mark === undefined ? [1, 1] : mark;
+}
+
+// ------------------------------------------------------------ XLSX: the cells of each sheet
+
+function cellIndex(ref) {
+  const m = /^([A-Z]+)(\d+)$/u.exec(ref);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** The sheets of a workbook as rows of values (as openpyxl gives them: text, number, boolean or null). */
+export function readWorkbook(bytes) {
+  const files = unzipSync(bytes);
+  const xml = (name) => (files[name] ? new DOMParser().parseFromString(strFromU8(files[name]), "application/xml") : null);
+  const book = xml("xl/workbook.xml");
+  const rels = xml("xl/_rels/workbook.xml.rels");
+  if (!book || !rels) throw new Error("not a workbook");
+  const shared = [...(xml("xl/sharedStrings.xml")?.getElementsByTagName("si") || [])]
+    .map((si) => [...si.getElementsByTagName("t")].map((x) => x.textContent).join(""));
+  const targets = Object.fromEntries([...rels.getElementsByTagName("Relationship")]
+    .map((r) => [r.getAttribute("Id"), r.getAttribute("Target")]));
+  const sheets = {};
+  for (const s of book.getElementsByTagName("sheet")) {
+    const id = s.getAttribute("r:id") || s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
+    const target = targets[id].replace(/^\/?xl\//u, "").replace(/^\//u, "");
+    const doc = xml(`xl/${target}`);
+    const rows = [];
+    for (const c of doc ? doc.getElementsByTagName("c") : []) {
+      const [r, col] = cellIndex(c.getAttribute("r"));
+      const type = c.getAttribute("t");
+      const v = c.getElementsByTagName("v")[0]?.textContent;
+      let value = null;
+      if (type === "s") value = shared[Number(v)];
+      else if (type === "inlineStr") value = [...c.getElementsByTagName("t")].map((x) => x.textContent).join("");
+      else if (type === "str") value = v ?? null;
+      else if (type === "b") value = v === "1";
+      else if (v !== undefined) value = /[.eE]/u.test(v) ? { float: Number(v) } : Number(v);
+      while (rows.length < r) rows.push([]);
+      const row = rows[r - 1];
+      while (row.length < col) row.push(null);
+      row[col - 1] = value;
+    }
+    const width = Math.max(0, ...rows.map((row) => row.length));
+    sheets[s.getAttribute("name")] = rows.map((row) => row.concat(Array(width - row.length).fill(null)));
+  }
+  return sheets;
+}

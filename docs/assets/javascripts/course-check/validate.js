@@ -1,0 +1,195 @@
+// Checking a course in the browser, as generator/schemas.py (the course JSON Schema, compiled into data.json
+// from schemas/) and course.py / rules/references.py (ids) do, with the same codes, places and messages.
+import { getCloseMatches } from "./difflib.js";
+import { problem, where } from "./load.js";
+
+/** Python's repr() of plain data, for messages that quote a value as the CLI does. */
+export function pyRepr(v) {
+  if (v === null || v === undefined) return "None";
+  if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "string") {
+    const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
+    let out = "";
+    for (const ch of v) {
+      if (ch === "\\") out += "\\\\";
+      else if (ch === quote) out += `\\${ch}`;
+      else if (ch === "\n") out += "\\n";
+      else if (ch === "\r") out += "\\r";
+      else if (ch === "\t") out += "\\t";
+      else out += ch;
+    }
+    return quote + out + quote;
+  }
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+}
+
+const pyStr = (v) => (typeof v === "string" ? v : pyRepr(v));
+
+function describe(v) {
+  if (v === null) return "nothing (null)";
+  if (Array.isArray(v)) return "a list";
+  return { object: "a mapping", string: "text", boolean: "true/false", number: "a number" }[typeof v];
+}
+
+const NAMES = { string: "text", object: "a mapping", array: "a list", boolean: "true or false",
+  integer: "a whole number", number: "a number", null: "null" };
+const expected = (types) => (Array.isArray(types) ? types.map((x) => NAMES[x] || x).join(" or ") : NAMES[types] || types);
+
+function isType(v, type) {
+  switch (type) {
+    case "object": return v !== null && typeof v === "object" && !Array.isArray(v);
+    case "array": return Array.isArray(v);
+    case "string": return typeof v === "string";
+    case "boolean": return typeof v === "boolean";
+    case "integer": return typeof v === "number" && Number.isInteger(v);
+    case "number": return typeof v === "number";
+    case "null": return v === null;
+    default: return false;
+  }
+}
+
+const tokenOf = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
+
+function fieldOf(pointer) {
+  if (!pointer) return "(top level)";
+  const tokens = pointer.split("/");
+  const last = tokens[tokens.length - 1];
+  return /^\d+$/u.test(last) && tokens.length > 2 ? `${tokens[tokens.length - 2]}/${last}` : last;
+}
+
+function equal(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b) && typeof a === typeof b;
+}
+
+/** Every violation of `schema` in the document's data, as the CLI words and places it. */
+export function schemaProblems(doc, schema, defs) {
+  const out = [];
+  // A $ref is checked as the schema it names (its description is the hint), as python-jsonschema reports it.
+  const resolve = (s) => (s.$ref ? { ...s, ...defs[s.$ref.split("/").pop()] } : s);
+  const at = (pointer, code, message, hint = "", key = false, shown = pointer) => {
+    const [line, col] = where(doc, pointer, key);
+    out.push(problem(doc.rel, line, col, code, message, shown, hint));
+  };
+  const walk = (value, raw, pointer) => {
+    const s = resolve(raw);
+    const field = fieldOf(pointer);
+    if (s.type !== undefined && !(Array.isArray(s.type) ? s.type : [s.type]).some((ty) => isType(value, ty))) {
+      let hint = "";
+      if (s.type === "string" && (typeof value === "boolean" || typeof value === "number")) {
+        hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text";
+      } else if (typeof s.type === "string") hint = `write ${expected(s.type)} here`;
+      at(pointer, "wrong-type", `"${field}" must be ${expected(s.type)}, got ${describe(value)}`, hint);
+    }
+    if (s.enum !== undefined && !s.enum.some((e) => equal(e, value))) {
+      const close = getCloseMatches(pyStr(value), s.enum.map(pyStr), 1);
+      at(pointer, "invalid-value", `"${field}" is ${pyRepr(value)}, expected one of: ${s.enum.map(pyStr).join(", ")}`,
+        close.length ? `did you mean "${close[0]}"?` : "");
+    }
+    if (typeof value === "string") {
+      if (s.minLength !== undefined && [...value].length < s.minLength) {
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} should be non-empty`);
+      }
+      if (s.pattern !== undefined && !new RegExp(s.pattern, "u").test(value)) {
+        at(pointer, "invalid-format", `"${field}" value ${pyRepr(value)} is not in the expected form`,
+          s.description || `a valid ${s.pattern}`);
+      }
+    }
+    if (typeof value === "number" && typeof value !== "boolean" && s.minimum !== undefined && value < s.minimum) {
+      at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} is less than the minimum of ${s.minimum}`);
+    }
+    if (Array.isArray(value)) {
+      if (s.minItems !== undefined && value.length < s.minItems) {
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} should be non-empty`);
+      }
+      if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size < value.length) {
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} has non-unique elements`);
+      }
+      if (s.items) value.forEach((v, i) => walk(v, s.items, `${pointer}/${i}`));
+    }
+    if (isType(value, "object")) {
+      for (const name of s.required || []) {
+        if (!(name in value)) {
+          at(pointer, "missing-property", `"${name}" is missing${pointer ? ` from "${field}"` : ""}`, `add "${name}:"`,
+            false, `${pointer}/${tokenOf(name)}`);
+        }
+      }
+      const props = s.properties || {};
+      if (s.additionalProperties === false) {
+        const allowed = Object.keys(props).sort();
+        for (const key of Object.keys(value).filter((k) => !(k in props)).sort()) {
+          const close = getCloseMatches(key, allowed, 1);
+          at(`${pointer}/${tokenOf(key)}`, "unknown-property", `unknown property "${key}"`,
+            `${close.length ? `did you mean "${close[0]}"? ` : ""}allowed: ${allowed.join(", ")}`, true);
+        }
+      }
+      for (const [key, sub] of Object.entries(props)) if (key in value) walk(value[key], sub, `${pointer}/${tokenOf(key)}`);
+    }
+  };
+  walk(doc.data, schema, "");
+  return out;
+}
+
+const dicts = (v) => (Array.isArray(v) ? v.map((x) => (isType(x, "object") ? x : {})) : []);
+
+/** What a schema cannot see (course.py `course_problems`): unknown ids, repeated module and outcome ids. */
+export function idProblems(doc, bundle) {
+  const out = [];
+  const at = (pointer, code, message, hint) => out.push(problem(doc.rel, ...where(doc, pointer), code, message, pointer, hint));
+  const data = isType(doc.data, "object") ? doc.data : {};
+  const modules = {};
+  (Array.isArray(data.modules) ? data.modules : []).forEach((module, i) => {
+    if (!isType(module, "object")) return;
+    const mid = module.id;
+    if (typeof mid === "string" && mid in modules) {
+      at(`/modules/${i}/id`, "duplicate-id", `module id "${mid}" is already used (line ${where(doc, `/modules/${modules[mid]}/id`)[0]})`,
+        "give every module its own id");
+    } else if (typeof mid === "string") modules[mid] = i;
+    const outcomes = {};
+    (Array.isArray(module.outcomes) ? module.outcomes : []).forEach((outcome, k) => {
+      if (!isType(outcome, "object")) return;
+      const oid = outcome.id;
+      if (typeof oid === "string" && oid in outcomes) {
+        at(`/modules/${i}/outcomes/${k}/id`, "duplicate-id",
+          `outcome id "${oid}" is already used in module "${mid}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes[oid]}/id`)[0]})`,
+          "give every outcome of a module its own id");
+      } else if (typeof oid === "string") outcomes[oid] = k;
+    });
+  });
+  const known = Object.keys(bundle.frameworks).sort();
+  const sets = bundle.requirement_sets.map((r) => r.id).sort();
+  (Array.isArray(data.targets) ? data.targets : []).forEach((ref, j) => {
+    if (typeof ref === "string" && !sets.includes(ref)) {
+      const close = getCloseMatches(ref, sets, 1, 0.6);
+      at(`/targets/${j}`, "unknown-reference", `"${ref}" is not the id of a requirement set`,
+        close.length ? `did you mean "${close[0]}"?` : `known requirement sets: ${sets.join(", ")}`);
+    }
+  });
+  dicts(data.modules).forEach((module, i) => dicts(module.outcomes).forEach((outcome, k) => {
+    (Array.isArray(outcome.covers) ? outcome.covers : []).forEach((ref, j) => {
+      if (typeof ref !== "string" || ref in bundle.frameworks) return;
+      let message, hint;
+      if (ref in bundle.groups) {
+        message = `"${ref}" is a group, not an item`;
+        hint = "list the group's items one by one: an outcome covers items";
+      } else {
+        const close = getCloseMatches(ref, known, 1, 0.8);
+        message = `"${ref}" is not the id of any item`;
+        hint = close.length ? `did you mean "${close[0]}"?` : "use the id of an existing item (see the site)";
+      }
+      at(`/modules/${i}/outcomes/${k}/covers/${j}`, "unknown-reference", message, hint);
+    });
+  }));
+  return out;
+}
+
+function compare(p, q) {
+  for (const k of ["path", "line", "col", "code", "message", "pointer", "severity"]) {
+    if (p[k] < q[k]) return -1;
+    if (p[k] > q[k]) return 1;
+  }
+  return 0;
+}
+
+export const sortProblems = (ps) => [...ps].sort(compare);

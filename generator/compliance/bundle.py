@@ -1,0 +1,79 @@
+"""The check page's data, compiled at build time from the same model the CLI uses: the requirement sets, the
+items they name (with names, links, statements and crosswalk rows), the course JSON Schema, the codes' wording and
+the interface strings. The browser engine (docs/assets/javascripts/course-check/) reads only this."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..model import LANGUAGES, Condition, Model
+from ..project import schemas_dir
+from ..strings import catalogue
+from .edition import edition
+from .engine import name_of, url_of
+from .report_data import _label, _text
+from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
+
+#: Interface-string families the check page needs (the report's and the page's own).
+STRING_PREFIXES = ("report.", "level.", "kind.", "check.")
+STRING_KEYS = ("version", "level", "file")
+
+
+def bundle(model: Model, root: Path) -> dict[str, Any]:
+    """Everything the browser engine needs, as plain data (deterministic)."""
+    frameworks, content = edition(model, root)
+    inverse = {r.id: r.inverse for r in model.relations}
+    required = [item.id for rs in model.requirement_sets for c in rs.conditions if c.rule["type"] == "covers-all"
+                for g in c.rule["groups"] for item in model.groups[g].items]
+    mappings: dict[str, list[list[str]]] = {}
+    for item_id in dict.fromkeys(required):
+        rows = []
+        for mapping, direction in model.mappings_of.get(item_id, ()):
+            rows.append([mapping.source, mapping.relation] if direction == "in"
+                        else [mapping.target, inverse.get(mapping.relation, mapping.relation)])
+        if rows:
+            mappings[item_id] = rows
+    shown = dict.fromkeys(required + [via for rows in mappings.values() for via, _r in rows])
+    items = {}
+    for item_id in shown:
+        item = model.items[item_id]
+        items[item_id] = {"label": item.label, "name": _label(name_of(model, item_id)), "url": url_of(model, item_id),
+                          "group": item.group, "statement": _text(item.statement),
+                          "subpoints": [_text(p) for p in item.subpoints]}
+    folder = schemas_dir(root)
+    schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
+    common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
+    tables = catalogue()
+    return {
+        "edition": {"frameworks": [{"id": fid, "name": _label(name), "version": version}
+                                   for fid, name, version in frameworks], "standards": content},
+        "requirement_sets": [{"id": r.id, "framework": r.framework, "title": _text(r.title),
+                              "source": _text(r.source),
+                              "conditions": [_condition(c) for c in r.conditions]} for r in model.requirement_sets],
+        "groups": {g.id: {"title": _text(g.title), "items": [i.id for i in g.items]} for g in model.groups.values()},
+        "frameworks": {i.id: i.framework for i in model.items.values()},
+        "items": items,
+        "mappings": mappings,
+        "relations": {r.id: _label(r.label) for r in model.relations},
+        "schema": schema,
+        "defs": {"itemId": common["$defs"]["itemId"]},
+        "xlsx": {"course_sheet": COURSE_SHEET, "outcomes_sheet": OUTCOMES_SHEET,
+                 "course_fields": [[n, p] for n, p, _h in COURSE_FIELDS],
+                 "outcome_columns": [n for n, _h in OUTCOME_COLUMNS]},
+        "strings": {lang: {k: v for k, v in sorted(tables[lang].items())
+                           if k.startswith(STRING_PREFIXES) or k in STRING_KEYS} for lang in LANGUAGES},
+    }
+
+
+def _condition(c: Condition) -> dict[str, Any]:
+    """A condition as the browser engine reads it: its words, its rule, and the source's own words if given."""
+    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "rule": c.rule}
+    if c.quote is not None:
+        d["quote"] = _text(c.quote)
+    return d
+
+
+def bundle_json(model: Model, root: Path) -> str:
+    return json.dumps(bundle(model, root), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

@@ -1,0 +1,28 @@
+"""The browser libraries of the check page, copied at build time from node_modules/ (installed by `npm ci` from
+package-lock.json) into the built site: no CDN, and the versions are the locked ones."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+#: (what to copy, from node_modules/, where it goes in the site). yaml: ISC; fflate: MIT.
+VENDORED = (("yaml/browser/dist", "assets/vendor/yaml"), ("fflate/esm/browser.js", "assets/vendor/fflate.js"))
+
+
+class VendorMissing(RuntimeError):
+    """node_modules/ lacks a library the check page needs."""
+
+
+def copy_vendor(root: Path, site: Path) -> None:
+    """Copy every vendored library into `site`; fails with the fix when `npm ci` has not been run."""
+    for source, target in VENDORED:
+        src, dest = root / "node_modules" / source, site / target
+        if not src.exists():
+            raise VendorMissing(f"node_modules/{source} is missing: run `npm ci` in {root} (the course check page "
+                                "needs it)")
+        if src.is_dir():
+            shutil.copytree(src, dest, dirs_exist_ok=True)
+        else:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dest)

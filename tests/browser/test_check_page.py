@@ -1,0 +1,161 @@
+"""The check page as a reader uses it, in Chromium: pick a file, read the report or the errors, download the JSON;
+hostile text stays text (no dialog, no request); axe-core finds nothing in any state, in both languages; the
+keyboard reaches every control; no other page loads the check page's script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.course import run_course
+from tests.helpers import ROOT
+
+from .conftest import AXE, BROWSER_MARKS
+from .test_browser import AXE_TAGS
+
+pytestmark = BROWSER_MARKS
+DRAFT = ROOT / "courses/draft-jobcoach.yaml"
+INVALID = ROOT / "tests/cases/course-check/wrong-types.yaml"
+HOSTILE = ROOT / "tests/cases/course-check/hostile.yaml"
+
+
+def _open(page: Any, lang: str) -> None:
+    page.goto("courses/check/" if lang == "en" else "nl/courses/check/")
+    page.wait_for_function("typeof window.__crCheck === 'function'")
+
+
+def _check(page: Any, path: Path) -> None:
+    page.set_input_files("#cr-file", str(path))
+    page.wait_for_function("window.__crLast !== undefined")
+
+
+def test_report_appears_verdict_first_and_downloads_as_the_cli_json(page: Any) -> None:
+    _open(page, "en")
+    _check(page, DRAFT)
+    output = page.locator("#cr-output")
+    verdict = output.locator(".cr-verdict").inner_text()
+    assert verdict.startswith("Not compliant: Job finding f, Job finding j, Coaching on the job l and Coaching on "
+                              "the job m are not covered; Method 3, ")
+    assert verdict.endswith(" are not covered; the course is not dual.")
+    text = " ".join(output.inner_text().split())
+    assert "Post-HBO course (HBO level)" in text  # the level's label, not hbo-post
+    _code, out, _err = run_course(ROOT, DRAFT, "json", None)
+    quotes = [c["quote"]["en"] for rs in json.loads(out)["requirement_sets"] for c in rs["conditions"]]
+    assert quotes and all(f"In the source's words: “{' '.join(q.split())}”" in text for q in quotes)
+    first_heading = output.locator("h2").first.inner_text()
+    assert first_heading == "Course compliance report"
+    assert "draft-jobcoach.yaml" in page.locator("#cr-status").inner_text()
+    link = output.locator("a[download]")
+    with page.expect_download() as info:
+        link.click()
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    _code, out, _err = run_course(ROOT, DRAFT, "json", None)
+    python = json.loads(out)
+    python.update(file=data["file"], checked=data["checked"])
+    assert data == python
+    item = output.locator("a", has_text="Job finding j").first
+    assert item.get_attribute("href") == "../../jobcoach-eindtermen/jobfinding/j/"
+
+
+def test_dutch_page_reports_in_dutch(page: Any) -> None:
+    _open(page, "nl")
+    _check(page, DRAFT)
+    verdict = page.locator("#cr-output .cr-verdict").inner_text()
+    assert verdict.startswith("Voldoet niet: Jobfinding f, Jobfinding j, Coaching on the job l en Coaching on the "
+                              "job m")
+    assert page.locator("#cr-output h2").first.inner_text() == "Rapport toetsing opleiding"
+    text = " ".join(page.locator("#cr-output").inner_text().split())
+    assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in text
+
+
+def test_mode_facts_of_an_apprenticeship_are_shown(page: Any) -> None:
+    _open(page, "en")
+    _check(page, ROOT / "courses/uk-coaching-professional-l5.yaml")
+    text = " ".join(page.locator("#cr-output .cr-facts").inner_text().split())
+    assert "dual (training and practice); 420 hours of off-the-job training; 14 months" in text
+
+
+def test_invalid_file_shows_the_cli_errors(page: Any) -> None:
+    _open(page, "en")
+    _check(page, INVALID)
+    lines = page.locator("#cr-output .cr-problems code").all_inner_texts()
+    assert 'wrong-types.yaml:3:12: error[wrong-type] "programme" must be text, got a number (at /programme)' in lines
+    assert page.locator("#cr-output h2").inner_text().startswith("wrong-types.yaml is not a valid course file")
+
+
+def test_hostile_text_stays_text(page: Any) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _open(page, "en")
+    _check(page, HOSTILE)
+    output = page.locator("#cr-output")
+    assert "<script>alert('provider')</script>" in output.inner_text()
+    assert output.locator("script, img, iframe, b").count() == 0
+    hrefs = [output.locator("a").nth(i).get_attribute("href") for i in range(output.locator("a").count())]
+    assert not [h for h in hrefs if h and h.lower().startswith("javascript:")]
+    page.wait_for_timeout(300)
+    assert dialogs == []  # and the page fixture fails the test on any request to another host
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("state", ["empty", "report", "errors"])
+def test_axe_finds_no_violations_on_the_check_page(page: Any, lang: str, state: str) -> None:
+    _open(page, lang)
+    if state != "empty":
+        _check(page, DRAFT if state == "report" else INVALID)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    problems = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+                for v in result["violations"]]
+    assert result["passes"], "axe-core ran no rule"
+    assert problems == []
+
+
+def test_keyboard_reaches_the_file_input_and_the_report_actions(page: Any) -> None:
+    _open(page, "en")
+    reached = set()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("document.activeElement.id || document.activeElement.className"))
+        if "cr-file" in reached:
+            break
+    assert "cr-file" in reached
+    _check(page, DRAFT)
+    page.focus("#cr-file")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('download')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Print the report"
+
+
+def test_no_other_page_loads_the_check_script(built_site: Any) -> None:
+    loading = sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("*.html")
+                     if "course-check/page.js" in p.read_text(encoding="utf-8"))
+    assert loading == ["courses/check/index.html", "nl/courses/check/index.html"]
+
+
+def test_works_offline_once_loaded(page: Any) -> None:
+    _open(page, "en")
+    page.context.set_offline(True)
+    _check(page, DRAFT)
+    assert page.locator("#cr-output .cr-verdict").inner_text().startswith("Not compliant:")
+
+
+def test_report_prints_on_a4_without_the_form(page: Any, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    _open(page, "nl")
+    _check(page, DRAFT)
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    reader = PdfReader(str(pdf))
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 1 and abs(float(box.height) - 841.9) < 1  # A4 in points
+    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    assert "Voldoet niet: Jobfinding f" in text
+    assert "Coaching on the job n" in text  # the last item made it onto paper
+    assert "Drie stappen" not in text and "Rapport downloaden" not in text
