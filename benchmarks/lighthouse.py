@@ -28,7 +28,8 @@ PAGE_KINDS = {"home": "", "group": "coaching-professional/knowledge/", "item": "
               "crosswalk": "mappings/st0809--bvjn/", "matrix": "mappings/bvjn--st0809/matrix/",
               "coverage": "mappings/coverage/", "KSB matrix": "coaching-professional/duties-matrix/",
               "checklist": "coaching-professional/checklist/", "downloads": "downloads/",
-              "course report": "courses/draft-jobcoach/"}
+              "course report": "courses/draft-jobcoach/", "course check": "courses/check/",
+              "workbook": "coaching-professional/workbook/"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
