@@ -17,6 +17,17 @@ from ..site.conftest import model  # noqa: F401  (the site's model, for the brow
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"
+#: WCAG 2.2 AA, target size included.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page: Any) -> list[str]:
+    """Run axe-core on the page as it is now; one line per violation (rule, impact, help, first targets)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    assert result["passes"], "axe-core ran no rule"
+    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+            for v in result["violations"]]
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 BROWSER_MARKS = [

@@ -13,8 +13,7 @@ import pytest
 from generator.course import run_course
 from tests.helpers import ROOT
 
-from .conftest import AXE, BROWSER_MARKS
-from .test_browser import AXE_TAGS
+from .conftest import AXE, BROWSER_MARKS, axe_violations
 
 pytestmark = BROWSER_MARKS
 DRAFT = ROOT / "courses/draft-jobcoach.yaml"
@@ -107,12 +106,7 @@ def test_axe_finds_no_violations_on_the_check_page(page: Any, lang: str, state: 
     _open(page, lang)
     if state != "empty":
         _check(page, DRAFT if state == "report" else INVALID)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    problems = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-                for v in result["violations"]]
-    assert result["passes"], "axe-core ran no rule"
-    assert problems == []
+    assert axe_violations(page) == []
 
 
 def test_keyboard_reaches_the_file_input_and_the_report_actions(page: Any) -> None:

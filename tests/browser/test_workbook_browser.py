@@ -19,8 +19,7 @@ from generator.strings import t
 
 from ..conftest import PROJECT
 from ..site.test_workbook import _expected_cross
-from .conftest import AXE, BROWSER_MARKS
-from .test_browser import AXE_TAGS
+from .conftest import AXE, BROWSER_MARKS, axe_violations
 
 pytestmark = BROWSER_MARKS
 
@@ -54,14 +53,6 @@ def _import(page: Any, tmp_path: Path, name: str, content: bytes) -> str:
     page.locator("#wb-import").set_input_files(str(path))
     page.wait_for_function("document.querySelector('.cr-wb-message').textContent.length > 0")
     return str(page.locator(".cr-wb-message").inner_text())
-
-
-def _axe(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    assert result["passes"], "axe-core ran no rule"
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-            for v in result["violations"]]
 
 
 def test_tick_note_reload_keeps_the_state(page: Any) -> None:
@@ -156,7 +147,7 @@ def test_an_older_edition_names_what_changed_and_keeps_what_is_gone(page: Any, t
     assert gone.is_visible() and "Old evidence" in gone.inner_text()
     stored = _stored(page)
     assert stored is not None and "ST0809:K99" in stored["items"], "a gone item is kept, not dropped"
-    assert _axe(page) == []
+    assert axe_violations(page) == []
 
 
 def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model: Model) -> None:
@@ -220,14 +211,14 @@ def test_the_cross_framework_view_agrees_with_the_crosswalk_yaml(page: Any, lang
 def test_axe_finds_nothing_in_any_state_at_390px(page: Any, tmp_path: Path, lang: str) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     data = _open(page, lang)
-    assert _axe(page) == [], "empty"
+    assert axe_violations(page) == [], "empty"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scroll of the page"
     _tick(page, data, {i: s for i, s in zip(data["items"], ["ready", "working"] * 20, strict=False)})
     page.locator("#wb-knowledge-k1-knowledge-test").fill("Notes <b>bold</b>")
     assert page.locator("#wb-knowledge-k1-knowledge-test").get_attribute("aria-invalid") == "true"
-    assert _axe(page) == [], "filled, with a note hint"
+    assert axe_violations(page) == [], "filled, with a note hint"
     _import(page, tmp_path, "bad.json", b"nope")
-    assert _axe(page) == [], "after a failed import"
+    assert axe_violations(page) == [], "after a failed import"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
