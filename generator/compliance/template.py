@@ -42,6 +42,17 @@ def write_template_xlsx(model: Model | None = None) -> bytes:
 
     wb = Workbook()
     bold = Font(bold=True)
+    _course_sheet(wb, model, bold, DataValidation)
+    _outcomes_sheet(wb, model, bold, DataValidation)
+
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _normalise_zip(buffer.getvalue())
+
+
+
+def _course_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
+    """The sheet of course facts: one row per field, its value to fill in (with drop-downs) and its help."""
     course = wb.active
     course.title = COURSE_SHEET
     course.append(["field", "value", "help"])
@@ -52,19 +63,20 @@ def write_template_xlsx(model: Model | None = None) -> bytes:
     for row in range(2, len(COURSE_FIELDS) + 2):
         course.cell(row, 2).number_format = "@"  # text, so a version like 1.10 stays as typed
     rows = {name: i + 2 for i, (name, _p, _h) in enumerate(COURSE_FIELDS)}
-    level = DataValidation(type="list", formula1=_choices("level"), allow_blank=True)
+    level = validation(type="list", formula1=_choices("level"), allow_blank=True)
     level.add(f"B{rows['level']}")
-    dual = DataValidation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
+    dual = validation(type="list", formula1='"TRUE,FALSE"', allow_blank=True)
     dual.add(f"B{rows['dual']}")
-    language = DataValidation(type="list", formula1=_choices("language"), allow_blank=True)
+    language = validation(type="list", formula1=_choices("language"), allow_blank=True)
     language.add(f"B{rows['language']}")
-    hours = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
-    hours.add(f"B{rows['practice_hours']}")
-    hours.add(f"B{rows['training_hours']}")
-    hours.add(f"B{rows['off_the_job_hours']}")
-    hours.add(f"B{rows['duration_months']}")
-    for validation in (level, dual, language, hours):
-        course.add_data_validation(validation)
+    hours = validation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+    for field in ("practice_hours", "training_hours", "off_the_job_hours", "duration_months"):
+        hours.add(f"B{rows[field]}")
+    targets = validation(type="list", formula1='"' + ",".join(r.id for r in model.requirement_sets) + '"',
+                         allow_blank=True, showErrorMessage=False)
+    targets.add(f"B{rows['targets']}")
+    for rule in (level, dual, language, hours, targets):
+        course.add_data_validation(rule)
     note = len(COURSE_FIELDS) + 3
     course.cell(note, 3, "List the learning outcomes on the sheet 'outcomes', one row per outcome. / "
                          "Zet de leerresultaten op het blad 'outcomes', één rij per leerresultaat.")
@@ -73,31 +85,23 @@ def write_template_xlsx(model: Model | None = None) -> bytes:
     course.column_dimensions["C"].width = 100
     course.freeze_panes = "A2"
 
+
+def _outcomes_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
+    """The outcomes sheet (machine-named columns, one example row, ids offered on the covers column) and the ids."""
     outcomes = wb.create_sheet(OUTCOMES_SHEET)
     outcomes.append([name for name, _help in OUTCOME_COLUMNS])
     for cell in outcomes[1]:
         cell.font = bold
-    for letter, (_name, help_text), width in zip("ABCDE", OUTCOME_COLUMNS, (12, 36, 12, 70, 60), strict=True):
-        outcomes.column_dimensions[letter].width = width
+    for letter, width in zip("ABCDE", (12, 36, 12, 70, 60), strict=True):
+        outcomes.column_dimensions[letter].width = width  # the help lives on the course sheet and in the YAML
         outcomes[f"{letter}1"].number_format = "@"
-        del help_text  # the help lives on the course sheet and in the YAML template; headers stay machine names
     outcomes.freeze_panes = "A2"
     outcomes.append(list(EXAMPLE_ROW))
     _ids_sheet(wb, model, bold)
-    count = len(model.items) + 1
-    covers = DataValidation(type="list", formula1=f"{IDS_SHEET}!$A$2:$A${count}", allow_blank=True,
-                            showErrorMessage=False)  # a hint, not a rule: a cell may hold several ids
+    covers = validation(type="list", formula1=f"{IDS_SHEET}!$A$2:$A${len(model.items) + 1}", allow_blank=True,
+                        showErrorMessage=False)  # a hint, not a rule: a cell may hold several ids
     covers.add("E2:E1000")
     outcomes.add_data_validation(covers)
-    targets = DataValidation(type="list", formula1='"' + ",".join(r.id for r in model.requirement_sets) + '"',
-                             allow_blank=True, showErrorMessage=False)
-    targets.add(f"B{rows['targets']}")
-    course.add_data_validation(targets)
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return _normalise_zip(buffer.getvalue())
-
 
 def _ids_sheet(wb: Any, model: Model, bold: Any) -> None:
     """The sheet 'ids': every item's id, framework, and name and text in English and Dutch."""
