@@ -51,6 +51,17 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class Change:
+    """A change the editor declared against a frozen edition (`changes:` in the data)."""
+
+    since: str  # the edition id it is made against
+    date: str
+    kind: str  # correction | reword | substantive
+    affects_assessment: bool
+    note: Text | None = None
+
+
+@dataclass(frozen=True)
 class Item:
     """One item of a framework: a KSB, duty, eindterm, criterion, definition or profile paragraph."""
 
@@ -72,6 +83,8 @@ class Item:
     official_url: str | None = None
     note: Text | None = None
     label_nl: str | None = None  # the Dutch label, only when the label is made of words and differs (Taak 1)
+    guid: str | None = None  # the publisher's own identifier, where it gives one
+    changes: tuple[Change, ...] = ()
 
     def label_in(self, lang: Lang) -> str:
         """The label in `lang`: a code (K1, a) is the same in both languages; a word label may differ."""
@@ -84,8 +97,13 @@ class Retired:
 
     id: str
     date: str
-    replaced_by: str | None = None
+    successors: tuple[str, ...] = ()  # one: renamed or merged into; several: split into
     reason: Text | None = None
+
+    @property
+    def replaced_by(self) -> str | None:
+        """The first successor (the one old links lead to), if any."""
+        return self.successors[0] if self.successors else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +163,7 @@ class Framework:
     official_url: str | None = None
     facts: tuple[Detail, ...] = ()
     completeness: tuple[Text, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +191,7 @@ class Mapping:
     rationale: Text
     reviewed_by: str
     reviewed_date: str
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .loaded import Loaded
 from .model import (
+    Change,
     Condition,
     Detail,
     Framework,
@@ -55,6 +56,16 @@ def _detail(d: dict[str, Any]) -> Detail:
     return Detail(_req_label(d["label"]), _req_text(d["value"]), d.get("id"), d.get("confidence"))
 
 
+def _changes(d: dict[str, Any]) -> tuple[Change, ...]:
+    return tuple(Change(c["since"], c["date"], c["kind"], c["affects_assessment"], _text(c.get("note")))
+                 for c in d.get("changes", []))
+
+
+def _successors(entry: dict[str, Any]) -> tuple[str, ...]:
+    value = entry.get("replaced_by")
+    return () if value is None else (value,) if isinstance(value, str) else tuple(value)
+
+
 def _label_en(label: str | dict[str, str]) -> str:
     return label if isinstance(label, str) else label["en"]
 
@@ -76,6 +87,7 @@ def _item(d: dict[str, Any], framework: str, group: str, default_confidence: str
         links_confidence=d.get("links_confidence"),
         confidence=d.get("confidence", default_confidence),
         official_url=d.get("official_url"), note=_text(d.get("note")),
+        guid=d.get("guid"), changes=_changes(d),
     )
 
 
@@ -95,7 +107,7 @@ def build(loaded: Loaded) -> Model:
                 items=tuple(_item(i, fw["id"], g["id"], g.get("confidence")) for i in g["items"]),
                 intro=_text(g.get("intro")), item_pages=g.get("item_pages", True),
                 confidence=g.get("confidence"), role=role_of.get(stem),
-                retired=tuple(Retired(r["id"], r["date"], r.get("replaced_by"), _text(r.get("reason")))
+                retired=tuple(Retired(r["id"], r["date"], _successors(r), _text(r.get("reason")))
                               for r in g.get("retired", [])),
             ))
         lic = fw["licence"]
@@ -110,6 +122,7 @@ def build(loaded: Loaded) -> Model:
             date=fw.get("date"), official_url=fw.get("official_url"),
             facts=tuple(_detail(f) for f in fw.get("facts", [])),
             completeness=tuple(_req_text(c) for c in fw.get("completeness", [])),
+            changes=_changes(fw),
         ))
         if folder in loaded.requirements:
             r = loaded.requirements[folder].data
@@ -129,7 +142,7 @@ def build(loaded: Loaded) -> Model:
         m = doc.data
         review = m["reviewed"]
         rows = tuple(Mapping(r["source"], r["target"], r["relation"], _req_text(r["rationale"]),
-                             r.get("reviewed", review)["by"], r.get("reviewed", review)["date"])
+                             r.get("reviewed", review)["by"], r.get("reviewed", review)["date"], _changes(r))
                      for r in m["mappings"])
         compared = m.get("compared", {})
         unmapped = tuple(Gap(i, _required_text(u["reason"])) for u in m.get("unmapped", []) for i in u["items"])

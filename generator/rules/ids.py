@@ -93,5 +93,9 @@ def retired_ids(index: Index) -> Iterator[Problem]:
             yield at(doc, f"{pointer}/id", "duplicate-id", f'"{ident}" is retired but still the id of an item '
                      f"({live.doc.rel}:{live.doc.where(live.pointer)[0]})",
                      "published ids are never reused: give the item a new id, or remove the retired entry")
-        if "replaced_by" in entry:
-            yield from index.unknown_ref(doc, f"{pointer}/replaced_by", entry["replaced_by"])
+        successors = entry.get("replaced_by", [])
+        if isinstance(successors, str):
+            yield from index.unknown_ref(doc, f"{pointer}/replaced_by", successors)
+        else:
+            for n, successor in enumerate(successors):
+                yield from index.unknown_ref(doc, f"{pointer}/replaced_by/{n}", successor)

@@ -88,6 +88,8 @@ class Index:
         """A retired-reference problem: `ref` was retired; the message names its successor or why it went."""
         where, entry_pointer, entry = self.retired[ref]
         successor = entry.get("replaced_by")
+        if isinstance(successor, list):  # split: name every part
+            successor = '" and "'.join(successor)
         line = where.where(entry_pointer)[0]
         if successor:
             return at(doc, pointer, "retired-reference", f'"{ref}" was retired on {entry["date"]} and replaced by '

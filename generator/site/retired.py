@@ -31,9 +31,11 @@ def retired_page(p: Page, fw: Framework, group: Group, entry: Retired) -> str:
              f"canonical: {mk.yaml_title(canonical)}", "---", "", f"# {mk.text(title)}", "",
              " › ".join(crumbs(p, fw, group)), "{: .cr-breadcrumb }", "",
              mk.text(t("retired-intro", lang, id=entry.id, date=entry.date)), ""]
-    if successor is not None:
-        link = p.link(item_heading(model, successor, lang), target, anchor)
-        lines += [f"{mk.text(t('retired-successor', lang))} **{link}** ({mk.text(successor.id)})", ""]
+    for ident in entry.successors:
+        part = model.items[ident]
+        part_target, part_anchor = urls.item_target(model, part.id)
+        link = p.link(item_heading(model, part, lang), part_target, part_anchor)
+        lines += [f"{mk.text(t('retired-successor', lang))} **{link}** ({mk.text(part.id)})", ""]
     if entry.reason is not None:
         lines += [f"{mk.text(t('retired-reason', lang))} {mk.text(entry.reason.get(lang))}", ""]
     if successor is None:
