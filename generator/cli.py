@@ -1,4 +1,4 @@
-"""The command line: `coachref check | export | course | build | urls`. The only module that prints."""
+"""The command line: `coachref check | export | course | build | urls | edition`. The only module that prints."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ _EXAMPLES = """examples:
   coachref course courses/draft-jobcoach.yaml --format md
   coachref course my-course.xlsx --requirements BVJN:register
   coachref urls --update                  record every address the site now publishes in published-urls.txt
+  coachref edition freeze 2026-12-05      store the checked data as edition 2026-12-05 (editions/2026-12-05.json)
+  coachref edition diff                   what changed since the latest edition
 
 exit codes: 0 clean or compliant, 1 problems or not compliant, 2 usage or internal error"""
 
@@ -61,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("urls", help="compare published-urls.txt (every address the site has published) with the "
                        "site; exit 1 when one would be dropped")
     p.add_argument("--update", action="store_true", help="rewrite published-urls.txt with the current addresses")
+    p = sub.add_parser("edition", help="freeze the checked data as a citable edition (editions/ID.json), list "
+                       "the editions, or show what changed since the latest")
+    p.add_argument("action", choices=("freeze", "list", "diff"), help="freeze ID: store the data as edition ID; "
+                   "list: every edition; diff: the changes since the latest edition")
+    p.add_argument("id", nargs="?", help="with freeze: the new edition's id, its release date YYYY-MM-DD")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
     p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
     return parser
@@ -79,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(root, args)
         if args.command == "urls":
             return _urls(root, args)
+        if args.command == "edition":
+            return _edition(root, args)
         if args.command == "course":
             from .course import run_course
 
@@ -164,6 +173,54 @@ def _urls(root: Path, args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     sys.stdout.write(report.text(lost, 1) if lost else f"{ledger.LEDGER}: every published address is kept\n")
     return EXIT_PROBLEMS if lost else EXIT_OK
+
+
+_UNDECLARED = frozenset({"undeclared-change", "unknown-edition", "item-dropped"})
+
+
+def _edition(root: Path, args: argparse.Namespace) -> int:
+    """Freeze, list or compare editions (generator/editions/)."""
+    from .editions import freeze
+    from .editions.delta import Snapshot, between
+    from .editions.impact import current
+
+    if args.action == "freeze" and not args.id:
+        print("coachref edition freeze: name the new edition, e.g. coachref edition freeze 2026-12-05",
+              file=sys.stderr)
+        return EXIT_USAGE
+    checked = load_model(root)
+    if args.action == "list":
+        sys.stdout.write("".join(f"{line}\n" for line in freeze.listing(checked.editions)) or "no editions yet\n")
+        return EXIT_OK
+    model = checked.model
+    if model is None and args.action == "diff" and all(p.code in _UNDECLARED for p in checked.errors):
+        from .model_build import build  # the diff is what an editor reads to declare the changes
+
+        model = build(checked.result.loaded)
+    if model is None:
+        _model_or_report(root, "no edition frozen" if args.action == "freeze" else "nothing compared")
+        return EXIT_PROBLEMS
+    if args.action == "diff":
+        if not checked.editions:
+            print("no editions yet: coachref edition freeze ID stores the first")
+            return EXIT_OK
+        latest = checked.editions[-1]
+        lines = freeze.describe(between(Snapshot.of(latest), current(model, checked.editions)))
+        print(f"since edition {latest.id}: " + (f"{len(lines)} changes" if lines else "no changes"))
+        sys.stdout.write("".join(f"  {line}\n" for line in lines))
+        return EXIT_OK
+    if checked.result.failed(True):
+        sys.stderr.write(report.text(checked.result.problems, checked.result.files))
+        print("coachref: no edition frozen: an edition is made from data without errors or warnings",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        path = freeze.freeze(model, root, checked.editions, args.id)
+    except freeze.Refused as exc:
+        print(f"coachref: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"froze edition {args.id} into {path.relative_to(root).as_posix()}")
+    return EXIT_OK
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:

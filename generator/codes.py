@@ -84,4 +84,10 @@ CODES: dict[str, Code] = {
     "xlsx-column": Code(_E, "the outcomes sheet lacks a column of the template", "restore row 1 of the template"),
     "module-title": Code(_E, "two rows of one module give it different titles",
                          "give the module one title, or leave the cell empty after its first row"),
+    # editions (editions/<id>.json) and the changes declared against them
+    "edition-file": Code(_E, "a file in editions/ cannot be read as an edition", "restore it from version control; editions are written by coachref edition freeze, never by hand"),
+    "undeclared-change": Code(_E, "an item, mapping row or framework differs from the latest edition without a declared change", "add a changes: entry naming that edition, with its kind and whether it affects assessment"),
+    "change-not-found": Code(_W, "a change is declared against the latest edition, but nothing differs from it", "remove the entry, or make the change"),
+    "unknown-edition": Code(_E, "a change names an edition that is not in editions/", "name an edition that exists"),
+    "item-dropped": Code(_E, "an item of the latest edition is gone without a retired entry", "retire its id in its group file (replaced_by, or a reason)"),
 }

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import check, ledger
+from .editions import declared
+from .editions.manifest import Edition, EditionFileError, read_all
 from .load import Document
 from .model import Model
 from .model_build import build
 from .problems import Problem
 
 #: The input folders whose files decide the outcome of a check.
-INPUTS = ("standards", "schemas", "courses")
+INPUTS = ("standards", "schemas", "courses", "editions")
 
 Fingerprint = tuple[tuple[str, int, int], ...]
 
@@ -27,6 +29,7 @@ class Checked:
     model: Model | None
     courses: tuple[Document, ...]
     result: check.Result
+    editions: tuple[Edition, ...] = ()  # the frozen editions in editions/, oldest first
 
     @property
     def errors(self) -> list[Problem]:
@@ -58,7 +61,14 @@ def load_model(root: Path) -> Checked:
     if model is not None and (lost := ledger.dropped(model, key)):  # a published address would disappear
         result.problems[:] = sorted([*result.problems, *lost])
         model = None
-    checked = Checked(model, courses, result)
+    editions, found = _editions(key)
+    if model is not None:
+        found += declared.problems(model, result.loaded, editions)  # every change since the latest is declared
+    if found:
+        result.problems[:] = sorted([*result.problems, *found])
+        if any(p.severity == "error" for p in found):
+            model = None
+    checked = Checked(model, courses, result, editions)
     _cache[key] = (fingerprint, checked)
     return checked
 
@@ -69,6 +79,16 @@ def input_key(root: Path) -> str:
     package = Path(__file__).resolve().parent
     parts = [*_fingerprint(root.resolve()), *_stats(sorted(package.rglob("*"))), *_stats([root / "mkdocs.yml"])]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+
+
+def _editions(root: Path) -> tuple[tuple[Edition, ...], list[Problem]]:
+    """The frozen editions, or none and the problem that stops them being read."""
+    try:
+        return read_all(root), []
+    except EditionFileError as exc:
+        return (), [Problem(exc.path, exc.line, exc.col, "edition-file", exc.message, "", "error",
+                            "restore the file from version control: editions are written by `coachref edition "
+                            "freeze`, never by hand")]
 
 
 def _is_course(problem: Problem) -> bool:

@@ -52,6 +52,8 @@ UNLABELLED = {
     ("requirements", "/$defs/rule/oneOf/0/properties/type"): "rule type: the report shows the condition's statement",
     ("requirements", "/$defs/rule/oneOf/1/properties/type"): "as above",
     ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
+    ("common", "/$defs/changes/items/properties/kind"): "a declared change's kind: the edition pages show the "
+    "change it leads to (corrected, reworded, changed), labelled as delta kinds",
 }
 
 

@@ -1,0 +1,145 @@
+"""What changes mean for what depends on them: the history of every item over the editions and the current data,
+its last change, the crosswalk rows to re-confirm, and every change since a given edition (for course reports and
+workbooks made with it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any
+
+from ..exports.json_export import to_dict
+from ..model import Mapping, Model
+from .delta import KINDS, Delta, Entry, Snapshot, between
+from .manifest import Edition, manifest
+
+
+def current(model: Model, editions: tuple[Edition, ...]) -> Snapshot:
+    """The current data as a snapshot (id None), dated by its latest edition's date or the data's own date."""
+    from ..dates import data_date
+
+    return Snapshot.make(None, data_date(model), manifest(model), to_dict(model))
+
+
+@dataclass(frozen=True)
+class History:
+    """Every delta from the first edition on: between consecutive editions, then (when the data differs from
+    the latest edition) from it to the current data (`pending`)."""
+
+    editions: tuple[Edition, ...]
+    deltas: tuple[Delta, ...]  # deltas[k] goes from editions[k] to editions[k + 1] (or to the current data)
+    pending: Delta | None
+    now: Snapshot
+    by_item: dict[str, list[tuple[str | None, Entry]]]  # current item id -> the changes that made it, oldest first
+
+    @property
+    def current_id(self) -> str | None:
+        """The edition the current data is, or None when it has changes not yet in an edition (or no edition)."""
+        if not self.editions or self.pending is not None:
+            return None
+        return self.editions[-1].id
+
+    def entries_for(self, item_id: str) -> list[tuple[str | None, Entry]]:
+        """(edition id the change went into, None while pending; entry) of every change that made `item_id` what
+        it is now, oldest first: its own changes and those of the ids it was moved, split or merged from."""
+        return self.by_item.get(item_id, [])
+
+
+def history(model: Model, editions: tuple[Edition, ...]) -> History:
+    """The history of the data over its editions."""
+    now = current(model, editions)
+    snaps = [Snapshot.of(e) for e in editions]
+    deltas = tuple(between(a, b) for a, b in pairwise(snaps))
+    pending = None
+    if snaps:
+        delta = between(snaps[-1], now)
+        pending = None if delta.empty else delta
+    by_item: dict[str, list[tuple[str | None, Entry]]] = {}
+    for delta in [*deltas, *([pending] if pending else [])]:
+        for entry in delta.items:
+            for target in entry.successors or (entry.id,):
+                by_item.setdefault(target, []).append((delta.new.id, entry))
+    return History(editions, deltas, pending, now, by_item)
+
+
+def last_change(history: History, item_id: str) -> tuple[str | None, Entry] | None:
+    """The latest change that touched `item_id` (None: unchanged since the first edition, or no editions)."""
+    entries = history.entries_for(item_id)
+    return entries[-1] if entries else None
+
+
+def stale_rows(model: Model, history: History) -> dict[tuple[str, str], tuple[str, Entry]]:
+    """(source, target) -> (the item, its change) for every crosswalk row reviewed before a substantive change of
+    one of its two items: to be re-confirmed, and left out of the equivalent/related counts until re-reviewed."""
+    found: dict[tuple[str, str], tuple[str, Entry]] = {}
+    for mset in model.mapping_sets:
+        for m in mset.mappings:
+            change = _stale(m, history)
+            if change is not None:
+                found[(m.source, m.target)] = change
+    return found
+
+
+def _stale(m: Mapping, history: History) -> tuple[str, Entry] | None:
+    for ident in (m.source, m.target):
+        for _, entry in reversed(history.entries_for(ident)):
+            if entry.substantive and entry.date > m.reviewed_date:
+                return ident, entry
+    return None
+
+
+@dataclass(frozen=True)
+class Since:
+    """What became of one item of an older edition: its strongest change since, what stands for it now, and its
+    old and new texts (statement, as the exports have it)."""
+
+    id: str
+    kind: str
+    successors: tuple[str, ...]
+    affects_assessment: bool
+    substantive: bool
+    old: dict[str, Any] | None  # the item in the older edition's export
+    new: tuple[dict[str, Any], ...]  # the items that stand for it now, from the current export
+
+
+def changes_since(history: History, edition_id: str) -> dict[str, Since]:
+    """Item id as of edition `edition_id` -> what became of it, for every item that changed since."""
+    index = next((n for n, e in enumerate(history.editions) if e.id == edition_id), None)
+    if index is None:
+        raise KeyError(edition_id)
+    deltas = [*history.deltas[index:], *([history.pending] if history.pending else [])]
+    old = Snapshot.of(history.editions[index])
+    found: dict[str, Since] = {}
+    for ident in old.manifest["items"]:
+        chain = _follow(ident, deltas)
+        if not chain:
+            continue
+        ids = _successors(ident, chain)
+        strongest = max((e.kind for e in chain), key=KINDS.index)
+        found[ident] = Since(ident, strongest, tuple(i for i in ids if i != ident) if ids != (ident,) else (),
+                             any(e.affects_assessment for e in chain), any(e.substantive for e in chain),
+                             old.items.get(ident), tuple(history.now.items[i] for i in ids if i in history.now.items))
+    return found
+
+
+def _follow(ident: str, deltas: list[Delta]) -> list[Entry]:
+    """Every change of `ident` and of the ids that came to stand for it, through the deltas in order."""
+    chain: list[Entry] = []
+    ids = {ident}
+    for delta in deltas:
+        for entry in delta.items:
+            if entry.id in ids and entry.kind != "added":
+                chain.append(entry)
+        for entry in delta.items:
+            if entry.id in ids and entry.successors:
+                ids = (ids - {entry.id}) | set(entry.successors)
+    return chain
+
+
+def _successors(ident: str, chain: list[Entry]) -> tuple[str, ...]:
+    ids = [ident]
+    for entry in chain:
+        if entry.id in ids and (entry.successors or entry.kind == "retired"):
+            at = ids.index(entry.id)
+            ids[at:at + 1] = list(entry.successors)
+    return tuple(dict.fromkeys(ids))
