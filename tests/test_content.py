@@ -143,7 +143,7 @@ def _pages() -> dict[str, str | bytes]:
 
     checked = load_model(ROOT)
     assert checked.model is not None
-    return render_all(checked.model, ROOT, checked.courses)
+    return render_all(checked.model, ROOT, checked.courses, checked.editions)
 
 
 def _page(name: str) -> str:

@@ -41,7 +41,7 @@ def _digest(content: str | bytes) -> str:
 def rendered() -> dict[str, str | bytes]:
     checked = load_model(PROJECT)
     assert checked.model is not None, checked.errors
-    return render_all(checked.model, PROJECT, checked.courses)
+    return render_all(checked.model, PROJECT, checked.courses, checked.editions)
 
 
 def test_every_generated_file_matches_its_snapshot(rendered: dict[str, str | bytes],

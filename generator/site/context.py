@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import markup as mk
+from ..editions.impact import History
 from ..model import Framework, Group, Item, Lang, Model, Text
 from ..strings import t
 from . import urls
@@ -21,13 +22,15 @@ Terms = list[tuple[re.Pattern[str], str]]
 
 @dataclass
 class Page:
-    """What a renderer needs: the model, the page's own source path, its language and glossary terms."""
+    """What a renderer needs: the model, the page's own source path, its language, glossary terms, and the
+    history of the data over its editions (None when the caller has no editions to hand)."""
 
     model: Model
     path: str
     lang: Lang
     terms: dict[str, dict[Lang, list[tuple[str, str]]]] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
+    history: History | None = None
 
     def link(self, label: str, target: str, anchor: str = "") -> str:
         """A Markdown link to another generated page; `label` is data text and is escaped."""

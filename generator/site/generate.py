@@ -10,6 +10,8 @@ from pathlib import Path
 
 from .. import markup as mk
 from ..compliance.report_data import as_data
+from ..editions.impact import history as edition_history
+from ..editions.manifest import Edition
 from ..load import Document
 from ..model import LANGUAGES, Lang, Model
 from ..strings import t
@@ -131,15 +133,18 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
     return out
 
 
-def render_all(model: Model, root: Path | None = None, courses: Sequence[Document] = ()) -> dict[str, str | bytes]:
+def render_all(model: Model, root: Path | None = None, courses: Sequence[Document] = (),
+               editions: tuple[Edition, ...] = ()) -> dict[str, str | bytes]:
     """Source file name (relative to the generated folder) -> content, for every page and language; with the
-    project `root`, also the downloads (files and page) and the reports of the checked example `courses`."""
+    project `root`, also the downloads (files and page) and the reports of the checked example `courses`; with
+    the frozen `editions`, what changed in each."""
     terms = glossary_terms(model)
+    hist = edition_history(model, editions)
     files: dict[str, str | bytes] = {}
     twinned = {tw.page: tw for tw in twins.twins(model)}
     for page in plan(model):
         for lang in LANGUAGES:
-            ctx = Page(model, page.path, lang, terms)
+            ctx = Page(model, page.path, lang, terms, history=hist)
             content = page.render(ctx).rstrip("\n") + "\n"
             if (tw := twinned.get(page.path)) is not None:  # link the twin from the head; write it beside the page
                 content = content.replace(pages.HEADER + "\n", "\n".join([pages.HEADER,
@@ -177,14 +182,14 @@ STAMP = ".coachref-stamp"
 
 
 def generate(model: Model, out: Path, root: Path | None = None, courses: Sequence[Document] = (),
-             key: str | None = None) -> Outcome:
+             key: str | None = None, editions: tuple[Edition, ...] = ()) -> Outcome:
     """Write the pages into `out` (changed files only) and delete stale generated files there. With a `key` that
     names the inputs (see pipeline.input_key), a folder already generated from the same key is left as it is."""
     stamp = out / STAMP
     if key is not None and (done := _up_to_date(out, stamp, key)) is not None:
         return Outcome((), (), done)
     stamp.unlink(missing_ok=True)
-    files = render_all(model, root, courses)
+    files = render_all(model, root, courses, editions)
     written = tuple(name for name, content in files.items() if write_if_changed(out / name, content))
     deleted = []
     if out.is_dir():

@@ -100,7 +100,7 @@ def _generate(config: MkDocsConfig) -> None:
         return
     _pin_build_date(checked.model)
     try:
-        outcome = generate(checked.model, out, root, checked.courses, key=input_key(root))
+        outcome = generate(checked.model, out, root, checked.courses, key=input_key(root), editions=checked.editions)
     except (SlugClash, MissingString, CatalogueError) as exc:  # a build error, reported on one line
         raise PluginError(str(exc)) from exc
     _last[key] = checked
