@@ -1,6 +1,8 @@
 """Benchmark: time `coachref check` on the real data and on synthetic frameworks of growing size.
 
-Prints figures (information, not a test). The machine is shared and noisy, so every size runs in the
+Prints figures (information, not a test). Each size is checked twice: without editions/ (no comparison) and with an
+edition frozen from the same data (every item, row and framework compared with it, as after a release); the ratio
+of the two is the cost of the edition comparison (target: at most 1.2). The machine is shared and noisy, so every size runs in the
 same session, best of several runs, and the report quotes ratios: time per 1,000 items should stay flat
 if the check grows linearly. Two ratios are printed with their targets: the growth t(4N) / t(N) (linear:
 at most 4.4) and, at the largest size, the check against the floor, a bare `yaml.CSafeLoader` parse of
@@ -109,14 +111,21 @@ def main() -> None:
     sizes = [0, args.items // 4, args.items // 2, args.items]
     print(f"coachref check, best of {args.repeat} runs (whole process, including Python start-up; CPU seconds,\n"
           "which hardly move with other load on the machine, and wall seconds for the record)")
-    print(f"{'synthetic items':>16} {'mappings':>9} {'CPU s':>8} {'wall s':>8} {'CPU ms per 1k items':>20}")
-    results = {}
+    print(f"{'synthetic items':>16} {'mappings':>9} {'CPU s':>8} {'wall s':>8} {'CPU ms per 1k items':>20} "
+          f"{'with edition s':>15} {'ratio':>6}")
+    results, editioned = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             project = make_project(Path(tmp) / f"p{size}", size)
+            frozen = make_project(Path(tmp) / f"e{size}", size)
+            subprocess.run([sys.executable, "-m", "generator", "edition", "freeze", "2026-12-31"], cwd=frozen,
+                           capture_output=True, check=True)
             results[size] = best_of(project, args.repeat)
+            wall = WALL[-1]
+            editioned[size] = best_of(frozen, args.repeat)
             per_k = "" if size == 0 else f"{(results[size] - results[0]) / (size / 1000) * 1000:20.0f}"
-            print(f"{size:16d} {2 * size:9d} {results[size]:8.2f} {WALL[-1]:8.2f} {per_k}")
+            print(f"{size:16d} {2 * size:9d} {results[size]:8.2f} {wall:8.2f} {per_k:>20} {editioned[size]:15.2f} "
+                  f"{editioned[size] / results[size]:6.2f}")
         floor = best_of(project, args.repeat, [sys.executable, "-c", FLOOR])
     small, large = sizes[1], sizes[-1]
     growth = results[large] / results[small]
@@ -125,6 +134,9 @@ def main() -> None:
           f"({results[large] / results[0]:.1f}x the real data)")
     print(f"growth: {large // small}x the items took {growth:.2f}x the time (target <= 4.4); "
           f"{above:.2f}x above the real-data time")
+    print(f"edition comparison: real data {editioned[0] / results[0]:.2f}x the check without editions, "
+          f"{large} items {editioned[large] / results[large]:.2f}x (target <= 1.2); with an edition, {large // small}x "
+          f"the items took {editioned[large] / editioned[small]:.2f}x the time (target <= 4.4)")
     print(f"floor: yaml.CSafeLoader parse of the same {large}-item files: {floor:.2f} s; "
           f"check / floor = {results[large] / floor:.2f} (target <= 1.5)")
 
