@@ -137,9 +137,27 @@ def _items(old: Snapshot, new: Snapshot) -> Iterator[Entry]:
 
 
 def _rows(old: Snapshot, new: Snapshot) -> Iterator[Entry]:
+    """Rows added, removed, changed, and moved: a row whose item was renumbered, split or merged, now written
+    with a successor at that end (its relation and rationale are compared as for any row)."""
     before, after = old.manifest["mappings"], new.manifest["mappings"]
+    successors = {i: r["successors"] for i, r in new.manifest.get("retired", {}).items() if i in old.manifest["items"]}
+    moved: dict[str, str] = {}
+    for key in sorted(set(before) - set(after)):
+        source, target = key.split(" ")
+        ends = [f"{s} {t}" for s in successors.get(source, [source]) for t in successors.get(target, [target])]
+        for candidate in ends:
+            if candidate in after and candidate not in before and candidate not in moved.values():
+                moved[key] = candidate
+                break
     for key in sorted(set(before) | set(after)):
-        if key not in before:
+        if key in moved:
+            fields = differences(before[key], after[moved[key]])
+            change = _declared(new.rows.get(moved[key]), old.id)
+            yield _changed("moved", key, fields, change, new.date, (moved[key],)) if fields else \
+                Entry("moved", key, (moved[key],), (), new.date)
+        elif key in moved.values():
+            continue
+        elif key not in before:
             yield Entry("added", key, (), (), after[key]["reviewed"])
         elif key not in after:
             yield Entry("removed", key, (), (), new.date)

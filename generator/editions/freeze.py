@@ -57,6 +57,7 @@ def describe(delta: Delta) -> list[str]:
         assessed = ", affects assessment" if entry.affects_assessment and entry.kind != "added" else ""
         lines.append(f"{entry.kind:<10} {entry.id}{moved}{fields}{assessed}")
     for entry in delta.rows:
-        lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}"
+        now = f" (now {entry.successors[0].replace(' ', ' -> ')})" if entry.successors else ""
+        lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
                      + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
     return lines

@@ -10,8 +10,18 @@ from typing import Any
 
 from ..exports.json_export import to_dict
 from ..model import Mapping, Model
-from .delta import KINDS, Delta, Entry, Snapshot, between
+from .delta import KINDS, SUBSTANTIVE, Delta, Entry, Snapshot, between
 from .manifest import Edition, manifest
+
+#: Which changes each kind of dependent object is told about. A crosswalk row: changes of meaning (and only when
+#: made after its review; see stale_rows). A course report's outcome: those, and a renumbering, which leaves the
+#: report citing an id that moved. A workbook entry: every change of the item's text or id, so the apprentice sees
+#: old and new wording beside the evidence.
+TOLD = {
+    "row": SUBSTANTIVE,
+    "report": SUBSTANTIVE | {"moved"},
+    "workbook": frozenset(KINDS) - {"added"},
+}
 
 
 def current(model: Model, editions: tuple[Edition, ...]) -> Snapshot:
@@ -143,3 +153,15 @@ def _successors(ident: str, chain: list[Entry]) -> tuple[str, ...]:
             at = ids.index(entry.id)
             ids[at:at + 1] = list(entry.successors)
     return tuple(dict.fromkeys(ids))
+
+
+def told(history: History, edition_id: str, ids: set[str] | list[str], purpose: str) -> dict[str, Since]:
+    """Of the item ids a report or workbook made with edition `edition_id` points at, those whose changes since
+    it that kind of object is told about (TOLD[purpose]), with what became of each."""
+    since = changes_since(history, edition_id)
+    kinds = TOLD[purpose]
+    return {i: since[i] for i in sorted(ids) if i in since and _kinds_of(since[i]) & kinds}
+
+
+def _kinds_of(change: Since) -> set[str]:
+    return {change.kind, *(["changed"] if change.substantive else [])}
