@@ -5,9 +5,10 @@ edition frozen from the same data (every item, row and framework compared with i
 of the two is the cost of the edition comparison (target: at most 1.2).
 
 The machine is shared and noisy, so every size runs in the same session, best of several runs, and the report
-quotes ratios: time per 1,000 items should stay flat if the check grows linearly. Two ratios are printed with their targets: the growth t(4N) / t(N) (linear:
-at most 4.4) and, at the largest size, the check against the floor, a bare `yaml.CSafeLoader` parse of
-the same files (target: at most 1.5). Both sides are timed the same way, as a whole process.
+quotes ratios: time per 1,000 items should stay flat if the check grows linearly. Two ratios are printed with
+their targets: the growth t(4N) / t(N) (linear: at most 4.4) and, at the largest size, the check against the
+floor, a bare `yaml.CSafeLoader` parse of the same files (target: at most 1.5). Both sides are timed the same
+way, as a whole process.
 
     python benchmarks/bench_check.py [--items 10000] [--repeat 3]
 """
