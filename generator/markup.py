@@ -15,6 +15,7 @@ from urllib.parse import quote
 # each makes it literal. '<' and '&' are turned into entities first, so raw HTML can never get through.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def text(value: str) -> str:
@@ -24,6 +25,22 @@ def text(value: str) -> str:
 
 def _escape(flat: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
+
+
+def code(value: str) -> str:
+    """One data string as an inline code span (a column name, a command): shown as it is, in a code font. The
+    fence is one backtick longer than any run of backticks inside, so the value cannot end the span early."""
+    flat = _SPACE.sub(" ", value).strip()
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def text_with(template: str, **markup: str) -> str:
+    """An interface string with {placeholders} escaped as `text` escapes, each placeholder then filled with
+    markup that is already safe (from `code`, `link` or `text`)."""
+    parts = _PLACEHOLDER.split(_SPACE.sub(" ", template).strip())  # text, name, text, name, …, text
+    return "".join(markup[part] if n % 2 else _escape(part) for n, part in enumerate(parts))
 
 
 def html_text(value: str) -> str:

@@ -22,6 +22,10 @@ FOLDER = "downloads"
 #: string catalogue (format.<id>, format.<id>.about).
 FORMATS = ("csv", "xlsx", "case", "sssom", "json", "course")
 
+#: Column names the downloads page gives as examples of the CSV headers (each a column of a framework or a
+#: crosswalk file: `exports/csv_export.py`).
+EXAMPLE_COLUMNS = ("id", "relation", "rationale")
+
 
 @dataclass(frozen=True)
 class Download:
@@ -68,6 +72,12 @@ def _size(n: int, lang: Lang) -> str:
     return text.replace(".", ",") if lang == "nl" else text
 
 
+def _csv_headers_note(lang: Lang) -> str:
+    """What the CSV files share across languages, naming example columns as code (they are typed as they are)."""
+    columns = ", ".join(mk.code(name) for name in EXAMPLE_COLUMNS)
+    return mk.text_with(t("csv-headers-note", lang), columns=columns)
+
+
 def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
     """The downloads page: a table per format with file, size and description, then licences."""
     lines = ["---", f"title: {mk.yaml_title(t('downloads', lang))}", "---", "", f"# {t('downloads', lang)}", "",
@@ -79,7 +89,7 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
                   f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
                   f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}", "",
-                  *([mk.text(t("csv-headers-note", lang)), ""] if fmt == "csv" else []),
+                  *([_csv_headers_note(lang), ""] if fmt == "csv" else []),
                   f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"

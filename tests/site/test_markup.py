@@ -105,3 +105,30 @@ def test_a_url_cannot_end_its_link_early(url: str, target: str) -> None:
     assert markup.href(url) == target
     html = render(markup.link("label", url))
     assert html.count("<a ") == 1 and "<script" not in html
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    pytest.param("rationale", "rationale", id="plain"),
+    pytest.param("a`b", "a`b", id="backtick-inside"),
+    pytest.param("<script>", "&lt;script&gt;", id="html"),
+])
+def test_code_shows_its_value_as_code(value: str, shown: str) -> None:
+    assert render(markup.code(value)) == f"<p><code>{shown}</code></p>"
+
+
+def test_text_with_escapes_the_string_and_fills_its_placeholders_with_markup() -> None:
+    md = markup.text_with("Columns (*{columns}*, …) [x]", columns=markup.code("id"))
+    assert render(md) == "<p>Columns (*<code>id</code>*, …) [x]</p>"
+    with pytest.raises(KeyError):
+        markup.text_with("{missing}")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_downloads_page_shows_csv_column_names_as_code(lang: str) -> None:
+    from generator.exports.csv_export import CROSSWALK_COLUMNS, FRAMEWORK_COLUMNS
+    from generator.site.downloads import EXAMPLE_COLUMNS, Download, downloads_page
+
+    assert set(EXAMPLE_COLUMNS) <= set(FRAMEWORK_COLUMNS) | set(CROSSWALK_COLUMNS)
+    page = downloads_page(model_of(PROJECT), [Download("csv/x-en.csv", "csv", b"")], lang, "")
+    html = render(page)
+    assert all(f"<code>{name}</code>" in html for name in EXAMPLE_COLUMNS)
