@@ -49,6 +49,14 @@ def test_every_unmapped_compared_item_has_a_reason() -> None:
     ("points for attention", "BVJN"),  # aandachtspunten: "areas needing attention"
     ("lead times", "BVJN"),            # doorlooptijden: "time frames"
     ("themself", "ST0809"),
+    # content review of 2026-12-05 (issue 21): false friends and calques in the BVJN English and the crosswalks
+    ("bvjn level", "BVJN"),          # eindterm: "final attainment level"
+    ("method statement", "BVJN"),    # methodiek: "methodical approach" (a UK method statement is a safety document)
+    ("trajectory", "BVJN"),          # traject: "support pathway"
+    ("own responsibility", "BVJN"),  # "take responsibility for themselves"
+    ("contract meeting", "BVJN"),    # contractgesprek: "a meeting … to agree the contract"
+    ("training-in", "BVJN"),         # inwerk-: "induction"
+    ("an equal", "BVJN"),            # gelijkwaardige houding: "an attitude of equality"
 ])
 def test_no_english_text_uses_a_rejected_term(term: str, fw: str) -> None:
     assert [where for where, text in _texts(fw) if term in text.en.lower()] == []
@@ -57,6 +65,12 @@ def test_no_english_text_uses_a_rejected_term(term: str, fw: str) -> None:
 @pytest.mark.parametrize("term", ["leerling", "kandidaat"])
 def test_st0809_dutch_says_apprentice(term: str) -> None:
     assert [where for where, text in _texts("ST0809") if term in text.nl.lower()] == []
+
+
+def test_crosswalks_say_stakeholders_in_dutch() -> None:
+    """One Dutch term for one concept (content review 8.5): "stakeholders", not "belanghebbenden"."""
+    texts = [(r.source, r.target, r.rationale.nl) for s in model().mapping_sets for r in s.mappings]
+    assert [(src, tgt) for src, tgt, nl in texts if "belanghebbende" in (nl or "").lower()] == []
 
 
 def test_aandachtspunten_always_areas_needing_attention() -> None:
@@ -76,7 +90,7 @@ def test_vision_is_compared_and_the_description_says_so() -> None:
 
 
 @pytest.mark.parametrize(("source", "target", "relation"), [
-    ("ST0809:S2", "BVJN:intake-assessment:e", "narrow"),
+    ("ST0809:S2", "BVJN:intake-assessment:e", "related"),  # content review 5.4: each covers part of the other
     ("ST0809:B4", "BVJN:methodiek:traject-3", "related"),
     ("ST0809:S8", "BVJN:coaching-on-the-job:i", "related"),
     ("CLCAS:cpd:supervision", "ST0809:B1", "related"),
@@ -241,10 +255,10 @@ def test_level5_qualification_rows_and_unmapped_reason_agree() -> None:
     """The KSBs the qualification is mapped to are exactly those the unmapped reason names, for both items."""
     mset = next(s for s in model().mapping_sets if s.id == "CLCAS--ST0809")
     for item in ("CLCAS:eligibility:1", "CLCAS:commitments:1-1"):
-        assert {r.target for r in mset.mappings if r.source == item} == {"ST0809:K6", "ST0809:K7", "ST0809:K12",
-                                                                          "ST0809:S6"}
+        assert {r.target for r in mset.mappings if r.source == item} == {"ST0809:K4", "ST0809:K6", "ST0809:K7",
+                                                                          "ST0809:K10", "ST0809:K12", "ST0809:S6"}
     reason = mset.reason_for["ST0809:K1"]
-    assert "(K6, K7, K12, S6)" in reason.en and "(K6, K7, K12, S6)" in reason.nl
+    assert "(K4, K6, K7, K10, K12, S6)" in reason.en and "(K4, K6, K7, K10, K12, S6)" in reason.nl
 
 
 def test_no_personal_network_in_mapping_rationales() -> None:
@@ -286,3 +300,46 @@ def test_apprenticeship_facts_say_what_changed_and_when() -> None:
     duration = facts["minimum-duration"]
     assert duration.confidence != "confirmed"
     assert "8 months" in duration.value.en and "not read the funding rules" in duration.value.en
+
+
+# --- the content review of 2026-12-05 (issue 21) ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "target", "relation"), [
+    ("CLCAS:eligibility:5", "ST0809:B1", "related"),  # 5.1: B1 does not cover attending set sessions
+    ("CLCAS:commitments:1-6", "ST0809:B1", "related"),  # 5.2: nor who pays the expenses
+    ("ST0809:S2", "BVJN:coaching-on-the-job:d", "related"),  # 5.3: a partial overlap both ways
+    ("ST0809:S4", "BVJN:methodiek:traject-10", "related"),  # 5.5-5.15: the missing pairs
+    ("ST0809:K11", "BVJN:coaching-on-the-job:m", "related"),
+    ("ST0809:S4", "BVJN:methodiek:traject-9", "related"),
+    ("ST0809:K11", "BVJN:methodiek:traject-9", "related"),
+    ("ST0809:K4", "BVJN:coaching-on-the-job:j", "related"),
+    ("ST0809:S6", "BVJN:visie:4", "related"),
+    ("ST0809:K6", "BVJN:visie:5", "related"),
+    ("ST0809:S13", "BVJN:visie:3", "related"),
+    ("CLCAS:eligibility:1", "ST0809:K10", "related"),
+    ("CLCAS:commitments:1-1", "ST0809:K10", "related"),
+    ("CLCAS:eligibility:1", "ST0809:K4", "related"),
+    ("CLCAS:commitments:1-1", "ST0809:K4", "related"),
+    ("CLCAS:cpd:content", "ST0809:K6", "related"),
+])
+def test_content_review_rows_hold(source: str, target: str, relation: str) -> None:
+    rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
+    assert rows[(source, target)] == relation
+
+
+def test_st0809_bvjn_description_names_only_k10_as_without_counterpart() -> None:
+    mset = next(s for s in model().mapping_sets if s.id == "ST0809--BVJN")
+    assert mset.description is not None
+    assert "emotional" not in mset.description.en and "emotionele" not in mset.description.nl
+    assert "(K10)" in mset.description.en and "(K10)" in mset.description.nl
+    assert "ST0809:K2" in model().mappings_of  # the statement was stale because K2 is mapped
+
+
+def test_register_hbo_condition_reads_hbo_as_bachelor_level_and_says_what_is_not_checked() -> None:
+    conds = {c.id: c for c in _register().conditions}
+    assert "hbo-associate" not in conds["BVJN:register:hbo"].rule["one_of"]
+    assert "NLQF 6" in conds["BVJN:register:hbo"].statement.en and "NLQF 6" in conds["BVJN:register:hbo"].statement.nl
+    assert "supervised practice" in conds["BVJN:register:dual"].statement.en
+    assert "assesses" in conds["BVJN:register:eindtermen"].statement.en
+    source = _register().source
+    assert "successfully completes" in source.en and "positief afsluit" in source.nl

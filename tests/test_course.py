@@ -73,7 +73,8 @@ VARIANTS: dict[str, tuple[Callable[[dict[str, Any]], None], int, set[str], set[s
                      {"BVJN:register:eindtermen"}),  # ST0809 is not a target: not applied
     "not-dual": (_set("/mode/dual", False), 1, set(), {"BVJN:register:dual"}),
     "wrong-level": (_set("/level", "mbo-4"), 1, set(), {"BVJN:register:hbo"}),
-    "associate-degree": (_set("/level", "hbo-associate"), 0, set(), set()),
+    # an Associate degree (NLQF 5) is not "HBO werk- en denkniveau", read as bachelor level (content review 6.4)
+    "associate-degree": (_set("/level", "hbo-associate"), 1, set(), {"BVJN:register:hbo"}),
     "uk-level-5": (_set("/level", "uk-level-5"), 1, set(), {"BVJN:register:hbo"}),
     # the register rule counts the methodiek: law and voorzieningen (6.6), labour market (6.7), target groups (3)
     "no-law": (_drop("BVJN:methodiek:traject-6"), 1, {"BVJN:methodiek:traject-6"}, {"BVJN:register:methodiek"}),

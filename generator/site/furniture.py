@@ -132,8 +132,8 @@ READS = {"exact": "relation-reads.exact", "close": "relation-reads.close", "broa
 
 
 def reads(p: Page, relation: str, left: Item, right: Item) -> str:
-    """The mapping as one sentence with its direction: "Method 6.10 is broader than S1" (`right` is `relation`
-    to `left`)."""
+    """The mapping as one sentence with its direction: "Methodical approach 6.10 is broader than S1" (`right` is
+    `relation` to `left`)."""
     names = {"left": item_name(p.model, left, p.lang), "right": item_name(p.model, right, p.lang)}
     if relation in READS:
         return t(READS[relation], p.lang, **names)
