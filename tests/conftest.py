@@ -57,8 +57,10 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per session with --strict from a copy of the project."""
+    """The real site, built once per session with --strict from a copy of the project, its editions included (not in
+    PROJECT_PARTS: tests that change data in their copy would have to declare each change against them)."""
     root = copy_project(tmp_path_factory.mktemp("project"))
+    shutil.copytree(PROJECT / "editions", root / "editions")
     done = mkdocs_build(root, root / "site")
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
     return BuiltSite(root, root / "site", done.stderr)

@@ -66,7 +66,8 @@ def _side(model: Model, item: dict[str, Any] | None, lang: Lang) -> dict[str, An
     out: dict[str, Any] = {"id": item["id"], "label": label}
     if "title" in item:
         out["title"] = item["title"][lang]
-    return out | {"statement": item["statement"][lang]} | _url(model, item["id"], lang)
+    links = [*item.get("ksbs", []), *item.get("assesses", []), *([item["parent"]] if "parent" in item else [])]
+    return out | {"statement": item["statement"][lang], "links": links} | _url(model, item["id"], lang)
 
 
 def _declared(entry: Entry, lang: Lang) -> dict[str, Any]:

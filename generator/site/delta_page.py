@@ -6,6 +6,7 @@ It renders the same data as the JSON published beside it (delta_data.py)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .. import markup as mk
@@ -122,21 +123,30 @@ def _item(p: Page, entry: dict[str, Any], columns: tuple[str, str]) -> list[str]
     lines = [f"### {ids} {{#{item_anchor(entry['id'])}}}", "", *_facts(entry, p.lang)]
     old = [entry["old"]] if entry["old"] else []
     new = entry["new"]
-    fields = [("title", "delta.item-title")] if any("title" in s for s in [*old, *new]) else []
-    fields.append(("statement", "statement"))
+    rows = []
+    if any("title" in side for side in [*old, *new]):
+        rows.append(("delta.item-title", lambda side: side.get("title", "—")))
+    rows.append(("statement", lambda side: side["statement"]))
+    if "links" in entry["fields"]:  # which duties, KSBs or methods it points at
+        rows.append(("delta.field.links", lambda side: _id_links(p, side["links"])))
     head_row = mk.el("tr", mk.col(t("delta.text", p.lang)), mk.col(columns[0]), mk.col(columns[1]))
-    rows = [mk.el("tr", mk.el("th", t(key, p.lang), scope="row"), _cell(p, old, name, columns[0]),
-                  _cell(p, new, name, columns[1])) for name, key in fields]
-    return [*lines, *mk.table(None, [head_row], rows, class_="cr-table cr-delta cr-stack"), ""]
+    body = [mk.el("tr", mk.el("th", heading(t(key, p.lang)), scope="row"), _cell(p, old, value, columns[0]),
+                  _cell(p, new, value, columns[1])) for key, value in rows]
+    return [*lines, *mk.table(None, [head_row], body, class_="cr-table cr-delta cr-stack"), ""]
 
 
-def _cell(p: Page, sides: list[dict[str, Any]], name: str, label: str) -> mk.Markup:
-    """A text as one edition has it; of several items (a split), each with its id."""
+def _id_links(p: Page, ids: list[str]) -> mk.Markup:
+    return mk.join([_html_id_link(p, i) for i in ids], ", ") if ids else mk.join(["—"])
+
+
+def _cell(p: Page, sides: list[dict[str, Any]], value: Callable[[dict[str, Any]], mk.Child],
+          label: str) -> mk.Markup:
+    """A value as one edition has it; of several items (a split), each with its label."""
     if not sides:
         return mk.el("td", mk.el("em", t("delta.absent", p.lang)), data_label=label)
     if len(sides) == 1:
-        return mk.el("td", sides[0].get(name, "—"), data_label=label)
-    parts = [mk.el("p", mk.el("strong", side["label"]), " ", side.get(name, "—")) for side in sides]
+        return mk.el("td", value(sides[0]), data_label=label)
+    parts = [mk.el("p", mk.el("strong", side["label"]), " ", value(side)) for side in sides]
     return mk.el("td", mk.join(parts), data_label=label)
 
 

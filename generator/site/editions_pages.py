@@ -98,7 +98,7 @@ def _links(p: Page, delta: Delta | None, edition: str | None) -> mk.Markup:
         base = ("" if p.lang == "en" else f"{p.lang}/") + urls.url_of(p.path)
         parts.append(mk.el("a", t("editions-link.file", p.lang), type="application/json",
                            href=urls.relative(edition_file(edition), base)))
-    return mk.join(parts, " · ")
+    return mk.join(parts, "<br>")
 
 
 def _cells(p: Page, values: list[mk.Child], labels: list[str]) -> mk.Markup:
@@ -111,7 +111,7 @@ def _edition_row(p: Page, edition: Edition, delta: Delta | None, labels: list[st
     lang = p.lang
     changes = delta_page.summary(counts(delta), lang) if delta is not None else "—"
     previous = edition.previous or t("editions-first", lang)
-    return _cells(p, [mk.el("code", edition.id), edition.date, edition.sequence, previous,
+    return _cells(p, [edition.id, edition.date, edition.sequence, previous,
                       len(edition.manifest["items"]), changes, _links(p, delta, edition.id)], labels)
 
 
