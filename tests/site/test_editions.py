@@ -21,10 +21,11 @@ from generator.editions.manifest import read_all
 from generator.model import Model
 from generator.site import urls
 
-from ..conftest import PROJECT, BuiltSite, mkdocs_build
-from ..helpers import model_of, run_cli
-from ..next_edition import DATE, Plan, make
+from ..conftest import BuiltSite
+from ..helpers import model_of
+from ..next_edition import DATE, Plan
 from .langscan import leaks
+from .test_valid_html import VNU, nu_errors
 
 pytestmark = pytest.mark.site
 
@@ -110,25 +111,13 @@ def test_every_item_page_says_when_it_last_changed(built_site: BuiltSite, model:
             assert f">{first}</a>" in lines[0] and 'href="../../../editions/"' in lines[0]
 
 
-@pytest.fixture(scope="module")
-def next_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Plan]:
-    """The real site after a realistic next edition (tests/next_edition.py), frozen and built with --strict."""
-    root, plan = make(tmp_path_factory.mktemp("next"))
-    shutil.copytree(PROJECT / "generator", root / "generator", ignore=shutil.ignore_patterns("__pycache__"))
-    (root / "node_modules").symlink_to(PROJECT / "node_modules")
-    assert run_cli(["edition", "freeze", DATE], root)[0] == 0
-    done = mkdocs_build(root, root / "site")
-    assert done.returncode == 0, done.stderr
-    return BuiltSite(root, root / "site", done.stderr), plan
-
-
 KIND_OF = {"reword": "reworded", "substantive": "changed", "renumber": "moved", "split": "split", "retire": "retired"}
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_language(
-        next_site: tuple[BuiltSite, Plan], lang: str) -> None:
-    built, plan = next_site
+        next_edition_site: tuple[BuiltSite, Plan], lang: str) -> None:
+    built, plan = next_edition_site
     folder = built.site / PREFIXES[lang] / "editions" / f"{plan.old}--{DATE}"
     data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     assert [e.message for e in _validator(built.root).iter_errors(data)] == []
@@ -148,8 +137,8 @@ def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_l
     assert f'href="{plan.old}--{DATE}/"' in editions
 
 
-def test_an_item_changed_in_the_next_edition_links_its_change(next_site: tuple[BuiltSite, Plan]) -> None:
-    built, plan = next_site
+def test_an_item_changed_in_the_next_edition_links_its_change(next_edition_site: tuple[BuiltSite, Plan]) -> None:
+    built, plan = next_edition_site
     ident = plan.changed["reword"][0]
     model = model_of(built.root)
     page = built.site / urls.url_of(urls.item_target(model, ident)[0]) / "index.html"
@@ -157,3 +146,12 @@ def test_an_item_changed_in_the_next_edition_links_its_change(next_site: tuple[B
     anchor = "item-" + re.sub(r"[^a-z0-9-]", "-", ident.lower())
     assert len(line) == 1 and f'editions/{plan.old}--{DATE}/#{anchor}"' in line[0]
     assert unescape(re.sub(r"<[^>]+>", "", line[0])).startswith(f"Last changed in edition {DATE}: reworded,")
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs Java and vnu-jar (npm ci)")
+def test_the_nu_checker_finds_no_error_on_the_edition_pages(next_edition_site: tuple[BuiltSite, Plan]) -> None:
+    built, plan = next_edition_site
+    pages = [f"editions/{plan.old}--{DATE}/index.html", "editions/index.html",
+             "coaching-professional/knowledge/k1/index.html"]
+    files = [built.site / prefix / page for prefix in PREFIXES.values() for page in pages]
+    assert nu_errors(built.site, files) == []
