@@ -124,6 +124,7 @@ def test_the_delta_page_shows_each_change_with_old_and_new_text_in_its_language(
         files: dict[str, str | bytes]) -> None:
     en = _page(files, "editions/2026-01-01--2026-02-01.en.md")
     assert 'twin: "editions/2026-01-01--2026-02-01/index.json"' in en
+    assert "search: {boost: 0.5}" in en  # below the item pages it quotes
     assert "# Changes from edition 2026\\-01\\-01 to edition 2026\\-02\\-01" in en
     for heading in ("## Reworded (1) {#reworded}", "## Split into several items (1) {#split}", "## Added (1) {#added}",
                     "## Crosswalk rows (1) {#rows}"):

@@ -22,6 +22,8 @@ from .twins import twin_path
 FIELDS = {"text": "delta.field.text", "links": "delta.field.links", "status": "delta.field.status",
           "label": "delta.field.label", "group": "delta.field.group", "relation": "delta.field.relation",
           "version": "delta.field.version", "GUID": "delta.field.guid"}
+#: In search, a delta page (which quotes many statements) ranks below the item pages themselves.
+SEARCH_BOOST = 0.5
 _FIELD = re.compile(r"^(\w+)(?: \((en|nl)\))?$")
 
 
@@ -73,7 +75,8 @@ def _html_id_link(p: Page, ident: str) -> mk.Markup:
 def delta_page(p: Page, delta: Delta) -> str:
     lang = p.lang
     data = delta_data(p.model, delta, lang)
-    lines = head(title(delta.old.id, delta.new.id, lang), [p.link(t("editions", lang), "editions")])
+    lines = head(title(delta.old.id, delta.new.id, lang), [p.link(t("editions", lang), "editions")],
+                 boost=SEARCH_BOOST)
     lines.insert(2, f"twin: {mk.yaml_title(twin_path(p.path, lang))}")  # the JSON beside it, linked from the head
     old, new = data["old"], data["new"]
     meta = [t("delta.from", lang, old=old["id"], date=old["date"]),

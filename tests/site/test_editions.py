@@ -132,6 +132,9 @@ def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_l
     for entry in data["items"]:  # each old and new statement, in the page's language
         for side in [*([entry["old"]] if entry["old"] else []), *entry["new"]]:
             assert " ".join(side["statement"].split()) in _text(html)
+        if "links" in entry["fields"]:  # a duty or method whose KSBs changed: its old and new links, linked
+            assert all(f">{i}</a>" in html for side in [entry["old"], *entry["new"]] for i in side["links"])
+    assert any("links" in e["fields"] for e in data["items"])
     assert leaks(folder, built.root / "standards") == []
     editions = (built.site / PREFIXES[lang] / "editions" / "index.html").read_text(encoding="utf-8")
     assert f'href="{plan.old}--{DATE}/"' in editions
