@@ -4,7 +4,8 @@ and the check that the data still publishes each of them.
 A page whose item was retired (a group's `retired:` entry) keeps its address: it becomes a page that names the
 successor (generator/site/retired.py). An address in the ledger that the site would no longer have is the error
 `url-dropped`, located at its line in the ledger; `coachref urls --update` rewrites the ledger when dropping an
-address is intended (review the diff: the ledger is committed).
+address is intended (review the diff: the ledger is committed). The editions page is in the ledger, the pages of
+changes between editions are not: site/editions_pages.py says why.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,8 +58,27 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real site, built once per session with --strict from a copy of the project."""
+    """The real site, built once per session with --strict from a copy of the project, its editions included (not in
+    PROJECT_PARTS: tests that change data in their copy would have to declare each change against them)."""
     root = copy_project(tmp_path_factory.mktemp("project"))
+    shutil.copytree(PROJECT / "editions", root / "editions")
     done = mkdocs_build(root, root / "site")
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
     return BuiltSite(root, root / "site", done.stderr)
+
+
+@pytest.fixture(scope="session")
+def next_edition_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSite, Any]:
+    """The real site after a realistic next edition (tests/next_edition.py: items reworded, changed, renumbered,
+    split, retired and added), frozen with `coachref edition freeze` and built with --strict; and its plan."""
+    from .helpers import run_cli
+    from .next_edition import DATE, make
+
+    root, plan = make(tmp_path_factory.mktemp("next-edition"))
+    shutil.copytree(PROJECT / "generator", root / "generator", ignore=_IGNORE)
+    if (PROJECT / "node_modules").is_dir():
+        (root / "node_modules").symlink_to(PROJECT / "node_modules")
+    assert run_cli(["edition", "freeze", DATE], root)[0] == 0
+    done = mkdocs_build(root, root / "site")
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stdout}\n{done.stderr}"
+    return BuiltSite(root, root / "site", done.stderr), plan

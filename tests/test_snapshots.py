@@ -27,7 +27,7 @@ REPRESENTATIVE = (
     "mappings/st0809--bvjn/matrix", "coaching-professional/index", "coaching-professional/side-by-side",
     "coaching-professional/checklist", "coaching-professional/duties-matrix", "coaching-professional/knowledge/index",
     "coaching-professional/knowledge/k1", "jobcoach-eindtermen/jobfinding/f", "clcas-career-coach/commitments/1-1",
-    "downloads", "courses", "courses/hbo-jobcoach-duaal", "courses/draft-jobcoach",
+    "downloads", "editions", "courses", "courses/hbo-jobcoach-duaal", "courses/draft-jobcoach",
     "courses/uk-coaching-professional-l5",
 )
 

@@ -28,6 +28,9 @@ LABELLED = {
     ("framework", "/properties/official_languages/items"): ("lang.",),
     ("group", "/$defs/item/properties/status"): ("item-status.",),
     ("workbook", "/$defs/entry/properties/status"): ("wb-state.",),
+    ("common", "/$defs/changes/items/properties/kind"): ("change-kind.",),
+    ("delta", "/$defs/item/properties/kind"): ("delta.kind.",),
+    ("delta", "/$defs/row/properties/kind"): ("delta.row.",),
 }
 #: Enum values in LABELLED that never show: why.
 UNSHOWN_VALUES = {
@@ -52,8 +55,8 @@ UNLABELLED = {
     ("requirements", "/$defs/rule/oneOf/0/properties/type"): "rule type: the report shows the condition's statement",
     ("requirements", "/$defs/rule/oneOf/1/properties/type"): "as above",
     ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
-    ("common", "/$defs/changes/items/properties/kind"): "a declared change's kind: the edition pages show the "
-    "change it leads to (corrected, reworded, changed), labelled as delta kinds",
+    ("delta", "/properties/lang"): "as for twins: the language of a file read by programs",
+    ("delta", "/$defs/framework/properties/kind"): "always 'changed': the delta page names the fields that changed",
 }
 
 

@@ -21,6 +21,7 @@ from . import (
     coverage_page,
     crosswalk,
     downloads,
+    editions_pages,
     ksb_matrix,
     pages,
     retired,
@@ -59,6 +60,7 @@ def _site_pages(model: Model) -> Iterator[Planned]:
     yield Planned("glossary", pages.glossary_page)
     yield Planned("mappings", crosswalk.mappings_page)
     yield Planned(urls.COVERAGE, coverage_page.coverage_page)  # always: the navigation lists it
+    yield Planned(editions_pages.PAGE, editions_pages.editions_page)  # always: the navigation lists it
 
 
 def _crosswalk_pages(model: Model) -> Iterator[Planned]:
@@ -151,6 +153,7 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
                                           *twins.front_matter(model, tw, lang), ""]), 1)
                 files[twins.twin_source(page.path, lang)] = twins.dumps(twins.twin(model, tw, lang))
             files[f"{page.path}.{lang}.md"] = content
+    files.update(editions_pages.files(model, hist, root))
     if root is not None:
         files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root))
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>

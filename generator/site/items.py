@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import markup as mk
+from ..editions.impact import last_change
 from ..model import Framework, Item, Lang
 from ..strings import t
 from . import urls
 from .context import Page, item_name, kind_line, official_url
+from .delta_data import delta_page, item_anchor
 from .furniture import html_item_link, reads
 
 
@@ -21,6 +23,34 @@ def statement(p: Page, item: Item, fw: Framework) -> list[str]:
     lines += [p.prose(item.statement, fw.id), ""]
     lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
     return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
+
+
+def last_changed(p: Page, item: Item) -> list[str]:
+    """One line: the edition the item last changed in (its kind and date, linking to that edition's changes), or
+    that it is unchanged since the first edition, or changed since the latest, not yet in an edition."""
+    hist = p.history
+    if hist is None or not hist.editions:
+        return []
+    found = last_change(hist, item.id)
+    if found is None:
+        first = hist.editions[0].id
+        line = _with_link(p, t("item-unchanged", p.lang, edition="\x00"), first, "editions")
+        return [line, "{: .cr-meta .cr-last-change }", ""]
+    edition, entry = found
+    old = next((d.old.id for d in hist.deltas if d.new.id == edition), None) or hist.editions[-1].id
+    kind = t(f"delta.kind.{entry.kind}", p.lang)
+    if edition is None:
+        text = t("item-changed-pending", p.lang, edition="\x00", kind=kind, date=entry.date)
+    else:
+        text = t("item-added-in" if entry.kind == "added" else "item-changed-in", p.lang, edition="\x00",
+                 kind=kind, date=entry.date)
+    line = _with_link(p, text, edition or old, delta_page(old, edition), item_anchor(entry.id))
+    return [line, "{: .cr-meta .cr-last-change }", ""]
+
+
+def _with_link(p: Page, sentence: str, edition: str, target: str, anchor: str = "") -> str:
+    """`sentence` escaped, with its edition (a NUL placeholder) a link to `target`."""
+    return mk.text(sentence).replace("\x00", p.link(edition, target, anchor))
 
 
 def _official_beside(p: Page, item: Item) -> list[str]:

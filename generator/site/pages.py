@@ -15,7 +15,7 @@ from .context import Page as Page
 from .context import crumbs, head, item_heading, item_name, kind_line, official_url
 from .furniture import html_item_link, print_furniture, print_meta
 from .ids import id_line
-from .items import details, related, statement
+from .items import details, last_changed, related, statement
 
 
 def is_ksb_framework(fw: Framework) -> bool:
@@ -120,7 +120,8 @@ def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
     heading = item_heading(p.model, item, p.lang)
     lines = head(heading, crumbs(p, fw, group), tab_title=f"{_topic(p, item, heading)} — {fw.title.get(p.lang)}",
                  boost=ITEM_BOOST)
-    lines += id_line(item, p.lang) + statement(p, item, fw) + details(p, item) + related(p, item)
+    lines += id_line(item, p.lang) + last_changed(p, item) + statement(p, item, fw) + details(p, item)
+    lines += related(p, item)
     lines += _pager(p, group, item)
     return "\n".join(lines)
 

@@ -13,12 +13,13 @@ from generator.strings import t
 from .conftest import AXE, BROWSER_MARKS, axe_violations
 
 #: One page of each kind: home, group index, item pages, side by side, mappings hub, crosswalk, matrix, coverage,
-#: KSB matrix, checklist, glossary, framework list and overview, downloads, courses and a report, about, 404.
+#: KSB matrix, checklist, glossary, framework list and overview, downloads, editions, courses and a report, about,
+#: 404.
 PAGE_KINDS = ["", "coaching-professional/knowledge/", "coaching-professional/knowledge/k1/",
               "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/", "mappings/",
               "mappings/st0809--bvjn/", "mappings/bvjn--st0809/matrix/", "mappings/coverage/",
               "coaching-professional/duties-matrix/", "coaching-professional/checklist/", "glossary/",
-              "frameworks/", "coaching-professional/", "downloads/", "courses/", "courses/draft-jobcoach/",
+              "frameworks/", "coaching-professional/", "downloads/", "editions/", "courses/", "courses/draft-jobcoach/",
               "about/", "clcas-career-coach/eligibility/1/", "404.html"]
 
 pytestmark = BROWSER_MARKS
