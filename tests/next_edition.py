@@ -13,6 +13,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2027-01-15"  # after every review date in the data: every substantive change postdates the rows
+BASE = "2027-01-14"  # the data as it is, frozen first when it holds declared changes not yet in an edition
 COPIED = ("standards", "schemas", "editions", "courses", "published-urls.txt", "mkdocs.yml", "docs", "overrides")
 KINDS = ("reword", "substantive", "renumber", "split", "retire")
 PER_KIND = 10
@@ -73,6 +74,7 @@ def make(where: Path) -> tuple[Path, Plan]:
         elif src.is_file():
             shutil.copy2(src, where / name)
     standards = where / "standards"
+    _freeze_pending(where)
     editions = sorted((where / "editions").glob("*.json"))
     plan = Plan(old=_latest(editions))
     pool = _pool(standards)
@@ -96,6 +98,20 @@ def make(where: Path) -> tuple[Path, Plan]:
         _dump(path, data)
     _carry_references(standards, rename, plan.old)
     return where, plan
+
+
+def _freeze_pending(where: Path) -> None:
+    """Between releases the data holds declared changes since the latest edition; freeze them first (as BASE), so
+    that the next edition's changes are exactly the plan's, whatever the editors changed since the last release."""
+    from generator.editions.freeze import Refused, freeze
+    from generator.pipeline import load_model
+
+    checked = load_model(where)
+    assert checked.model is not None, [p.as_line() for p in checked.errors]
+    try:
+        freeze(checked.model, where, checked.editions, BASE)
+    except Refused:
+        pass  # the data is the latest edition: the plan's changes are made against it
 
 
 def _latest(editions: list[Path]) -> str:
