@@ -48,6 +48,7 @@ class Detail:
     value: Text
     id: str | None = None
     confidence: str | None = None
+    panel: bool | None = None  # True: a framework fact shown in its status panel
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,8 @@ class Framework:
     facts: tuple[Detail, ...] = ()
     completeness: tuple[Text, ...] = ()
     changes: tuple[Change, ...] = ()
+    checked_on: str | None = None  # when we last compared the data with the publisher's
+    status_note: Text | None = None  # the status in one sentence, on every page of the framework
 
 
 @dataclass(frozen=True)

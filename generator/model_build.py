@@ -53,7 +53,8 @@ def _req_label(d: dict[str, Any]) -> Label:
 
 
 def _detail(d: dict[str, Any]) -> Detail:
-    return Detail(_req_label(d["label"]), _req_text(d["value"]), d.get("id"), d.get("confidence"))
+    return Detail(_req_label(d["label"]), _req_text(d["value"]), d.get("id"), d.get("confidence"),
+                  d.get("panel") or None)
 
 
 def _changes(d: dict[str, Any]) -> tuple[Change, ...]:
@@ -122,7 +123,7 @@ def build(loaded: Loaded) -> Model:
             date=fw.get("date"), official_url=fw.get("official_url"),
             facts=tuple(_detail(f) for f in fw.get("facts", [])),
             completeness=tuple(_req_text(c) for c in fw.get("completeness", [])),
-            changes=_changes(fw),
+            changes=_changes(fw), checked_on=fw.get("checked_on"), status_note=_text(fw.get("status_note")),
         ))
         if folder in loaded.requirements:
             r = loaded.requirements[folder].data

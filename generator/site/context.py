@@ -115,3 +115,33 @@ def kind_line(p: Page, value: Text, url: str | None, fw: Framework | None = None
     if url is None and fw is not None:
         url = urls.md_link(p.path, urls.framework_page(fw), "sources")
     return [f"{p.badge(value, url)}", "{: .cr-kind }", ""]
+
+
+def status_line(p: Page, fw: Framework) -> list[str]:
+    """One line on every page of a framework: its status in a sentence, when we last checked it, and a link to
+    the status panel on the framework's page (so a printed or cited page carries the framework's status)."""
+    if fw.status_note is None:
+        return []
+    lang = p.lang
+    checked = t("status-checked-short", lang, date=fw.checked_on) if fw.checked_on else ""
+    link = p.link(t("status-more", lang), urls.framework_page(fw), "status")
+    line = f"**{mk.text(fw.short_title.get(lang) if fw.short_title else fw.title.get(lang))}**: "
+    return [line + f"{mk.text(fw.status_note.get(lang))} {mk.text(checked)} {link}".replace("  ", " "),
+            "{: .cr-status-line }", ""]
+
+
+def status_panel(p: Page, fw: Framework) -> list[str]:
+    """The status panel at the top of a framework's page: the facts marked `panel`, each with how sure we are,
+    and the date we last checked them against the publisher."""
+    lang = p.lang
+    facts = [d for d in fw.facts if d.panel]
+    if not facts and fw.status_note is None:
+        return []
+    checked = t("status-checked-on", lang, date=fw.checked_on) if fw.checked_on else t("status-not-checked", lang)
+    lines = [f"## {mk.text(t('status-panel', lang))} {{#status}}", "", f'!!! info "{mk.text(checked)}"', ""]
+    if fw.status_note is not None:
+        lines += [f"    {p.prose(fw.status_note, fw.id)}", ""]
+    for d in facts:
+        sure = f" ({mk.text(t('confidence.' + d.confidence, lang))})" if d.confidence else ""
+        lines += [f"    **{mk.text(d.label.get(lang))}**{sure}: {p.prose(d.value, fw.id)}", ""]
+    return lines

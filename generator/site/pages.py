@@ -12,7 +12,7 @@ from ..strings import t, tn
 from . import urls
 from .context import HEADER as HEADER  # re-exported: generate.py writes it above the downloads and course pages
 from .context import Page as Page
-from .context import crumbs, head, item_heading, item_name, kind_line, official_url
+from .context import crumbs, head, item_heading, item_name, kind_line, official_url, status_line, status_panel
 from .furniture import html_item_link, print_furniture, print_meta
 from .ids import id_line
 from .items import details, last_changed, related, statement
@@ -45,7 +45,7 @@ def frameworks_page(p: Page) -> str:
 
 def framework_page(p: Page, fw: Framework) -> str:
     lang = p.lang
-    lines = head(fw.title.get(lang), crumbs(p)) + kind_line(p, fw.title, official_url(fw), fw)
+    lines = head(fw.title.get(lang), crumbs(p)) + kind_line(p, fw.title, official_url(fw), fw) + status_panel(p, fw)
     facts = [("publisher", fw.publisher.get(lang)), ("reference", fw.reference), ("version", fw.version),
              ("status", t("status." + fw.status, lang)), ("level", fw.level), ("date", fw.date),
              ("official-languages", ", ".join(t("lang." + x, lang) for x in fw.official_languages))]
@@ -78,7 +78,7 @@ def framework_page(p: Page, fw: Framework) -> str:
     lines.append("")
     if fw.facts:
         lines += [f"## {t('facts', lang)}", ""]
-        lines += [f"**{mk.text(d.label.get(lang))}**: {p.prose(d.value, fw.id)}\n" for d in fw.facts]
+        lines += [f"**{mk.text(d.label.get(lang))}**: {p.prose(d.value, fw.id)}\n" for d in fw.facts if not d.panel]
     for req in (r for r in p.model.requirement_sets if r.framework == fw.id):
         lines += [f"## {mk.text(req.title.get(lang))}", "", *kind_line(p, req.title, official_url(fw), fw)]
         lines += [f"{i}. {p.prose(c.statement, fw.id)}"
@@ -89,7 +89,7 @@ def framework_page(p: Page, fw: Framework) -> str:
 
 def group_page(p: Page, fw: Framework, group: Group) -> str:
     lang = p.lang
-    lines = head(group.title.get(lang), crumbs(p, fw))
+    lines = head(group.title.get(lang), crumbs(p, fw)) + status_line(p, fw)
     if group.intro:
         lines += [*kind_line(p, group.intro, official_url(fw), fw), p.prose(group.intro, fw.id), ""]
     for item in group.items:
@@ -120,7 +120,8 @@ def item_page(p: Page, fw: Framework, group: Group, item: Item) -> str:
     heading = item_heading(p.model, item, p.lang)
     lines = head(heading, crumbs(p, fw, group), tab_title=f"{_topic(p, item, heading)} — {fw.title.get(p.lang)}",
                  boost=ITEM_BOOST)
-    lines += id_line(item, p.lang) + last_changed(p, item) + statement(p, item, fw) + details(p, item)
+    lines += status_line(p, fw) + id_line(item, p.lang) + last_changed(p, item)
+    lines += statement(p, item, fw) + details(p, item)
     lines += related(p, item)
     lines += _pager(p, group, item)
     return "\n".join(lines)
