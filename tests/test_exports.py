@@ -239,6 +239,28 @@ def test_xlsx_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -
     assert "<f>" not in sheet
 
 
+def test_course_template_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -> None:
+    """adversarial.md D1: a statement starting with "=" (or +, -, @, tab, CR) must not become a formula cell in the
+    downloadable course template; every sheet is read back, and no sheet's XML holds a formula."""
+    from generator.compliance.template import IDS_SHEET, write_template_xlsx
+
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(write_template_xlsx(evil_model))
+    wb = load_workbook(path)
+    assert [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
+    ids = {row[0].value: row for row in wb[IDS_SHEET].iter_rows(min_row=2)}
+    for n, statement in enumerate(EVIL, start=1):
+        row = ids[f"EVIL:{n}"]
+        for cell, text in ((row[3], statement), (row[5], _text(statement).nl)):
+            assert cell.value == text.replace("\r", "\n")  # XML reads a bare CR back as LF
+            assert cell.data_type == "s"
+            assert cell.quotePrefix == text.startswith(DANGEROUS)
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 3
+        assert not [n for n in sheets if "<f>" in archive.read(n).decode("utf-8")]
+
+
 # --- CASE ------------------------------------------------------------------------------------------------------
 
 
