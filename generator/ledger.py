@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .load import decode
+from .loaded import Loaded
 from .model import Model
 from .problems import Problem
 from .read import read_bytes
@@ -51,17 +52,41 @@ def render(urls: list[str]) -> str:
     return "\n".join([*HEADER, *urls]) + "\n"
 
 
-def dropped(model: Model, root: Path) -> list[Problem]:
+def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
     """An error for each address in the ledger that the site would no longer publish (or the one that stops the
-    ledger being read)."""
+    ledger being read, or two pages that would share an address)."""
+    from .site.generate import SlugClash
+
     listed = read(root)
     if isinstance(listed, Problem):
         return [listed]
-    have = set(site_urls(model))
+    try:
+        have = set(site_urls(model))
+    except SlugClash as clash:  # what the rules in rules/addresses.py cannot foresee, e.g. a group named workbook
+        return [_clash(clash.path, loaded)]
     return [Problem(LEDGER, line, 1, "url-dropped", f'the site would no longer publish "{url}"', "", "error",
                     "if an item was removed or renamed, add a `retired:` entry for its id to its group file "
                     "(replaced_by: the new id, or a reason); if dropping it is intended, run coachref urls --update")
             for line, url in listed if url not in have]
+
+
+def _clash(path: str, loaded: Loaded) -> Problem:
+    """A page-clash problem at the framework (and the group) whose page would take an address that is taken."""
+    from .site.urls import url_of
+
+    parts = path.split("/")
+    hint = "rename the group (or the framework's folder) so that its pages get addresses of their own"
+    doc = loaded.frameworks.get(parts[0])
+    if doc is None:
+        return Problem("standards", 1, 1, "page-clash", f"two pages would be published at {url_of(path)}", "",
+                       hint=hint)
+    groups = doc.data["groups"]
+    group = parts[1] if len(parts) > 1 and parts[1] in groups else None
+    what = f'the page of group "{group}"' if group else "a page of this framework"
+    pointer = f"/groups/{groups.index(group)}" if group else "/id"
+    line, col = doc.where(pointer)
+    return Problem(doc.rel, line, col, "page-clash", f"{what} would be published at {url_of(path)}, an address "
+                   "another page of the site already has", pointer, hint=hint)
 
 
 def update(model: Model, root: Path) -> tuple[list[str], list[str]]:
