@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                    "list: every edition; diff: the changes since the latest edition")
     p.add_argument("id", nargs="?", help="with freeze: the new edition's id, its release date YYYY-MM-DD")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
-    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
+    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/ (it is replaced whole, so "
+                   "it must be empty or an earlier site)")
     return parser
 
 
