@@ -16,6 +16,7 @@ from .loaded import Loaded
 from .model import Model
 from .problems import Problem
 from .read import read_bytes
+from .write import write_if_changed
 
 LEDGER = "published-urls.txt"
 HEADER = ("# Every page address the site publishes, relative to site_url (English at the root, Dutch under nl/).",
@@ -90,9 +91,12 @@ def _clash(path: str, loaded: Loaded) -> Problem:
 
 
 def update(model: Model, root: Path) -> tuple[list[str], list[str]]:
-    """Rewrite the ledger with the current addresses; return (added, removed)."""
+    """Rewrite the ledger with the current addresses, all or nothing; return (added, removed)."""
     listed = read(root)
     old = set() if isinstance(listed, Problem) else {url for _, url in listed}
     new = site_urls(model)
-    (root / LEDGER).write_text(render(new), encoding="utf-8")
+    try:
+        write_if_changed(root / LEDGER, render(new))
+    except OSError as exc:  # a full disk: the old ledger stays as it was; say which file could not be written
+        raise OSError(exc.errno, exc.strerror, str(root / LEDGER)) from exc
     return sorted(set(new) - old), sorted(old - set(new))

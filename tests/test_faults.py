@@ -1,7 +1,9 @@
-"""Careless use and faults that need no site build (adversarial.md, 2026-12-05): `coachref build --site-dir` never
-replaces the project or its inputs (O1), a missing node_modules/ (F5), a course that is not a file (the same as
-`coachref check`), an export that hits a file-size limit (F6) and a site folder that cannot be renamed (F2, through
-a seam) are each one clear line, never an internal error, and change nothing."""
+"""Careless use and faults that need no site build (adversarial.md, 2026-12-05).
+
+`coachref build --site-dir` never replaces the project or its inputs (O1); a missing node_modules/ (F5), a course
+that is not a file (as `coachref check` says), an export or a ledger that hits a file-size limit (F6) and a site
+folder that cannot be renamed (F2, through a seam) are each one clear line, never an internal error, and change
+nothing."""
 
 from __future__ import annotations
 
@@ -111,6 +113,15 @@ def test_an_xlsx_export_past_the_file_size_limit_is_one_line(project: Path, tmp_
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"coachref: cannot make the xlsx export: File too large; nothing was written to {out}\n"
     assert not out.exists()
+
+
+def test_a_ledger_that_cannot_be_written_is_one_line_and_stays_as_it_was(project: Path, tmp_path: Path) -> None:
+    """Any write error is one line with the file it concerns, exit 1; the ledger is replaced all or nothing."""
+    root = copy_project(tmp_path / "project")
+    done = run(root, "urls", "--update", limit=1_000)
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"coachref: File too large ({root / 'published-urls.txt'})\n"
+    assert sorted(p.name for p in root.iterdir() if p.is_file()) == ["mkdocs.yml"]
 
 
 def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_path: Path,
