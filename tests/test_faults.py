@@ -78,7 +78,7 @@ def test_site_dir_never_replaces_the_project_or_its_inputs(project: Path, site_d
     assert tree(project) == before
 
 
-def test_missing_node_modules_says_to_run_npm_ci(project: Path, tmp_path: Path) -> None:
+def test_missing_node_modules_says_to_run_npm_ci(tmp_path: Path) -> None:
     """adversarial.md F5: one line with the fix, exit 1, not an internal error; checked before the build."""
     root = copy_project(tmp_path / "project")
     (root / "node_modules").unlink()
@@ -115,7 +115,7 @@ def test_an_xlsx_export_past_the_file_size_limit_is_one_line(project: Path, tmp_
     assert not out.exists()
 
 
-def test_a_ledger_that_cannot_be_written_is_one_line_and_stays_as_it_was(project: Path, tmp_path: Path) -> None:
+def test_a_ledger_that_cannot_be_written_is_one_line_and_stays_as_it_was(tmp_path: Path) -> None:
     """Any write error is one line with the file it concerns, exit 1; the ledger is replaced all or nothing."""
     root = copy_project(tmp_path / "project")
     done = run(root, "urls", "--update", limit=1_000)

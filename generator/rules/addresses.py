@@ -14,7 +14,7 @@ _SLUG_RULE = ("a page address is the group's folder and the last part of the id,
               "character other than a-z, 0-9 and - made a -")
 
 
-def group_ids(index: Index, doc: Document) -> Iterator[tuple[str, str, bool]]:
+def group_ids(doc: Document) -> Iterator[tuple[str, str, bool]]:
     """(id, JSON Pointer to it, retired?) of every item and retired entry of a group file, in file order."""
     for i, item in enumerate(doc.data["items"]):
         yield item["id"], f"/items/{i}/id", False
@@ -32,7 +32,7 @@ def retired_once(index: Index) -> Iterator[Problem]:
     """An id is retired by one entry only (a second would make a second page at the same address)."""
     first: dict[str, tuple[Document, str]] = {}
     for _folder, doc in _group_docs(index):
-        for ident, pointer, retired in group_ids(index, doc):
+        for ident, pointer, retired in group_ids(doc):
             if not retired:
                 continue
             if ident in first:
@@ -47,7 +47,7 @@ def retired_case_clashes(index: Index) -> Iterator[Problem]:
     """A retired id does not equal another id (live or retired) but for case: both pages would share an address."""
     first = {d.ident.casefold(): (d.ident, d.doc, d.pointer) for d in reversed(index.definitions)}
     for _folder, doc in _group_docs(index):
-        for ident, pointer, retired in group_ids(index, doc):
+        for ident, pointer, retired in group_ids(doc):
             other, where, at_pointer = first.setdefault(ident.casefold(), (ident, doc, pointer))
             if retired and other != ident:
                 yield at(doc, pointer, "id-case-clash", f'retired id "{ident}" differs only in case from "{other}" '
@@ -61,7 +61,7 @@ def page_clashes(index: Index) -> Iterator[Problem]:
     for folder, doc in _group_docs(index):
         pages = doc.data.get("item_pages", True)
         seen: dict[str, tuple[str, str]] = {}
-        for ident, pointer, _retired in group_ids(index, doc):
+        for ident, pointer, _retired in group_ids(doc):
             name = slug(ident)
             address = f"{folder}/{doc.path.stem}/{name}/"
             if pages and name == "index":
