@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
                    "list: every edition; diff: the changes since the latest edition")
     p.add_argument("id", nargs="?", help="with freeze: the new edition's id, its release date YYYY-MM-DD")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
-    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/")
+    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/ (it is replaced whole, so "
+                   "it must be empty or an earlier site)")
     return parser
 
 
@@ -103,10 +104,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # an internal error: say so plainly; the traceback only on request
         if os.environ.get("COACHREF_DEBUG"):
             raise
+        if isinstance(exc, OSError):  # a full disk, a file-size limit, a read-only folder: the reason, one line
+            print(f"coachref: {_why(exc)}", file=sys.stderr)
+            return EXIT_PROBLEMS
         print(f"coachref: internal error: {type(exc).__name__}: {exc}\n"
               "(set COACHREF_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_USAGE  # pragma: no cover - argparse guarantees a known command
+
+
+def _why(exc: OSError) -> str:
+    """An OSError as one line: the system's reason and the file it concerns, when known."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return f"{reason} ({exc.filename})" if exc.filename else reason
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
@@ -118,12 +128,15 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
 
 
-def _model_or_report(root: Path, refusal: str) -> Model | None:
-    """The checked model, or None after printing its errors and `refusal` to stderr."""
+def _model_or_report(root: Path, refusal: str, courses: bool = False) -> Model | None:
+    """The checked model, or None after printing its errors and `refusal` to stderr; with `courses`, also None
+    when a course file has an error (whatever `coachref check` refuses)."""
     checked = load_model(root)
-    if checked.model is None:
-        sys.stderr.write(report.text(checked.errors, checked.result.files))
+    errors = [p for p in checked.result.problems if p.severity == "error"] if courses else checked.errors
+    if checked.model is None or errors:
+        sys.stderr.write(report.text(errors, checked.result.files))
         sys.stderr.write(f"coachref: {refusal}: fix the errors above first\n")
+        return None
     return checked.model
 
 
@@ -134,8 +147,13 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     model = _model_or_report(root, "nothing exported")
     if model is None:
         return EXIT_PROBLEMS
-    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))
     out: Path = args.out if args.out.is_absolute() else root / args.out
+    try:  # openpyxl writes temporary files too: a full disk or a file-size limit can stop it as well
+        files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))
+    except OSError as exc:
+        print(f"coachref: cannot make the {args.format} export: {_why(exc)}; nothing was written to {out}",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         replace_files(out, files)
     except OSError as exc:
@@ -228,23 +246,41 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     check) into a staging folder that replaces the old site only when the build succeeded."""
     import logging
 
-    from .site.publish import PublishError, build_site, log_handler
+    from .site.publish import PublishError, TargetRefused, build_site, configure, log_handler
 
-    if _model_or_report(root, "site not built") is None:
+    try:
+        build = configure(root, args.site_dir)  # before anything else: a --site-dir that must not be replaced
+    except TargetRefused as exc:
+        print(f"coachref: {exc}", file=sys.stderr)
+        print("coachref: site not built; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    except PublishError as exc:
+        print(f"coachref: {exc}", file=sys.stderr)
+        print("coachref: site not built; the previous site is unchanged", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if _model_or_report(root, "site not built", courses=True) is None:  # courses/ too, as `coachref check`
         return EXIT_PROBLEMS
     handler = log_handler(sys.stderr)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+    def waiting(lock: Path) -> None:
+        print(f"coachref: another build of {build.target.as_posix()} is running (it holds {lock.as_posix()}); "
+              "waiting for it to finish", file=sys.stderr)
+
     try:
-        target = build_site(root, args.site_dir)
+        published = build_site(build, waiting)
     except PublishError as exc:
         print(f"coachref: {exc}", file=sys.stderr)
         print("coachref: site not built; the previous site is unchanged", file=sys.stderr)
         return EXIT_PROBLEMS
     finally:
         logger.removeHandler(handler)
-    print(f"built the site into {target.as_posix()}")
+    if published.left_behind is not None:
+        print(f"coachref: warning: could not remove {published.left_behind.as_posix()} (an old site): remove it "
+              "by hand", file=sys.stderr)
+    print(f"built the site into {published.target.as_posix()}")
     return EXIT_OK
 
 

@@ -60,6 +60,7 @@ CODES: dict[str, Code] = {
     "id-prefix": Code(_E, "an id that does not start with its framework's id", "start it with the framework id and a colon"),
     "duplicate-id": Code(_E, "an id used twice", "give each its own id; published ids are never reused"),
     "id-case-clash": Code(_E, "two ids that differ only in case", "make them differ in more than case"),
+    "page-clash": Code(_E, "two ids of a group would get the same page address (the last part of the id, lower-cased)", "make the last parts of the ids differ"),
     "text-kind": Code(_E, "a text's kind does not fit its framework", "mark it as the hint says"),
     "whitespace": Code(_W, "leading, trailing, doubled or special whitespace in a text", "normalise the spaces"),
     "unknown-reference": Code(_E, "a reference to an id that no item has", "use the id of an existing item"),

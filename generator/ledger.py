@@ -12,13 +12,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .load import decode
+from .loaded import Loaded
 from .model import Model
 from .problems import Problem
+from .read import read_bytes
+from .write import write_if_changed
 
 LEDGER = "published-urls.txt"
 HEADER = ("# Every page address the site publishes, relative to site_url (English at the root, Dutch under nl/).",
           "# A build fails when one of them would disappear: retire the item instead (a `retired:` entry in its",
           "# group file, with replaced_by or a reason). Regenerate with `coachref urls --update` and commit.")
+
+#: The hint for a ledger that cannot be read as UTF-8 (regenerating it would forget what was published before).
+_RESTORE = "save it as UTF-8, or restore it from version control"
 
 
 def site_urls(model: Model) -> list[str]:
@@ -29,12 +36,17 @@ def site_urls(model: Model) -> list[str]:
     return sorted({prefix + url_of(page.path) for page in plan(model) for prefix in ("", "nl/")})
 
 
-def read(root: Path) -> list[tuple[int, str]]:
-    """(line number, address) of every address in the ledger; none when there is no ledger yet."""
+def read(root: Path) -> list[tuple[int, str]] | Problem:
+    """(line number, address) of every address in the ledger (none when there is no ledger yet), or the problem
+    that stops it being read: not UTF-8, not a plain file, unreadable."""
     path = root / LEDGER
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return []
-    lines = path.read_text(encoding="utf-8").splitlines()
+    raw = read_bytes(path, LEDGER, root)
+    text = raw if isinstance(raw, Problem) else decode(raw, LEDGER, _RESTORE)
+    if isinstance(text, Problem):
+        return text
+    lines = text.split("\n")
     return [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("#")]
 
 
@@ -42,18 +54,50 @@ def render(urls: list[str]) -> str:
     return "\n".join([*HEADER, *urls]) + "\n"
 
 
-def dropped(model: Model, root: Path) -> list[Problem]:
-    """An error for each address in the ledger that the site would no longer publish."""
-    have = set(site_urls(model))
+def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
+    """An error for each address in the ledger that the site would no longer publish (or the one that stops the
+    ledger being read, or two pages that would share an address)."""
+    from .site.generate import SlugClash
+
+    listed = read(root)
+    if isinstance(listed, Problem):
+        return [listed]
+    try:
+        have = set(site_urls(model))
+    except SlugClash as clash:  # what the rules in rules/addresses.py cannot foresee, e.g. a group named workbook
+        return [_clash(clash.path, loaded)]
     return [Problem(LEDGER, line, 1, "url-dropped", f'the site would no longer publish "{url}"', "", "error",
                     "if an item was removed or renamed, add a `retired:` entry for its id to its group file "
                     "(replaced_by: the new id, or a reason); if dropping it is intended, run coachref urls --update")
-            for line, url in read(root) if url not in have]
+            for line, url in listed if url not in have]
+
+
+def _clash(path: str, loaded: Loaded) -> Problem:
+    """A page-clash problem at the framework (and the group) whose page would take an address that is taken."""
+    from .site.urls import url_of
+
+    parts = path.split("/")
+    hint = "rename the group (or the framework's folder) so that its pages get addresses of their own"
+    doc = loaded.frameworks.get(parts[0])
+    if doc is None:
+        return Problem("standards", 1, 1, "page-clash", f"two pages would be published at {url_of(path)}", "",
+                       hint=hint)
+    groups = doc.data["groups"]
+    group = parts[1] if len(parts) > 1 and parts[1] in groups else None
+    what = f'the page of group "{group}"' if group else "a page of this framework"
+    pointer = f"/groups/{groups.index(group)}" if group else "/id"
+    line, col = doc.where(pointer)
+    return Problem(doc.rel, line, col, "page-clash", f"{what} would be published at {url_of(path)}, an address "
+                   "another page of the site already has", pointer, hint=hint)
 
 
 def update(model: Model, root: Path) -> tuple[list[str], list[str]]:
-    """Rewrite the ledger with the current addresses; return (added, removed)."""
-    old = {url for _, url in read(root)}
+    """Rewrite the ledger with the current addresses, all or nothing; return (added, removed)."""
+    listed = read(root)
+    old = set() if isinstance(listed, Problem) else {url for _, url in listed}
     new = site_urls(model)
-    (root / LEDGER).write_text(render(new), encoding="utf-8")
+    try:
+        write_if_changed(root / LEDGER, render(new))
+    except OSError as exc:  # a full disk: the old ledger stays as it was; say which file could not be written
+        raise OSError(exc.errno, exc.strerror, str(root / LEDGER)) from exc
     return sorted(set(new) - old), sorted(old - set(new))

@@ -231,22 +231,26 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+def decode(raw: bytes, rel: str, hint: str = "save the file as UTF-8") -> str | Problem:
+    """The file's text, or an `encoding` problem at the line and column of its first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
+        return Problem(rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "", hint=hint)
+
+
 def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one file. Returns the document (None when unusable) and the problems found.
     With the project's `root`, a symbolic link that leads out of the project is refused unread."""
     raw = read_bytes(path, rel, root)
     if isinstance(raw, Problem):
         return None, [raw]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
-        return None, [Problem(
-            rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "",
-            hint="save the file as UTF-8",
-        )]
+    text = decode(raw, rel)
+    if isinstance(text, Problem):
+        return None, [text]
     text = text.removeprefix("\ufeff")
     problems = text_problems(rel, text)
     if problems:

@@ -58,7 +58,7 @@ def load_model(root: Path) -> Checked:
     courses = tuple(d for d in result.loaded.courses if d.rel not in bad_courses)
     with check.without_cycle_collector():  # the model is acyclic too: see check.without_cycle_collector
         model = None if stops else build(result.loaded)
-    if model is not None and (lost := ledger.dropped(model, key)):  # a published address would disappear
+    if model is not None and (lost := ledger.dropped(model, key, result.loaded)):  # a published address would disappear
         result.problems[:] = sorted([*result.problems, *lost])
         model = None
     editions, found = _editions(key)

@@ -6,6 +6,7 @@ import copy
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -351,6 +352,36 @@ def test_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
     code, _out, err = run_cli(["course", str(path)], ROOT)
     assert code == 1
     assert f"{path.as_posix()}:1:1: error[xlsx-unreadable]" in err
+
+
+def _rewrite_sheet(data: bytes, sheet: str, change: Callable[[bytes], bytes]) -> bytes:
+    """The workbook with one sheet's XML changed (every other entry as it was)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            dst.writestr(info, change(content) if info.filename == f"xl/worksheets/{sheet}.xml" else content)
+    return out.getvalue()
+
+
+_XXE = b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/hostname">]><worksheet'
+
+
+@pytest.mark.parametrize(("sheet", "name", "change"), [
+    ("sheet2", "outcomes", lambda xml: xml.replace(b"</sheetData>", b"</sheetDat>")),
+    ("sheet1", "course", lambda xml: xml.replace(b"<worksheet", _XXE, 1).replace(b"<v>", b"<v>&xxe;", 1)),
+])
+def test_xlsx_with_a_sheet_that_is_not_xml_is_unreadable(tmp_path: Path, sheet: str, name: str,
+                                                         change: Callable[[bytes], bytes]) -> None:
+    """adversarial.md C3: openpyxl parses a sheet only when its rows are read; malformed XML or an external entity
+    there was an internal ParseError (exit 2). Now it is a located xlsx-unreadable, and nothing is read."""
+    path = tmp_path / "course.xlsx"
+    path.write_bytes(_rewrite_sheet(_fill_template(_hbo()), sheet, change))
+    code, out, err = run_cli(["course", str(path)], ROOT)
+    assert (code, out) == (1, "")
+    assert err.startswith(f"{path.as_posix()}:1:1: error[xlsx-unreadable] not a readable XLSX workbook: the sheet "
+                          f"'{name}' cannot be read (ParseError)\n"), err
+    assert "internal error" not in err
 
 
 def test_xlsx_template_is_deterministic_and_published() -> None:

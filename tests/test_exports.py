@@ -239,6 +239,50 @@ def test_xlsx_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -
     assert "<f>" not in sheet
 
 
+def test_course_template_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -> None:
+    """adversarial.md D1: a statement starting with "=" (or +, -, @, tab, CR) must not become a formula cell in the
+    downloadable course template; every sheet is read back, and no sheet's XML holds a formula."""
+    from generator.compliance.template import IDS_SHEET, write_template_xlsx
+
+    path = tmp_path / "template.xlsx"
+    path.write_bytes(write_template_xlsx(evil_model))
+    wb = load_workbook(path)
+    assert [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"] == []
+    ids = {row[0].value: row for row in wb[IDS_SHEET].iter_rows(min_row=2)}
+    for n, statement in enumerate(EVIL, start=1):
+        row = ids[f"EVIL:{n}"]
+        for cell, text in ((row[3], statement), (row[5], _text(statement).nl)):
+            assert cell.value == text.replace("\r", "\n")  # XML reads a bare CR back as LF
+            assert cell.data_type == "s"
+            assert cell.quotePrefix == text.startswith(DANGEROUS)
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 3
+        assert not [n for n in sheets if "<f>" in archive.read(n).decode("utf-8")]
+
+
+def test_sssom_records_stay_on_one_line(evil_model: Model) -> None:
+    """adversarial.md D2: a tab or line break in a rationale (or a label) must not split an SSSOM/TSV record: IANA
+    TSV has no escapes, so each becomes one space, and every record is one line with one field per column."""
+    rationale = _text("first line\tTAB\nNEWLINE\r\nCRLF \u2028 separator\u2029end")
+    mapping = Mapping("EVIL:5", "SAFE:1", "related", rationale, "team", "2024-05-07")
+    mset = evil_model.mapping_sets[0]
+    model = Model(evil_model.frameworks, evil_model.relations, (MappingSet(mset.id, mset.source, mset.target,
+                                                                           (mapping,)),))
+    files = EXPORTERS["sssom"](model, None)
+    assert len(files) == 4
+    for name, data in files.items():
+        text = data.decode("utf-8")
+        assert "\r" not in text and "\u2028" not in text and "\u2029" not in text, name
+        records = [line for line in text.split("\n") if line and not line.startswith("#")]
+        header, (record,) = records[0].split("\t"), records[1:]
+        assert len(record.split("\t")) == len(header), name
+        comment = record.split("\t")[header.index("comment")]
+        assert comment == "first line TAB NEWLINE CRLF separator end", comment
+        label = record.split("\t")[header.index("subject_label" if name.startswith("EVIL") else "object_label")]
+        assert label == "5: =1+1"  # "5: " and the statement "\t=1+1": the tab is a space
+
+
 # --- CASE ------------------------------------------------------------------------------------------------------
 
 

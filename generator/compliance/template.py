@@ -8,6 +8,7 @@ import re
 import zipfile
 from typing import Any
 
+from ..exports.common import text_cell
 from ..model import Model
 from ..project import PACKAGE_ROOT
 from .engine import name_of
@@ -48,7 +49,6 @@ def write_template_xlsx(model: Model | None = None) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return _normalise_zip(buffer.getvalue())
-
 
 
 def _course_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
@@ -103,15 +103,18 @@ def _outcomes_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
     covers.add("E2:E1000")
     outcomes.add_data_validation(covers)
 
+
 def _ids_sheet(wb: Any, model: Model, bold: Any) -> None:
     """The sheet 'ids': every item's id, framework, and name and text in English and Dutch."""
     sheet = wb.create_sheet(IDS_SHEET)
     sheet.append(["id", "framework", "name (en)", "text (en)", "naam (nl)", "tekst (nl)"])
     for cell in sheet[1]:
         cell.font = bold
-    for item in model.items.values():
+    for row, item in enumerate(model.items.values(), start=2):
         name = name_of(model, item.id)
-        sheet.append([item.id, item.framework, name.en, item.statement.en, name.nl, item.statement.nl])
+        for col, value in enumerate((item.id, item.framework, name.en, item.statement.en, name.nl,
+                                     item.statement.nl), start=1):
+            text_cell(sheet.cell(row, col), value)  # data, never a formula (a statement may start with "=")
     for letter, width in zip("ABCDEF", (30, 12, 24, 70, 24, 70), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"

@@ -65,8 +65,14 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
             return None, [Problem(rel, 1, 1, "xlsx-sheet", f"the workbook has no sheet '{name}'", "",
                                   hint="start from the course template; its sheets are 'course' and 'outcomes'")
                           for name in missing]
+        sheet = COURSE_SHEET
         course_rows = [list(r) for r in wb[COURSE_SHEET].iter_rows(values_only=True)]
+        sheet = OUTCOMES_SHEET
         outcome_rows = [list(r) for r in wb[OUTCOMES_SHEET].iter_rows(values_only=True)]
+    except Exception as exc:  # a sheet is parsed only here: malformed XML, an entity, a DTD, a row bomb
+        return None, [Problem(rel, 1, 1, "xlsx-unreadable", f"not a readable XLSX workbook: the sheet '{sheet}' "
+                              f"cannot be read ({type(exc).__name__})",
+                              hint="save the file again from Excel or LibreOffice, or start from the course template")]
     finally:
         wb.close()
     reader = _Reader(path, rel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Framework, Item, Lang, Model
 
 #: Characters that make a spreadsheet treat a cell as a formula (or, after a tab/CR, still as one) — the OWASP
@@ -12,6 +14,15 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 def is_dangerous(value: str) -> bool:
     """True when a spreadsheet would read `value` as a formula."""
     return value.startswith(FORMULA_PREFIXES)
+
+
+def text_cell(cell: Any, value: str) -> None:
+    """Store `value` in an openpyxl cell as text that no spreadsheet evaluates: type "s" (openpyxl would make a
+    leading "=" a formula), with Excel's quote prefix where a re-edit would otherwise turn it into one."""
+    cell.value = value
+    cell.data_type = "s"
+    if is_dangerous(value):
+        cell.quotePrefix = True  # what Excel stores for a typed leading apostrophe
 
 
 def neutralise(value: str) -> str:

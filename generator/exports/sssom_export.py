@@ -9,7 +9,9 @@ and language.
   expand to their overview page on the site.
 - The predicate is the relation's SKOS property (`skos` in standards/relations.yaml); the justification is
   semapv:ManualMappingCuration (every row was compared and written by people); the comment is the rationale in
-  the file's language; reviewer and date come from the row's review. The set carries both frameworks' versions,
+  the file's language; reviewer and date come from the row's review. IANA TSV has no escapes, so a tab or a line
+  break inside a text (which `coachref check` warns about as `whitespace`) is written as one space: every record is
+  one line, for line-based tools too. The set carries both frameworks' versions,
   the licence of the mappings (the mapping file's `licence`, else SSSOM's "unspecified") and a stable id: the
   address at which the site publishes the file.
 - Output follows the canonical SSSOM/TSV rules where they apply here: LF line ends, `#` directly before the YAML,
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 import yaml
@@ -39,6 +42,15 @@ FOLDER = "downloads/sssom"
 COLUMNS = ("subject_id", "subject_label", "subject_type", "predicate_id", "object_id", "object_label", "object_type",
            "mapping_justification", "reviewer_label", "mapping_date", "subject_source", "subject_source_version",
            "object_source", "object_source_version", "comment")
+
+
+#: A tab or any line break, with the spaces around it: a TSV field cannot hold one (IANA TSV has no escapes).
+_BREAKS = re.compile(r" *[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def one_line(value: str) -> str:
+    """`value` as one TSV field: each tab or line break, with the spaces around it, becomes one space."""
+    return _BREAKS.sub(" ", value)
 
 
 def file_name(left: str, right: str, lang: Lang) -> str:
@@ -114,7 +126,7 @@ def render(model: Model, mset: MappingSet, reverse: bool, lang: Lang) -> str:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    writer.writerows([r[c] for c in columns] for r in rows)
+    writer.writerows([one_line(r[c]) for c in columns] for r in rows)
     return _yaml_block(meta) + buffer.getvalue()
 
 

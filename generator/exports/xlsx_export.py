@@ -24,7 +24,7 @@ from ..coverage import coverage
 from ..dates import data_date
 from ..model import Lang, Model
 from ..strings import t
-from .common import is_dangerous, links, official_url, subpoints, title
+from .common import links, official_url, subpoints, text_cell, title
 
 FILE_NAME = "coachref.xlsx"
 Cell = str | int
@@ -108,13 +108,13 @@ def _fill(ws: Worksheet, columns: Columns, rows: Sequence[Sequence[Cell]]) -> No
         ws.column_dimensions[get_column_letter(col)].width = width
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
+            cell = ws.cell(row=r, column=col)
             cell.alignment = wrap
             if isinstance(value, str):
-                cell.data_type = "s"  # text, even when it starts with "=" (openpyxl would make that a formula)
                 cell.number_format = "@"
-                if is_dangerous(value):
-                    cell.quotePrefix = True  # what Excel stores for a typed leading apostrophe
+                text_cell(cell, value)  # text, even when it starts with "=" (openpyxl would make that a formula)
+            else:
+                cell.value = value
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
     # On paper: landscape A4, all columns on the width of the page, the header row repeated on every page.

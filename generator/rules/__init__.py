@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from ..loaded import Loaded
 from ..problems import Problem
-from . import ids, mappings, references, texts
+from . import addresses, ids, mappings, references, texts
 from .index import Index
 from .references import course_id_problems
 
@@ -23,6 +23,9 @@ RULES: tuple[Rule, ...] = (
     ids.unique_ids,
     ids.case_clashes,
     ids.retired_ids,
+    addresses.retired_once,
+    addresses.retired_case_clashes,
+    addresses.page_clashes,
     texts.text_kinds,
     references.item_references,
     references.requirement_references,

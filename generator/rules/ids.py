@@ -48,6 +48,11 @@ def id_prefixes(index: Index) -> Iterator[Problem]:
                     yield at(doc, f"/items/{i}/id", "id-prefix",
                              f'item id "{item["id"]}" does not start with "{prefix}:"',
                              f"every item of this framework has an id starting with {prefix}:")
+            for i, entry in enumerate(doc.data.get("retired", [])):
+                if not entry["id"].startswith(prefix + ":"):  # its page would be in this framework's folder
+                    yield at(doc, f"/retired/{i}/id", "id-prefix",
+                             f'retired id "{entry["id"]}" does not start with "{prefix}:"',
+                             f"retire an id in the group file it belonged to (ids here start with {prefix}:)")
 
 
 def unique_ids(index: Index) -> Iterator[Problem]:

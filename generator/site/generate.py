@@ -34,7 +34,11 @@ from .pages import Page
 
 
 class SlugClash(ValueError):
-    """Two items of one group would get the same page address."""
+    """Two pages would get the same address (`path`: the source path of the second)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"two pages would be written to {urls.url_of(path)!r}; give the items distinct ids")
+        self.path = path
 
 
 @dataclass(frozen=True)
@@ -110,12 +114,12 @@ PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (
 def plan(model: Model) -> list[Planned]:
     """Every page of the site that comes from the data, in a fixed order; refuses clashing addresses."""
     planned = [p for kind in PAGE_KINDS for p in kind(model)]
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for page in planned:
-        key = page.path.lower()
+        key = urls.url_of(page.path).lower()  # `x/index` and `x` are both published at x/
         if key in seen:
-            raise SlugClash(f"two pages would be written to {page.path!r}; give the items distinct ids")
-        seen[key] = page.path
+            raise SlugClash(page.path)
+        seen.add(key)
     return planned
 
 

@@ -28,7 +28,7 @@ from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
-from generator.site import nav, urls, vendor  # noqa: E402
+from generator.site import nav, target, urls, vendor  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 from generator.strings import CatalogueError, MissingString, t  # noqa: E402
 
@@ -90,6 +90,9 @@ def _generate(config: MkDocsConfig) -> None:
     if _last.get(key) is checked and out.is_dir():
         return
     _shown.clear()
+    if checked.model is not None and checked.result.failed() and not _serving[0]:  # e.g. a course file, a FIFO
+        errors = [p for p in checked.result.problems if p.severity == "error"]
+        raise PluginError("courses/ has errors; fix them first:\n" + report.text(errors, checked.result.files))
     if checked.model is None:
         text = report.text(checked.errors, checked.result.files)
         if not _serving[0]:
@@ -155,7 +158,11 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 def on_post_build(config: MkDocsConfig) -> None:
     """Split search/search_index.json into one index per language (search_index.<lang>.json) that
     docs/assets/javascripts/search-lang.js loads instead, so a reader only gets hits in their language."""
-    vendor.copy_vendor(project_root(config), Path(config.site_dir))
+    try:
+        vendor.copy_vendor(project_root(config), Path(config.site_dir))
+    except vendor.VendorMissing as exc:  # the fix (npm ci), on one line instead of a traceback
+        raise PluginError(str(exc)) from None
+    target.write_marker(Path(config.site_dir))  # this folder is a site: a later build may replace it
     index_file = Path(config.site_dir) / "search" / "search_index.json"
     alternates = config.extra.get("alternate") or []
     if not index_file.is_file() or not alternates:

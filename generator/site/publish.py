@@ -1,34 +1,64 @@
 """Build the site with MkDocs in this process, into a staging folder beside the target, and swap it in only
-when the build succeeded: a killed, failed or disk-full build leaves the previous site as it was."""
+when the build succeeded: a killed, failed or disk-full build leaves the previous site as it was.
+
+The target is checked first (site/target.py: never the project or its inputs), one build at a time holds its
+lock, the published files get the modes `open()` and `mkdir` would give them (0644 and 0755 under umask 022),
+and a target that cannot be renamed (a mount point) gets its contents replaced instead.
+"""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import logging
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
+
+from ..write import umask
+from .target import PublishError, TargetRefused, check_target, locked, write_marker
+from .vendor import missing
+
+__all__ = ["Build", "PublishError", "Published", "TargetRefused", "build_site", "configure", "log_handler"]
 
 #: Staging folders are named after the target: `.site.staging-<random>` beside `site/`.
 STAGING = ".{name}.staging-"
+#: Inside a target that cannot be renamed: the new site on its way in, the old one on its way out.
+INCOMING, OUTGOING = ".coachref-incoming-", ".coachref-outgoing-"
 _RENAME_EXCHANGE = 2  # renameat2(2) flag: swap two paths atomically (Linux 3.15+)
 _AT_FDCWD = -100
+#: rename(2) errors that mean "this path cannot be moved" (a mount point; another file system), not "failed".
+_UNMOVABLE = (errno.EBUSY, errno.EXDEV)
 
 
-class PublishError(Exception):
-    """The site could not be built or put in place; the message is one line for the user."""
+@dataclass(frozen=True)
+class Build:
+    """A checked plan: the loaded MkDocs configuration and the folder the site goes to."""
+
+    root: Path
+    config: Any
+    target: Path
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
-    """`mkdocs build --strict` of the project at `root` into `site_dir` (default: mkdocs.yml's site_dir), via a
-    staging folder; returns the target. Raises PublishError, with the old site left intact."""
+@dataclass(frozen=True)
+class Published:
+    """Where the site went, and a folder of the old site that could not be removed (None when all went)."""
+
+    target: Path
+    left_behind: Path | None = None
+
+
+def configure(root: Path, site_dir: Path | None = None) -> Build:
+    """Load mkdocs.yml and check the target (default: its site_dir); raises TargetRefused or PublishError before
+    anything is written."""
     from mkdocs import exceptions
-    from mkdocs.commands import build
     from mkdocs.config import load_config
 
     try:
@@ -36,36 +66,74 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     except exceptions.ConfigurationError as exc:
         raise PublishError(f"mkdocs.yml: {one_line(exc)}") from None
     target = Path(config.site_dir) if site_dir is None else root / site_dir  # an absolute site_dir stays as is
-    _check_target(target)
-    remove_stale_staging(target)
-    with staging_folder(target) as staging:
-        config.site_dir = str(staging)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build.build(config)
-        except exceptions.MkDocsException as exc:
-            raise PublishError(f"mkdocs: {one_line(exc)}") from None
-        except OSError as exc:
-            raise PublishError(f"cannot write the site: {exc.strerror or exc} ({exc.filename or staging})") from None
-        finally:
-            config.plugins.on_shutdown()
-        swap_in(staging, target)
-    return target
+    check_target(root, target, Path(config.docs_dir))
+    if (advice := missing(root)) is not None:  # say so before the build, not after it
+        raise PublishError(advice)
+    return Build(root, config, target)
 
 
-def _check_target(target: Path) -> None:
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise PublishError(f"{target} is not a folder: remove it or choose another --site-dir")
+def build_site(build: Build, on_wait: Callable[[Path], None] | None = None) -> Published:
+    """`mkdocs build --strict` into a staging folder beside the target, then swap it in; raises PublishError, with
+    the old site left intact. Waits (calling `on_wait` once) while another build of the same target runs."""
+    from mkdocs import exceptions
+    from mkdocs.commands import build as mkdocs_build
+
+    config, target = build.config, build.target
+    with locked(target, on_wait):
+        left = remove_stale_staging(target)
+        with staging_folder(target) as staging:
+            config.site_dir = str(staging)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build.build(config)
+            except exceptions.MkDocsException as exc:
+                raise PublishError(f"mkdocs: {one_line(exc)}") from None
+            except OSError as exc:
+                raise PublishError(f"cannot write the site: {_why(exc, staging)}") from None
+            finally:
+                config.plugins.on_shutdown()
+            try:
+                write_marker(staging)
+                publishable(staging)
+                swap_in(staging, target)
+            except OSError as exc:
+                raise PublishError(f"cannot put the site in place: {_why(exc, target)}") from None
+            if not remove_tree(staging):  # the old site, now here: the next build tries again
+                left = left or staging
+    return Published(target, left)
+
+
+def _why(exc: OSError, default: Path) -> str:
+    return f"{exc.strerror or exc} ({exc.filename or default})"
+
+
+def remove_stale_staging(target: Path) -> Path | None:
+    """Remove what a killed build left behind (SIGKILL gives no chance to clean up); only ever called under the
+    target's lock, so no live build's folder is touched. Returns a folder that could not be removed, if any."""
+    stale = [*target.parent.glob(STAGING.format(name=target.name) + "*")]
+    if target.is_dir() and not target.is_symlink():
+        stale += [*target.glob(INCOMING + "*"), *target.glob(OUTGOING + "*")]
+    left = [path for path in sorted(stale) if not remove_tree(path)]
+    return left[0] if left else None
+
+
+def remove_tree(path: Path) -> bool:
+    """Remove a folder, making read-only folders in it writable first (a `chmod -R a-w` site); False if some of
+    it stays (e.g. files of another user). Nothing outside `path` is ever made writable."""
+    def writable_and_retry(function: Callable[[str], object], name: str, _info: object) -> None:
+        for folder in {os.path.dirname(name), name}:
+            if Path(folder).is_relative_to(path) and os.path.isdir(folder) and not os.path.islink(folder):
+                os.chmod(folder, 0o700)
+        function(name)
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise PublishError(f"cannot create {target.parent}: {exc.strerror or exc}") from None
-
-
-def remove_stale_staging(target: Path) -> None:
-    """Remove staging folders a killed build left behind (SIGKILL gives no chance to clean up)."""
-    for stale in target.parent.glob(STAGING.format(name=target.name) + "*"):
-        shutil.rmtree(stale, ignore_errors=True)
+        if sys.version_info >= (3, 12):
+            shutil.rmtree(path, onexc=writable_and_retry)
+        else:
+            shutil.rmtree(path, onerror=writable_and_retry)
+    except OSError:
+        return False
+    return not path.exists()
 
 
 @contextmanager
@@ -75,12 +143,26 @@ def staging_folder(target: Path) -> Iterator[Path]:
     try:
         yield staging
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging)
+
+
+def publishable(site: Path) -> None:
+    """Give every folder and file of the site the mode `mkdir` and `open()` give (0755 and 0644 under umask 022):
+    mkdtemp made the staging folder 0700, and copied files keep their source's mode."""
+    mask = umask()
+    folder_mode, file_mode = 0o777 & ~mask, 0o666 & ~mask
+    os.chmod(site, folder_mode)
+    for top, folders, files in os.walk(site):  # a symbolic link is left alone: chmod would follow it
+        for names, mode in ((folders, folder_mode), (files, file_mode)):
+            for path in (os.path.join(top, name) for name in names):
+                if not os.path.islink(path):
+                    os.chmod(path, mode)
 
 
 def swap_in(staging: Path, target: Path) -> None:
     """Put `staging` at `target`; the old target ends up at `staging` (removed by the caller). Atomic where the
-    kernel can exchange two paths; otherwise two renames, with the old site restored if the second fails."""
+    kernel can exchange two paths; otherwise two renames, with the old site restored if the second fails. A target
+    that cannot be renamed (a mount point) gets its contents replaced (replace_contents)."""
     if not target.exists():
         os.rename(staging, target)
         staging.mkdir()
@@ -88,13 +170,49 @@ def swap_in(staging: Path, target: Path) -> None:
     if _exchange(staging, target):
         return
     old = staging.with_name(staging.name + "-old")
-    os.rename(target, old)
+    try:
+        os.rename(target, old)
+    except OSError as exc:
+        if exc.errno not in _UNMOVABLE:
+            raise
+        replace_contents(staging, target)
+        return
     try:
         os.rename(staging, target)
     except OSError:
         os.rename(old, target)
         raise
     os.rename(old, staging)
+
+
+def replace_contents(staging: Path, target: Path) -> None:
+    """For a target that cannot be renamed: copy the new site into a hidden folder inside it, then move the old
+    entries out and the new ones in, each a rename within the target's own file system. A failure while copying
+    leaves the old site as it was; one while moving puts the old entries back."""
+    incoming = Path(tempfile.mkdtemp(dir=target, prefix=INCOMING))
+    outgoing = Path(tempfile.mkdtemp(dir=target, prefix=OUTGOING))
+    try:
+        shutil.copytree(staging, incoming, dirs_exist_ok=True)
+        old = [p for p in sorted(target.iterdir()) if p not in (incoming, outgoing)]
+        new = sorted(incoming.iterdir())
+        moved_out: list[Path] = []
+        moved_in: list[Path] = []
+        try:
+            for path in old:
+                os.rename(path, outgoing / path.name)
+                moved_out.append(path)
+            for path in new:
+                os.rename(path, target / path.name)
+                moved_in.append(path)
+        except OSError:
+            for path in reversed(moved_in):
+                os.rename(target / path.name, path)
+            for path in reversed(moved_out):
+                os.rename(outgoing / path.name, path)
+            raise
+    finally:
+        remove_tree(incoming)
+        remove_tree(outgoing)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,8 +1,11 @@
 """`coachref build` replaces the site atomically: a killed, terminated or failing build leaves the previous site
-byte for byte as it was, reports a one-line error without a traceback, and leaves no staging folder behind."""
+byte for byte as it was, reports a one-line error without a traceback, and leaves no staging folder behind; two
+builds of one site run one after the other; the site is readable by a web server; a read-only site or a mount
+point is replaced too."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import resource
@@ -114,3 +117,98 @@ def test_a_site_that_is_a_file_is_refused(project: Path) -> None:
     assert "Traceback" not in done.stderr
     assert f"coachref: {project / 'site'} is not a folder: remove it or choose another --site-dir" in done.stderr
     assert (project / "site").read_text(encoding="utf-8") == "not a folder"
+
+
+def build(root: Path, *prefix: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv), to the end."""
+    return subprocess.run([*prefix, sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=600, check=False)
+
+
+def test_a_second_build_waits_for_the_first_and_never_spoils_it(project: Path, built_site: BuiltSite) -> None:
+    """adversarial.md F1: a second build deleted the first one's staging folder, and the first then published an
+    incomplete site and said it had built it. Now one build of a target runs at a time (a lock beside it)."""
+    complete = {*tree(built_site.site), ".coachref-site"}
+    lock = os.open(project / ".site.lock", os.O_RDWR | os.O_CREAT)
+    try:  # held by someone else: a build that may not wait long gives up, clearly, and changes nothing
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        before = tree(project / "site")
+        done = build(project, COACHREF_BUILD_WAIT="1")
+        assert (done.returncode, done.stdout) == (1, "")
+        assert done.stderr.endswith(
+            f"coachref: another build of {project / 'site'} is still running (it holds {project / '.site.lock'}); "
+            "gave up after 1 s (COACHREF_BUILD_WAIT): try again when it has finished\n"
+            "coachref: site not built; the previous site is unchanged\n"), done.stderr
+        assert tree(project / "site") == before
+        assert staging(project) == []
+    finally:
+        os.close(lock)
+    first = start_build(project)
+    wait_for_pages(project, 100, first)
+    second = start_build(project)  # while the first is writing pages
+    _out, err = first.communicate(timeout=600)
+    assert first.returncode == 0, err
+    assert set(tree(project / "site")) == complete  # the second is still waiting, or building in its own folder
+    _out, err = second.communicate(timeout=600)
+    assert second.returncode == 0, err
+    assert "is running (it holds" in err and "waiting for it to finish" in err
+    assert set(tree(project / "site")) == complete
+    assert staging(project) == []
+
+
+def modes(site: Path) -> set[tuple[str, int]]:
+    """(kind, permission bits) of the site folder and everything in it."""
+    paths = [site, *site.rglob("*")]
+    return {("folder" if p.is_dir() else "file", p.stat().st_mode & 0o7777) for p in paths}
+
+
+def test_the_site_is_readable_by_everyone_and_a_read_only_site_is_replaced(project: Path) -> None:
+    """adversarial.md F3 and F7: the site was 0700 (mkdtemp's mode), so a web server running as another user could
+    not read it; and over a read-only site (`chmod -R a-w`), the build left the old site as a staging folder that
+    no later build could delete. Root's bypass of permissions is dropped with setpriv, as the review did."""
+    for path in [project / "site", *(project / "site").rglob("*")]:
+        path.chmod(path.stat().st_mode & ~0o222)
+    prefix: tuple[str, ...] = ()
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: a read-only folder cannot be made read-only")
+        prefix = (setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--")
+    done = build(project, *prefix)
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr
+    assert staging(project) == []
+    mask = os.umask(0)
+    os.umask(mask)
+    assert modes(project / "site") == {("folder", 0o777 & ~mask), ("file", 0o666 & ~mask)}
+    assert (project / "site" / ".coachref-site").is_file()
+
+
+def test_a_site_that_is_a_mount_point_is_replaced_in_place(project: Path) -> None:
+    """adversarial.md F2: a mount point cannot be renamed, so every build failed with an internal EBUSY error.
+    Now its contents are replaced; a read-only mount is one clear line, with the old site kept."""
+    site = project / "site"
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("bind mounts need root (tests/test_faults.py covers the fallback through a seam)")
+    if subprocess.run(["mount", "--bind", str(site), str(site)], capture_output=True, check=False).returncode:
+        pytest.skip("mount --bind is not allowed here (tests/test_faults.py covers the fallback through a seam)")
+    try:
+        (site / "stale.html").write_text("from an older build", encoding="utf-8")
+        done = build(project)
+        assert done.returncode == 0, done.stderr
+        assert subprocess.run(["mountpoint", "-q", str(site)], check=False).returncode == 0  # still the mount
+        assert not (site / "stale.html").exists()
+        assert (site / "index.html").is_file() and (site / ".coachref-site").is_file()
+        assert not [p.name for p in site.iterdir() if p.name.startswith(".coachref-") and p.is_dir()]
+        assert staging(project) == []
+        before = tree(site)
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(site), str(site)], check=True)
+        done = build(project)
+        assert done.returncode == 1
+        assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert "coachref: cannot put the site in place: Read-only file system" in done.stderr
+        assert done.stderr.endswith("coachref: site not built; the previous site is unchanged\n")
+        assert tree(site) == before
+        assert staging(project) == []
+    finally:
+        subprocess.run(["umount", str(site)], check=False)
