@@ -170,8 +170,7 @@ def test_confidence_corrections_of_the_review() -> None:
     items = model().items
     assert {items[f"ST0809:epa:{m}"].confidence for m in ("observation", "interview", "knowledge-test")} == {
         "confirmed"}
-    assert items["ST0809:duty:1"].confidence == "inferred"
-    assert items["ST0809:duty:1"].title is not None and "inference" in items["ST0809:duty:1"].title.en
+    assert {items[f"ST0809:duty:{n}"].confidence for n in range(1, 10)} == {"confirmed"}  # the publisher's record
     resits = [d for m in ("observation", "interview", "knowledge-test") for d in items[f"ST0809:epa:{m}"].details
               if d.label.en == "Resits"]
     assert len(resits) == 3 and {d.confidence for d in resits} == {"single-source"}
@@ -300,6 +299,10 @@ def test_apprenticeship_facts_say_what_changed_and_when() -> None:
     duration = facts["minimum-duration"]
     assert duration.confidence != "confirmed"
     assert "8 months" in duration.value.en and "not read the funding rules" in duration.value.en
+    hours = facts["off-the-job"]  # the publisher's record gives the hours: confirmed, and in the status panel
+    assert hours.confidence == "confirmed" and hours.panel and hours.value.en.startswith("326 hours")
+    assert facts["funding-transition"].confidence == "single-source" and "17 December 2026" in facts[
+        "funding-transition"].value.en and "Reported" in facts["funding-transition"].value.en
 
 
 # --- the content review of 2026-12-05 (issue 21) ------------------------------------------------------------------

@@ -53,13 +53,46 @@ def test_group_holds_exactly_the_promised_items(group: str, expected: list[str])
     assert _group_ids(group) == expected
 
 
-def test_duty_1_is_known_and_duties_2_to_9_are_marked_not_yet_available() -> None:
+#: The publisher's record of ST0809 (../shared/reference/st0809-record.md, 2026-09-09): each duty's GUID and KSBs.
+RECORD_DUTIES = {
+    1: ("57f8e442-22d7-4555-8d6a-d1007c6b7495", "K3 K4 K6 K9 K12 S3 S4 S5 S13 B3"),
+    2: ("84172701-041a-4c81-aab4-cc5113f40278", "K3 K4 K5 K6 K7 K8 K10 K11 K12 S1 S2 S3 S4 S5 S6 S10 S12 S13 B2"),
+    3: ("d644e91c-95b6-468d-b5e9-2bbd863a673e",
+        "K1 K2 K3 K4 K5 K6 K7 K8 K10 K11 K12 S1 S2 S3 S4 S6 S7 S8 S9 S10 S12 S13 S14 B2 B4"),
+    4: ("0080e831-7cf5-4080-bdc4-cd47fed82de4", "K1 K2 K3 K5 K6 K8 K12 S3 S4 S8 S9 S10 S11 S13 S15 B1 B4"),
+    5: ("b37aa6bc-697b-4b5a-b421-ca6ac4e89377", "K1 K2 K3 K4 K5 K6 K10 K11 K12 S3 S4 S5 S6 B2 B4"),
+    6: ("2b252003-5be9-435d-8d51-31c818a7f3bc", "K4 K5 K6 K9 K12 S2 S4 S5 S9"),
+    7: ("f7c5fd1c-cfde-4731-8609-de125d275063",
+        "K1 K2 K3 K4 K5 K6 K7 K8 K12 S1 S3 S4 S5 S6 S8 S9 S10 S12 S13 S14 B2 B4"),
+    8: ("b81006b4-8f9b-4809-856d-d703162d77b8", "K1 K6 K9 K11 S7 S8 S11 S15 B2 B3"),
+    9: ("3111f70a-f199-4d58-adde-d248d49d37ec", "K1 S11 B2 B3"),
+}
+#: The record's KSB GUIDs, a sample across the three groups (every KSB has one: see the test).
+RECORD_KSB_GUIDS = {"K1": "d5338a56-128c-47e2-9fb0-771bec277262", "K12": "7b0e84c9-5222-40b0-95aa-eab1b3e67ed6",
+                    "S6": "405a267e-cfaa-4619-96a4-8788f40dbd92", "S15": "3783bbfa-4f58-4760-b34b-8caed707d606",
+                    "B4": "baa782c4-76c4-4232-bf14-fc8b445fabcf"}
+
+
+def test_the_nine_duties_have_the_records_guids_and_ksb_links() -> None:
     duties = model().groups["ST0809:duties"].items
-    assert duties[0].status == "available"
-    duty_1 = ["K3", "K4", "K6", "K9", "K12", "S3", "S4", "S5", "S13", "B3"]
-    assert set(duties[0].ksbs) == {f"ST0809:{k}" for k in duty_1}
-    assert [d.status for d in duties[1:]] == ["not-yet-available"] * 8
-    assert all(not d.ksbs for d in duties[1:])
+    assert [d.id for d in duties] == [f"ST0809:duty:{n}" for n in RECORD_DUTIES]
+    for duty, (guid, ksbs) in zip(duties, RECORD_DUTIES.values(), strict=True):
+        assert duty.guid == guid and duty.status == "available" and duty.links_confidence == "confirmed"
+        assert list(duty.ksbs) == [f"ST0809:{k}" for k in ksbs.split()], duty.id
+
+
+def test_every_ksb_has_the_records_guid_and_is_linked_to_a_duty() -> None:
+    m = model()
+    ksbs = [i for g in m.framework["ST0809"].groups if g.role == "ksb" for i in g.items]
+    assert len(ksbs) == 31 and len({k.guid for k in ksbs}) == 31 and all(k.guid for k in ksbs)
+    assert {k.label: k.guid for k in ksbs if k.label in RECORD_KSB_GUIDS} == RECORD_KSB_GUIDS
+    assert all(m.linked_from.get(("ksbs", k.id)) for k in ksbs)
+
+
+def test_s6_acknowledges_and_never_affirms() -> None:
+    s6 = model().items["ST0809:S6"].statement
+    assert "affirm" not in s6.en and "acknowledges" in s6.en
+    assert "bevestigt" not in s6.nl and "erkent" in s6.nl
 
 
 def test_knowledge_test_links_are_the_inferred_set_and_say_so() -> None:

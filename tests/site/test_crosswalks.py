@@ -197,9 +197,10 @@ def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite,
                 mark = "inferred" if item.links_confidence == "inferred" else "yes"
                 assert states[mark] == len(linked), item.id
                 assert states["unknown" if unknown else "no"] == len(ksbs) - len(linked), item.id
-    # What the data says today: duty 1 is known, duties 2-9 are not; only EPA 3 has (inferred) KSBs.
+    # What the data says today: all 9 duties with the record's links; only EPA 3 has (inferred) KSBs.
     duties, epa = groups
-    assert [i.status for i in duties.items].count("not-yet-available") == 8
+    assert [i.status for i in duties.items] == ["available"] * 9
+    assert {i.links_confidence for i in duties.items} == {"confirmed"}
     assert [i.links_confidence for i in epa.items] == ["missing", "missing", "inferred"]
 
 
