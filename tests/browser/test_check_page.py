@@ -37,7 +37,7 @@ def test_report_appears_verdict_first_and_downloads_as_the_cli_json(page: Any) -
     output = page.locator("#cr-output")
     verdict = output.locator(".cr-verdict").inner_text()
     assert verdict.startswith("Not compliant: Job finding f, Job finding j, Coaching on the job l and Coaching on "
-                              "the job m are not covered; Method 3, ")
+                              "the job m are not covered; Methodical approach 3, ")
     assert verdict.endswith(" are not covered; the course is not dual.")
     text = " ".join(output.inner_text().split())
     assert "Post-HBO course (HBO level)" in text  # the level's label, not hbo-post

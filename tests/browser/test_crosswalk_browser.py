@@ -62,12 +62,12 @@ def test_filter_by_group_and_relation_together(page: Any, model: Model) -> None:
 
 def test_a_filter_is_kept_in_the_address_and_said_on_paper(page: Any, model: Model, base_url: str) -> None:
     mset = next(m for m in model.mapping_sets if (m.source, m.target) == ("ST0809", "BVJN"))
-    close = sum(m.relation == "close" for m in mset.mappings)
-    page.goto("mappings/st0809--bvjn/?relation=close")
+    narrow = sum(m.relation == "narrow" for m in mset.mappings)
+    page.goto("mappings/st0809--bvjn/?relation=narrow")
     shown = [r for r in _rows(page) if r["visible"]]
-    assert len(shown) == close and all(r["relation"] == "close" for r in shown)
+    assert narrow and len(shown) == narrow and all(r["relation"] == "narrow" for r in shown)
     page.select_option('.cr-filters select[data-filter="group"]', "BVJN:methodiek")
-    assert page.url == f"{base_url}mappings/st0809--bvjn/?relation=close&group=BVJN%3Amethodiek"
+    assert page.url == f"{base_url}mappings/st0809--bvjn/?relation=narrow&group=BVJN%3Amethodiek"
     page.emulate_media(media="print")
     assert page.locator(".cr-filters .cr-count").is_visible(), "a filtered printout says it is filtered"
     assert not page.locator(".cr-filters select").first.is_visible()

@@ -317,7 +317,7 @@ def test_a_project_without_mapping_files_still_builds(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("lang", "path", "sentence"), [
-    ("en", "mappings/st0809--bvjn", "Method 6.10 is broader than S1"),
+    ("en", "mappings/st0809--bvjn", "Methodical approach 6.10 is broader than S1"),
     ("nl", "mappings/bvjn--st0809", "S1 is smaller dan Methodiek 6.10"),
 ])
 def test_a_crosswalk_row_says_which_way_it_reads(built_site: BuiltSite, lang: Lang, path: str, sentence: str) -> None:

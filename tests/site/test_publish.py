@@ -54,6 +54,7 @@ def wait_for_pages(root: Path, at_least: int, process: subprocess.Popen[str]) ->
 def project(built_site: BuiltSite, tmp_path: Path) -> Path:
     """A project copy whose site/ holds a good earlier build."""
     root = copy_project(tmp_path / "project")
+    shutil.copytree(built_site.root / "editions", root / "editions")  # builds the same site as built_site
     shutil.copytree(built_site.site, root / "site")
     return root
 
