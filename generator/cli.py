@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__, report
 from .model import Model
-from .pipeline import load_model
+from .pipeline import Checked, load_model
 from .strings import CatalogueError, MissingString
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -118,9 +118,9 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
 
 
-def _model_or_report(root: Path, refusal: str) -> Model | None:
+def _model_or_report(root: Path, refusal: str, checked: Checked | None = None) -> Model | None:
     """The checked model, or None after printing its errors and `refusal` to stderr."""
-    checked = load_model(root)
+    checked = checked or load_model(root)
     if checked.model is None:
         sys.stderr.write(report.text(checked.errors, checked.result.files))
         sys.stderr.write(f"coachref: {refusal}: fix the errors above first\n")
@@ -128,13 +128,16 @@ def _model_or_report(root: Path, refusal: str) -> Model | None:
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
+    from .editions.impact import history, to_reconfirm
     from .exports import EXPORTERS
     from .write import replace_files
 
-    model = _model_or_report(root, "nothing exported")
+    checked = load_model(root)
+    model = _model_or_report(root, "nothing exported", checked)
     if model is None:
         return EXIT_PROBLEMS
-    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))
+    reconfirm = to_reconfirm(model, history(model, checked.editions))  # rows reviewed before a change of meaning
+    files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang, reconfirm))
     out: Path = args.out if args.out.is_absolute() else root / args.out
     try:
         replace_files(out, files)
