@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from generator import markup
@@ -275,6 +276,17 @@ def test_the_mark_says_which_item_changed_when_and_that_it_is_not_yet_in_an_edit
     page = str(site.files[f"{urls.crosswalk_page(mset.source, mset.target)}.nl.md"])
     assert (f"<strong>Opnieuw te bevestigen:</strong> {html.escape(name)} is op {DATE} inhoudelijk gewijzigd "
             "(nog niet in een editie)") in page
+
+
+def test_every_twin_with_marked_rows_validates(changed: tuple[Site, Picked]) -> None:
+    site, _ = changed
+    schema = json.loads((site.root / "schemas" / "twin.schema.json").read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema, format_checker=FormatChecker())
+    marked = {name: json.loads(content) for name, content in site.files.items()
+              if name.rsplit("/", 1)[-1] in ("index.en.json", "index.nl.json") and '"reconfirm"' in str(content)}
+    assert len(marked) >= 2 * (4 + 2)  # each crosswalk read both ways, the two changed items; in two languages
+    assert {name: [e.message for e in validator.iter_errors(twin)] for name, twin in marked.items()} == {
+        name: [] for name in marked}
 
 
 def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site, Picked],
