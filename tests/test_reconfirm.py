@@ -13,6 +13,7 @@ import json
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from generator import markup
+from generator.editions.manifest import Edition
 from generator.exports.sssom_export import file_name
 from generator.model import LANGUAGES, Lang, Model
 from generator.pipeline import load_model
@@ -35,8 +37,6 @@ from .conftest import PROJECT, copy_project
 from .helpers import run_cli
 from .site.tables import parse
 
-DATE = "2027-01-15"  # after every review date in the data
-LATER = "2027-01-20"  # the re-review
 KSB_GROUPS = ("ST0809:knowledge", "ST0809:skills", "ST0809:behaviours")
 EINDTERM_GROUPS = ("BVJN:intake-assessment", "BVJN:jobfinding", "BVJN:coaching-on-the-job")
 Row = tuple[str, str]  # (source, target) as the mapping file states it
@@ -47,14 +47,19 @@ class Picked:
     ksb: str  # changed in substance; it has rows in both crosswalks
     eindterm: str  # changed in substance
     reworded: str  # only reworded; some of its rows touch neither of the other two
+    date: str  # of the three changes: the day after every review and edition date in the data
+    later: str  # of the re-review
+
 
 
 def _rows(model: Model) -> set[Row]:
     return {(m.source, m.target) for s in model.mapping_sets for m in s.mappings}
 
 
-def _pick(model: Model) -> Picked:
+def _pick(model: Model, editions: tuple[Edition, ...]) -> Picked:
     rows = _rows(model)
+    latest = max([m.reviewed_date for s in model.mapping_sets for m in s.mappings] + [e.date for e in editions])
+    day = date.fromisoformat(latest) + timedelta(days=1)
 
     def plain(groups: tuple[str, ...]) -> Iterator[str]:  # items with rows and no declared change yet
         return (i.id for g in groups for i in model.groups[g].items
@@ -66,7 +71,7 @@ def _pick(model: Model) -> Picked:
     eindterm = next(plain(EINDTERM_GROUPS))
     reworded = next(i for i in plain(KSB_GROUPS + EINDTERM_GROUPS) if i not in (ksb, eindterm)
                     and any(i in r and ksb not in r and eindterm not in r for r in rows))
-    return Picked(ksb, eindterm, reworded)
+    return Picked(ksb, eindterm, reworded, day.isoformat(), (day + timedelta(days=5)).isoformat())
 
 
 def _dump(path: Path, data: Any) -> None:
@@ -75,7 +80,7 @@ def _dump(path: Path, data: Any) -> None:
                     encoding="utf-8")
 
 
-def _change(root: Path, ident: str, kind: str, since: str) -> None:
+def _change(root: Path, ident: str, kind: str, since: str, day: str) -> None:
     """Change an item's text in both languages and declare the change (`kind`) against edition `since`."""
     for path in sorted((root / "standards").glob("*/*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -83,18 +88,18 @@ def _change(root: Path, ident: str, kind: str, since: str) -> None:
         if item is not None:
             item["statement"]["en"] = item["statement"]["en"].rstrip(".") + ", as the revised standard has it."
             item["statement"]["nl"] = item["statement"]["nl"].rstrip(".") + ", zoals de herziene standaard zegt."
-            item.setdefault("changes", []).append({"since": since, "date": DATE, "kind": kind,
+            item.setdefault("changes", []).append({"since": since, "date": day, "kind": kind,
                                                    "affects_assessment": kind == "substantive"})
             return _dump(path, data)
     raise AssertionError(f"{ident} is in no group file")
 
 
-def _rereview(root: Path, row: Row) -> None:
+def _rereview(root: Path, row: Row, day: str) -> None:
     for path in sorted((root / "standards" / "mappings").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for m in data["mappings"]:
             if (m["source"], m["target"]) == row:
-                m["reviewed"] = {"by": "coachref editorial team", "date": LATER}
+                m["reviewed"] = {"by": "coachref editorial team", "date": day}
                 return _dump(path, data)
     raise AssertionError(f"no row {row}")
 
@@ -120,11 +125,11 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Picked]:
         (root / "editions" / edition.name).write_bytes(edition.read_bytes())
     before = load_model(root)
     assert before.model is not None and before.editions
-    picked = _pick(before.model)
+    picked = _pick(before.model, before.editions)
     latest = before.editions[-1].id
-    _change(root, picked.ksb, "substantive", latest)
-    _change(root, picked.eindterm, "substantive", latest)
-    _change(root, picked.reworded, "reword", latest)
+    _change(root, picked.ksb, "substantive", latest, picked.date)
+    _change(root, picked.eindterm, "substantive", latest, picked.date)
+    _change(root, picked.reworded, "reword", latest, picked.date)
     assert run_cli(["check", "--strict"], root)[0] == 0  # an editor's complete, declared change
     return _render(root), picked
 
@@ -269,12 +274,12 @@ def test_the_mark_says_which_item_changed_when_and_that_it_is_not_yet_in_an_edit
     data = json.loads(site.files[twins.twin_source(urls.crosswalk_page(mset.source, mset.target), "nl")])
     (twin_row,) = [r for r in data["rows"] if (r["left"]["id"], r["right"]["id"]) == row]
     assert {k: v for k, v in twin_row["reconfirm"].items() if k != "reason"} == {
-        "item": picked.eindterm, "edition": None, "date": DATE, "kind": "changed"}
-    assert twin_row["reconfirm"]["reason"].startswith(f"{picked.eindterm} is op {DATE} inhoudelijk gewijzigd "
+        "item": picked.eindterm, "edition": None, "date": picked.date, "kind": "changed"}
+    assert twin_row["reconfirm"]["reason"].startswith(f"{picked.eindterm} is op {picked.date} inhoudelijk gewijzigd "
                                                       "(nog niet in een editie), na de laatste beoordeling")
     name = item_name(site.model, site.model.items[picked.eindterm], "nl")  # pages name the item as they show it
     page = str(site.files[f"{urls.crosswalk_page(mset.source, mset.target)}.nl.md"])
-    assert (f"<strong>Opnieuw te bevestigen:</strong> {html.escape(name)} is op {DATE} inhoudelijk gewijzigd "
+    assert (f"<strong>Opnieuw te bevestigen:</strong> {html.escape(name)} is op {picked.date} inhoudelijk gewijzigd "
             "(nog niet in een editie)") in page
 
 
@@ -374,7 +379,7 @@ def test_a_row_reviewed_again_after_the_change_is_no_longer_marked(changed: tupl
     row = min(r for r in stale if picked.eindterm in r)
     root = tmp_path / "project"
     shutil.copytree(site.root, root, symlinks=True)  # the other tests keep their copy as it was
-    _rereview(root, row)
+    _rereview(root, row, picked.later)
     assert run_cli(["check", "--strict"], root)[0] == 0  # a new review date is no change to declare
     again = _render(root)
     for channel, marked in _every_channel(again, picked).items():
