@@ -1,6 +1,7 @@
 """Crosswalk rows to re-confirm in a real Chromium, on the site of a realistic next edition (tests/next_edition.py:
 ten items changed in substance, ten split): the crosswalk's review filter shows exactly those rows, with their reason
-readable; the pages that mark them pass axe-core (WCAG 2.2 A/AA) and need no sideways scrolling on a phone."""
+readable; the pages that mark them pass axe-core (WCAG 2.2 A/AA) and the Nu HTML Checker, and need no sideways
+scrolling on a phone."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from generator.site import urls
 
 from ..conftest import BuiltSite
 from ..next_edition import Plan
+from ..site.test_valid_html import VNU, nu_errors
 from .conftest import AXE, BROWSER_MARKS, axe_violations
 from .test_editions_browser import next_url  # noqa: F401  (the next edition's site, served)
 from .test_phone_and_paper import OVERFLOW, _phone
@@ -89,3 +91,10 @@ def test_pages_with_marked_rows_need_no_sideways_scrolling_on_a_phone(browser: A
     finally:
         context.close()
     assert found == {path: [] for path in found}
+
+
+@pytest.mark.skipif(not VNU.exists(), reason="run `npm ci` for vnu-jar (node_modules/vnu-jar)")
+def test_the_nu_checker_finds_no_error_where_rows_are_marked(next_edition_site: tuple[BuiltSite, Plan]) -> None:
+    site = next_edition_site[0].site
+    files = [site / path / "index.html" for path in _pages(*_checked(next_edition_site))]
+    assert nu_errors(site, files) == []
