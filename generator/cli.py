@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import __version__, report
 from .model import Model
-from .pipeline import load_model
+from .pipeline import Checked, load_model
 from .strings import CatalogueError, MissingString
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -128,10 +128,10 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if result.failed(args.strict) else EXIT_OK
 
 
-def _model_or_report(root: Path, refusal: str, courses: bool = False) -> Model | None:
-    """The checked model, or None after printing its errors and `refusal` to stderr; with `courses`, also None
-    when a course file has an error (whatever `coachref check` refuses)."""
-    checked = load_model(root)
+def _model_or_report(root: Path, refusal: str, courses: bool = False, checked: Checked | None = None) -> Model | None:
+    """The checked model, or None after printing its errors and `refusal` to stderr (with `courses`, also when a
+    course file has an error, as `coachref check` refuses it)."""
+    checked = checked or load_model(root)
     errors = [p for p in checked.result.problems if p.severity == "error"] if courses else checked.errors
     if checked.model is None or errors:
         sys.stderr.write(report.text(errors, checked.result.files))
@@ -141,15 +141,18 @@ def _model_or_report(root: Path, refusal: str, courses: bool = False) -> Model |
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
+    from .editions.impact import history, to_reconfirm
     from .exports import EXPORTERS
     from .write import replace_files
 
-    model = _model_or_report(root, "nothing exported")
+    checked = load_model(root)
+    model = _model_or_report(root, "nothing exported", checked=checked)
     if model is None:
         return EXIT_PROBLEMS
+    reconfirm = to_reconfirm(model, history(model, checked.editions))  # rows reviewed before a change of meaning
     out: Path = args.out if args.out.is_absolute() else root / args.out
     try:  # openpyxl writes temporary files too: a full disk or a file-size limit can stop it as well
-        files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang))
+        files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang, reconfirm))
     except OSError as exc:
         print(f"coachref: cannot make the {args.format} export: {_why(exc)}; nothing was written to {out}",
               file=sys.stderr)
@@ -199,8 +202,6 @@ _UNDECLARED = frozenset({"undeclared-change", "unknown-edition", "item-dropped"}
 def _edition(root: Path, args: argparse.Namespace) -> int:
     """Freeze, list or compare editions (generator/editions/)."""
     from .editions import freeze
-    from .editions.delta import Snapshot, between
-    from .editions.impact import current
 
     if args.action == "freeze" and not args.id:
         print("coachref edition freeze: name the new edition, e.g. coachref edition freeze 2026-12-05",
@@ -219,13 +220,7 @@ def _edition(root: Path, args: argparse.Namespace) -> int:
         _model_or_report(root, "no edition frozen" if args.action == "freeze" else "nothing compared")
         return EXIT_PROBLEMS
     if args.action == "diff":
-        if not checked.editions:
-            print("no editions yet: coachref edition freeze ID stores the first")
-            return EXIT_OK
-        latest = checked.editions[-1]
-        lines = freeze.describe(between(Snapshot.of(latest), current(model, checked.editions)))
-        print(f"since edition {latest.id}: " + (f"{len(lines)} changes" if lines else "no changes"))
-        sys.stdout.write("".join(f"  {line}\n" for line in lines))
+        sys.stdout.write(freeze.diff_text(model, checked.editions))
         return EXIT_OK
     if checked.result.failed(True):
         sys.stderr.write(report.text(checked.result.problems, checked.result.files))

@@ -74,6 +74,21 @@ def test_exactly_the_rows_of_items_changed_in_substance_are_to_be_reconfirmed(
         assert item in (source, target) and item in touched and entry.date == DATE
 
 
+def test_each_row_to_reconfirm_names_its_changed_item_the_change_and_its_edition(
+        next_edition: tuple[Checked, Plan]) -> None:
+    checked, plan = next_edition
+    assert checked.model is not None
+    why = impact.to_reconfirm(checked.model, _history(checked))
+    assert {row: (r.item, r.entry) for row, r in why.items()} == impact.stale_rows(checked.model, _history(checked))
+    split = {p: i for i in plan.ids("split") for p in plan.successors[i]}
+    for (source, target), r in why.items():
+        assert r.item in (source, target) and r.edition == DATE and r.date == DATE
+        if r.item in split:  # a row now on a part of a split item: the change is the split of the old id
+            assert (r.entry.kind, r.entry.id) == ("split", split[r.item])
+        else:
+            assert (r.entry.kind, r.entry.id) == ("changed", r.item)
+
+
 def test_rows_of_retired_items_are_listed_as_removed_and_renumbered_rows_as_moved(
         next_edition: tuple[Checked, Plan]) -> None:
     checked, plan = next_edition

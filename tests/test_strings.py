@@ -31,6 +31,7 @@ LABELLED = {
     ("common", "/$defs/changes/items/properties/kind"): ("change-kind.",),
     ("delta", "/$defs/item/properties/kind"): ("delta.kind.",),
     ("delta", "/$defs/row/properties/kind"): ("delta.row.",),
+    ("twin", "/$defs/reconfirm/properties/kind"): ("delta.kind.",),  # in the reason on pages and in exports
 }
 #: Enum values in LABELLED that never show: why.
 UNSHOWN_VALUES = {

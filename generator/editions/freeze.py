@@ -61,3 +61,12 @@ def describe(delta: Delta) -> list[str]:
         lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
                      + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
     return lines
+
+
+def diff_text(model: Model, editions: tuple[Edition, ...]) -> str:
+    """What `coachref edition diff` prints: the changes since the latest edition, one a line."""
+    if not editions:
+        return "no editions yet: coachref edition freeze ID stores the first\n"
+    lines = describe(between(Snapshot.of(editions[-1]), current(model, editions)))
+    head = f"since edition {editions[-1].id}: " + (f"{len(lines)} changes" if lines else "no changes")
+    return "".join(f"{line}\n" for line in [head, *(f"  {x}" for x in lines)])

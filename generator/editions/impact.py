@@ -78,23 +78,44 @@ def last_change(history: History, item_id: str) -> tuple[str | None, Entry] | No
     return entries[-1] if entries else None
 
 
-def stale_rows(model: Model, history: History) -> dict[tuple[str, str], tuple[str, Entry]]:
-    """(source, target) -> (the item, its change) for every crosswalk row reviewed before a substantive change of
-    one of its two items: to be re-confirmed, and left out of the equivalent/related counts until re-reviewed."""
-    found: dict[tuple[str, str], tuple[str, Entry]] = {}
+@dataclass(frozen=True)
+class Reconfirm:
+    """Why a crosswalk row is to be re-confirmed: the item at one of its ends (its current id) whose change of
+    meaning postdates the row's review, that change, and the edition it went into (None: not yet in an edition)."""
+
+    item: str
+    edition: str | None
+    entry: Entry
+
+    @property
+    def date(self) -> str:
+        return self.entry.date
+
+
+def to_reconfirm(model: Model, history: History) -> dict[tuple[str, str], Reconfirm]:
+    """(source, target) -> why, for every crosswalk row reviewed before a substantive change of one of its two
+    items: the one place that decides which rows pages, twins and exports mark as to be re-confirmed, and leave out
+    of the equivalent/related counts until the row's `reviewed` date is moved past the change."""
+    found: dict[tuple[str, str], Reconfirm] = {}
     for mset in model.mapping_sets:
         for m in mset.mappings:
-            change = _stale(m, history)
-            if change is not None:
-                found[(m.source, m.target)] = change
+            why = _stale(m, history)
+            if why is not None:
+                found[(m.source, m.target)] = why
     return found
 
 
-def _stale(m: Mapping, history: History) -> tuple[str, Entry] | None:
+def stale_rows(model: Model, history: History) -> dict[tuple[str, str], tuple[str, Entry]]:
+    """(source, target) -> (the item, its change) for every crosswalk row reviewed before a substantive change of
+    one of its two items: to be re-confirmed, and left out of the equivalent/related counts until re-reviewed."""
+    return {row: (why.item, why.entry) for row, why in to_reconfirm(model, history).items()}
+
+
+def _stale(m: Mapping, history: History) -> Reconfirm | None:
     for ident in (m.source, m.target):
-        for _, entry in reversed(history.entries_for(ident)):
+        for edition, entry in reversed(history.entries_for(ident)):
             if entry.substantive and entry.date > m.reviewed_date:
-                return ident, entry
+                return Reconfirm(ident, edition, entry)
     return None
 
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import Protocol
 
 from ..model import Lang, Model
 from . import case_export, csv_export, json_export, sssom_export, xlsx_export
+from .common import NOTHING, ToReconfirm
 
-#: format -> function(model, lang or None) -> {relative file name: content}; None means every language.
-Exporter = Callable[[Model, "Lang | None"], dict[str, bytes]]
+
+class Exporter(Protocol):
+    """function(model, lang or None, rows to re-confirm) -> {relative file name: content}; a `lang` of None means
+    every language; the rows to re-confirm come from editions.impact.to_reconfirm (none when not given)."""
+
+    def __call__(self, model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING, /) -> dict[str, bytes]: ...
+
 
 EXPORTERS: dict[str, Exporter] = {
     "case": case_export.export,
     "csv": csv_export.export,
-    "json": lambda model, lang: {"coachref-model.json": json_export.render(model).encode("utf-8")},
+    "json": json_export.export,
     "sssom": sssom_export.export,
     "xlsx": xlsx_export.export,
 }

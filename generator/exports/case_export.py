@@ -7,6 +7,8 @@
 - A crosswalk row becomes a CFAssociation of the nearest CASE type (relations.yaml `case_type`), with the precise
   SKOS relation, rationale and review in `notes` and `extensions`. It sits in both frameworks' packages under one
   identifier. The document in a non-official language isTranslationOf the one in an official language.
+- A row to re-confirm (reviewed before a substantive change of one of its items) keeps its association; its
+  `notes` start with "To be re-confirmed:" and why, and its extensions carry `reconfirm` (item, edition, date).
 - Dates come from the data (the framework's date, a mapping's review date, else dates.data_date), never the clock.
 """
 
@@ -20,7 +22,7 @@ from ..dates import data_date, full_date
 from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, Model
 from ..site_config import site_url
 from ..strings import t
-from .common import framework_url, official_url, subpoints
+from .common import NOTHING, ToReconfirm, framework_url, official_url, reconfirm_reason, subpoints
 
 #: Namespace for every CASE identifier we mint. Generated once at random (uuid4) for this project; never change it,
 #: or every published CASE identifier changes with it.
@@ -104,16 +106,20 @@ def _item_type(stable_id: str, title: str, description: str, code: str, lang: st
             "hierarchyCode": code, "lastChangeDateTime": changed}
 
 
-def _mapping(model: Model, m: Mapping, set_id: str, lang: Lang) -> dict[str, Any]:
+def _mapping(model: Model, m: Mapping, set_id: str, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
     rel = model.relation[m.relation]
     src, tgt = model.items[m.source], model.items[m.target]
     note = f"{rel.label.get(lang)} ({rel.skos}): {m.rationale.get(lang)}"
+    extensions: dict[str, Any] = {
+        "relation": rel.id, "skos": rel.skos, "skosURI": SKOS_NS + rel.skos.removeprefix("skos:"),
+        "rationaleKind": m.rationale.kind(lang), "reviewedBy": m.reviewed_by, "reviewedDate": m.reviewed_date,
+        "mappingSet": set_id}
+    if (why := reconfirm.get((m.source, m.target))) is not None:
+        note = f"{t('reconfirm', lang)}: {reconfirm_reason(why, m.reviewed_date, lang)} {note}"
+        extensions["reconfirm"] = {"item": why.item, "edition": why.edition, "date": why.date}
     return _association(
         f"mapping:{m.source}|{m.target}", rel.case_type, _node(src.id, src.id, lang), _node(tgt.id, tgt.id, lang),
-        _stamp(full_date(m.reviewed_date)), lang, notes=note,
-        extensions={"relation": rel.id, "skos": rel.skos, "skosURI": SKOS_NS + rel.skos.removeprefix("skos:"),
-                    "rationaleKind": m.rationale.kind(lang), "reviewedBy": m.reviewed_by,
-                    "reviewedDate": m.reviewed_date, "mappingSet": set_id})
+        _stamp(full_date(m.reviewed_date)), lang, notes=note, extensions=extensions)
 
 
 def _translation(framework: Framework, changed: str) -> dict[str, Any] | None:
@@ -128,7 +134,7 @@ def _translation(framework: Framework, changed: str) -> dict[str, Any] | None:
                         _node(framework.title.get(source), framework.id, source), changed, f"{other}>{source}")
 
 
-def package(model: Model, framework: Framework, lang: Lang) -> dict[str, Any]:
+def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
     """The CFPackage of one framework in one language, as JSON-ready data."""
     changed = _stamp(full_date(framework.date) or data_date(model))
     doc_id = case_id(framework.id, lang)
@@ -167,7 +173,7 @@ def package(model: Model, framework: Framework, lang: Lang) -> dict[str, Any]:
                                              parent, changed, lang, sequenceNumber=i_pos))
     for mset in model.mapping_sets:
         if framework.id in (mset.source, mset.target):
-            associations += [_mapping(model, m, mset.id, lang) for m in mset.mappings]
+            associations += [_mapping(model, m, mset.id, lang, reconfirm) for m in mset.mappings]
     if (translation := _translation(framework, changed)) is not None:
         associations.append(translation)
     attribution = framework.licence.attribution.get(lang)
@@ -178,12 +184,13 @@ def package(model: Model, framework: Framework, lang: Lang) -> dict[str, Any]:
             "CFDefinitions": {"CFItemTypes": types, "CFLicenses": [licence_record]}}
 
 
-def render(model: Model, framework: Framework, lang: Lang) -> bytes:
+def render(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> bytes:
     """One package as UTF-8 JSON, two-space indent, newline at the end."""
-    return (json.dumps(package(model, framework, lang), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    data = package(model, framework, lang, reconfirm)
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
+def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
     """`<framework>-<lang>.case.json` (the name the site publishes) for one language, or both when `lang` is None."""
-    return {f"{f.id}-{code}.case.json": render(model, f, code)
+    return {f"{f.id}-{code}.case.json": render(model, f, code, reconfirm)
             for code in ((lang,) if lang else LANGUAGES) for f in model.frameworks}

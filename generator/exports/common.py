@@ -1,10 +1,22 @@
-"""Shared helpers for the download formats: cell neutralisation, official URLs and row values."""
+"""Shared helpers for the download formats: cell neutralisation, official URLs, row values, and why a crosswalk
+row is to be re-confirmed."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..model import Framework, Item, Lang, Model
+from ..strings import t
+
+if TYPE_CHECKING:  # editions.impact imports the JSON export: at run time this module must not import it back
+    from ..editions.impact import Reconfirm
+
+#: The crosswalk rows to re-confirm, (source, target) -> why (editions.impact.to_reconfirm decides).
+ToReconfirm: TypeAlias = "Mapping[tuple[str, str], Reconfirm]"
+#: None to re-confirm: what an export shows when it is given no editions.
+NOTHING: ToReconfirm = MappingProxyType({})
 
 #: Characters that make a spreadsheet treat a cell as a formula (or, after a tab/CR, still as one) — the OWASP
 #: "CSV injection" list. A text cell starting with one of them gets an apostrophe in CSV and a quote prefix in XLSX.
@@ -57,3 +69,14 @@ def title(item: Item, lang: Lang) -> str:
 def links(item: Item) -> str:
     """The KSBs a duty draws on or an EPA method assesses, space-separated (empty when none)."""
     return " ".join((*item.ksbs, *item.assesses))
+
+
+def reconfirm_reason(why: Reconfirm, reviewed: str, lang: Lang, name: Callable[[str], str] = str) -> str:
+    """Why a row reviewed on `reviewed` is to be re-confirmed, as one sentence: which item changed, how, when and
+    in which edition. Items are named by their ids, or by `name(id)` (a page names them as it shows them)."""
+    item = name(why.item)
+    if why.entry.id != why.item:  # renumbered, split or merged: the change was made to the old id
+        item = t("reconfirm.now", lang, old=name(why.entry.id), item=item)
+    edition = t("reconfirm.edition", lang, edition=why.edition) if why.edition else t("reconfirm.pending", lang)
+    return t("reconfirm.reason", lang, item=item, kind=t(f"delta.kind.{why.entry.kind}", lang), date=why.date,
+             edition=edition, reviewed=reviewed)

@@ -7,9 +7,11 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..model import Model, Text
+from ..model import Lang, Model, Text
+from .common import NOTHING, ToReconfirm
 
 EXPORT_FORMAT = "coachref-model/1"
+FILE_NAME = "coachref-model.json"
 
 
 def _plain(value: Any) -> Any:
@@ -45,3 +47,10 @@ def to_dict(model: Model) -> dict[str, Any]:
 def render(model: Model) -> str:
     """The JSON text: UTF-8, two-space indent, newline at the end."""
     return json.dumps(to_dict(model), ensure_ascii=False, indent=2) + "\n"
+
+
+def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
+    """The one JSON file, in every language. It is the data as it stands (editions freeze it), so it holds each
+    row's review and each item's declared changes, not a verdict on them: the other exports and the twins say
+    which rows are to be re-confirmed."""
+    return {FILE_NAME: render(model).encode("utf-8")}

@@ -17,6 +17,12 @@ and language.
 - Output follows the canonical SSSOM/TSV rules where they apply here: LF line ends, `#` directly before the YAML,
   curie_map first and sorted, slots in the order of the MappingSet and Mapping tables; the frameworks, their
   versions and the entity types are set-level slots, review and date stay per row.
+- A row to re-confirm (reviewed before a substantive change of one of its items: editions.impact.to_reconfirm)
+  keeps its predicate, reviewer and date, and its `comment` starts with "To be re-confirmed:" and why. SSSOM 1.0
+  has no slot for a review that a later change has overtaken: `confidence` is the creator's estimate that the
+  mapping is right, and we have no number for that (a made-up 0.5 would claim a measurement nobody made); the
+  curation rule says how a mapping was made, not what happened since; `other` is discouraged by the standard.
+  The comment is where SSSOM puts curator notes, and the reviewer and date already say when it was last reviewed.
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ import yaml
 from ..dates import data_date
 from ..model import LANGUAGES, Framework, Item, Lang, Mapping, MappingSet, Model
 from ..site_config import site_url
+from ..strings import t
+from .common import NOTHING, ToReconfirm, reconfirm_reason
 
 SSSOM_VERSION = "1.0"
 UNSPECIFIED_LICENCE = "https://w3id.org/sssom/license/unspecified"
@@ -72,7 +80,15 @@ def _framework_curie(fw: Framework) -> str:
     return f"coachref:{fw.folder}/"
 
 
-def _row(model: Model, m: Mapping, reverse: bool, lang: Lang) -> dict[str, str]:
+def _comment(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> str:
+    """The rationale; for a row to re-confirm, first that it is to be re-confirmed and why."""
+    why = reconfirm.get((m.source, m.target))
+    if why is None:
+        return m.rationale.get(lang)
+    return f"{t('reconfirm', lang)}: {reconfirm_reason(why, m.reviewed_date, lang)} {m.rationale.get(lang)}"
+
+
+def _row(model: Model, m: Mapping, reverse: bool, lang: Lang, reconfirm: ToReconfirm) -> dict[str, str]:
     subject, obj = (m.target, m.source) if reverse else (m.source, m.target)
     relation = model.relation[m.relation]
     predicate = model.relation[relation.inverse].skos if reverse else relation.skos
@@ -83,7 +99,7 @@ def _row(model: Model, m: Mapping, reverse: bool, lang: Lang) -> dict[str, str]:
             "object_type": "skos concept", "mapping_justification": JUSTIFICATION, "reviewer_label": m.reviewed_by,
             "mapping_date": m.reviewed_date, "subject_source": _framework_curie(s_fw),
             "subject_source_version": s_fw.version, "object_source": _framework_curie(o_fw),
-            "object_source_version": o_fw.version, "comment": m.rationale.get(lang)}
+            "object_source_version": o_fw.version, "comment": _comment(m, lang, reconfirm)}
 
 
 def metadata(model: Model, mset: MappingSet, reverse: bool, lang: Lang) -> dict[str, Any]:
@@ -116,12 +132,12 @@ def _yaml_block(meta: dict[str, Any]) -> str:
     return "".join(f"#{line}\n" for line in text.splitlines())
 
 
-def render(model: Model, mset: MappingSet, reverse: bool, lang: Lang) -> str:
+def render(model: Model, mset: MappingSet, reverse: bool, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> str:
     """One SSSOM/TSV file: the metadata block, then the header and one row per mapping (LF line ends)."""
     meta = metadata(model, mset, reverse, lang)
     propagated = {k for k in COLUMNS if k in meta}  # set-level slots hold for every row: not repeated per row
     columns = [c for c in COLUMNS if c not in propagated]
-    rows = [_row(model, m, reverse, lang) for m in mset.mappings]
+    rows = [_row(model, m, reverse, lang, reconfirm) for m in mset.mappings]
     rows.sort(key=lambda r: (r["subject_id"], r["object_id"]))
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
@@ -130,12 +146,12 @@ def render(model: Model, mset: MappingSet, reverse: bool, lang: Lang) -> str:
     return _yaml_block(meta) + buffer.getvalue()
 
 
-def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
+def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
     """Every crosswalk in both directions, for one language or both."""
     files: dict[str, bytes] = {}
     for code in (lang,) if lang else LANGUAGES:
         for mset in model.mapping_sets:
             for reverse in (False, True):
                 left, right = (mset.target, mset.source) if reverse else (mset.source, mset.target)
-                files[file_name(left, right, code)] = render(model, mset, reverse, code).encode("utf-8")
+                files[file_name(left, right, code)] = render(model, mset, reverse, code, reconfirm).encode("utf-8")
     return files

@@ -3,7 +3,9 @@
 Every text cell is stored as a string (never a formula, even when it starts with "="), with Excel's quote prefix
 where a re-edit would otherwise turn it into one; ids are text-formatted. openpyxl stamps the save time into
 docProps/core.xml and the zip entries, so the saved file is rewritten with the data's own date (dates.data_date)
-in both places: two exports of the same data are identical byte for byte.
+in both places: two exports of the same data are identical byte for byte. A crosswalk row to re-confirm says why in
+its "reconfirm EN" and "reconfirm NL" columns (empty for every other row), and counts for nothing on the coverage
+sheet until it is re-reviewed.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from ..coverage import coverage
 from ..dates import data_date
 from ..model import Lang, Model
 from ..strings import t
-from .common import links, official_url, subpoints, text_cell, title
+from .common import NOTHING, ToReconfirm, links, official_url, reconfirm_reason, subpoints, text_cell, title
 
 FILE_NAME = "coachref.xlsx"
 Cell = str | int
@@ -41,7 +43,8 @@ CROSSWALK_COLUMNS: Columns = (
     ("source id", 26), ("relation", 10), ("relation EN", 16), ("relation NL", 18), ("SKOS", 18),
     ("target id", 30), ("source text EN", 50), ("source text NL", 50), ("target text EN", 50),
     ("target text NL", 50), ("rationale EN", 60), ("rationale NL", 60), ("reviewed by", 24),
-    ("reviewed date", 14), ("source official URL", 40), ("target official URL", 40),
+    ("reviewed date", 14), ("source official URL", 40), ("target official URL", 40), ("reconfirm EN", 40),
+    ("reconfirm NL", 40),
 )
 RELATION_COLUMNS: Columns = (
     ("id", 10), ("label EN", 18), ("label NL", 20), ("definition EN", 60), ("definition NL", 60), ("SKOS", 18),
@@ -58,23 +61,26 @@ def _framework_rows(model: Model, framework_id: str) -> list[tuple[Cell, ...]]:
             for g in f.groups for i in g.items]
 
 
-def _crosswalk_rows(model: Model, index: int) -> list[tuple[Cell, ...]]:
+def _crosswalk_rows(model: Model, index: int, reconfirm: ToReconfirm) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
     for m in model.mapping_sets[index].mappings:
         src, tgt, rel = model.items[m.source], model.items[m.target], model.relation[m.relation]
+        why = reconfirm.get((m.source, m.target))
+        reasons = (reconfirm_reason(why, m.reviewed_date, "en"), reconfirm_reason(why, m.reviewed_date, "nl")) \
+            if why else ("", "")
         rows.append((src.id, rel.id, rel.label.en, rel.label.nl, rel.skos, tgt.id, src.statement.en,
                      src.statement.nl, tgt.statement.en, tgt.statement.nl, m.rationale.en, m.rationale.nl,
-                     m.reviewed_by, m.reviewed_date, official_url(model, src), official_url(model, tgt)))
+                     m.reviewed_by, m.reviewed_date, official_url(model, src), official_url(model, tgt), *reasons))
     return rows
 
 
-def _coverage_sheet(model: Model) -> tuple[Columns, list[tuple[Cell, ...]]]:
+def _coverage_sheet(model: Model, reconfirm: ToReconfirm) -> tuple[Columns, list[tuple[Cell, ...]]]:
     columns: list[tuple[str, int]] = [("crosswalk", 16), ("framework", 12), ("counterpart", 12), ("group", 26),
                                       ("group EN", 26), ("group NL", 26), ("items", 8), ("items mapped", 14)]
     columns += [(f"strongest: {r.id}", 16) for r in model.relations]
     columns += [("unmapped", 11), ("unmapped items", 40)]
     rows: list[tuple[Cell, ...]] = []
-    for side in coverage(model):
+    for side in coverage(model, reconfirm):
         for row in side.rows:
             names = (row.group.id, row.group.title.en, row.group.title.nl) if row.group else ("(all compared)", "", "")
             rows.append((side.mapping_set.id, side.framework.id, side.counterpart.id, *names, row.items, row.mapped,
@@ -165,7 +171,7 @@ def _normalise(data: bytes, stamp: datetime) -> bytes:
     return out.getvalue()
 
 
-def render(model: Model) -> bytes:
+def render(model: Model, reconfirm: ToReconfirm = NOTHING) -> bytes:
     """The workbook's bytes, identical for identical data."""
     stamp = datetime.fromisoformat(data_date(model))
     wb = Workbook()
@@ -175,8 +181,9 @@ def render(model: Model) -> bytes:
     taken: set[str] = set()
     sheets: list[tuple[str, Columns, Sequence[Sequence[Cell]]]] = [("About", ABOUT_COLUMNS, _about_rows(model))]
     sheets += [(f.id, FRAMEWORK_COLUMNS, _framework_rows(model, f.id)) for f in model.frameworks]
-    sheets += [(s.id, CROSSWALK_COLUMNS, _crosswalk_rows(model, n)) for n, s in enumerate(model.mapping_sets)]
-    sheets.append(("Coverage", *_coverage_sheet(model)))
+    sheets += [(s.id, CROSSWALK_COLUMNS, _crosswalk_rows(model, n, reconfirm))
+               for n, s in enumerate(model.mapping_sets)]
+    sheets.append(("Coverage", *_coverage_sheet(model, reconfirm)))
     sheets.append(("Relations", RELATION_COLUMNS, _relation_rows(model)))
     assert wb.active is not None
     wb.remove(wb.active)
@@ -187,6 +194,6 @@ def render(model: Model) -> bytes:
     return _normalise(buffer.getvalue(), stamp)
 
 
-def export(model: Model, lang: Lang | None) -> dict[str, bytes]:
+def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
     """The one workbook; it always holds both languages side by side, so `lang` does not change it."""
-    return {FILE_NAME: render(model)}
+    return {FILE_NAME: render(model, reconfirm)}

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import markup as mk
-from ..editions.impact import History
+from ..editions.impact import History, to_reconfirm
+from ..exports.common import NOTHING, ToReconfirm
 from ..model import Framework, Group, Item, Lang, Model, Text
 from ..strings import t
 from . import urls
@@ -22,8 +23,9 @@ Terms = list[tuple[re.Pattern[str], str]]
 
 @dataclass
 class Page:
-    """What a renderer needs: the model, the page's own source path, its language, glossary terms, and the
-    history of the data over its editions (None when the caller has no editions to hand)."""
+    """What a renderer needs: the model, the page's own source path, its language, glossary terms, the history of
+    the data over its editions (None when the caller has no editions to hand), and the crosswalk rows to re-confirm
+    (computed from the history unless given: `render_all` computes them once for every page)."""
 
     model: Model
     path: str
@@ -31,6 +33,11 @@ class Page:
     terms: dict[str, dict[Lang, list[tuple[str, str]]]] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
     history: History | None = None
+    reconfirm: ToReconfirm = field(default_factory=lambda: NOTHING)
+
+    def __post_init__(self) -> None:
+        if self.reconfirm is NOTHING and self.history is not None:
+            self.reconfirm = to_reconfirm(self.model, self.history)
 
     def link(self, label: str, target: str, anchor: str = "") -> str:
         """A Markdown link to another generated page; `label` is data text and is escaped."""

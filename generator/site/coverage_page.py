@@ -7,7 +7,7 @@ from .. import markup as mk
 from ..coverage import CoverageRow, SideCoverage, coverage
 from ..model import Lang, Model
 from ..strings import t
-from . import urls
+from . import reconfirm, urls
 from .context import Page
 from .furniture import (
     attribution,
@@ -31,7 +31,7 @@ RELATED_ONLY = ("related",)
 
 def coverage_page(p: Page) -> str:
     model, lang = p.model, p.lang
-    sides = coverage(model)
+    sides = coverage(model, p.reconfirm)  # rows to re-confirm count for nothing until re-reviewed
     frameworks = [f for f in model.frameworks if any(s.framework is f for s in sides)]
     lines = page_head(p, t("coverage", lang), landscape=True, wide=False)
     lines = print_furniture(lines, p, frameworks, t("coverage", lang))
@@ -40,7 +40,7 @@ def coverage_page(p: Page) -> str:
     if not sides:
         return "\n".join([*lines, t("no-mappings", lang), ""])
     # Overall: one row per framework side.
-    lines += [f"## {t('coverage-overall', lang)}", ""]
+    lines += [f"## {t('coverage-overall', lang)}", "", *reconfirm.note(p, list(model.mapping_sets))]
     keys = ("framework", "compared-with", "items-compared", "items-mapped", "share", "share-equivalent",
             "share-related-only", "not-mapped")
     head = mk.el("tr", *(mk.col(t(k, lang)) for k in keys))
@@ -88,7 +88,7 @@ def _side_section(p: Page, s: SideCoverage) -> list[str]:
     lines = [f"## {mk.text(heading)} {{#{_side_key(s)}}}", ""]
     left, right = s.framework.id, s.counterpart.id
     lines += [f"{p.link(t('crosswalk', lang), urls.crosswalk_page(left, right))} · "
-              f"{p.link(t('matrix', lang), urls.matrix_page(left, right))}", ""]
+              f"{p.link(t('matrix', lang), urls.matrix_page(left, right))}", "", *reconfirm.note(p, [s.mapping_set])]
     rels = list(model.relations)
     head = mk.el("tr", *(mk.col(t(k, lang)) for k in ("group", "items-count", "items-mapped")),
                  *(mk.col(mk.el("a", r.label.get(lang), href=f"#relation-{r.id}")) for r in rels),

@@ -9,7 +9,7 @@ from .. import markup as mk
 from ..coverage import Side, seen_from, side_coverage
 from ..model import Item, Mapping, MappingSet, Model
 from ..strings import t
-from . import urls
+from . import reconfirm, urls
 from .context import Page, head
 from .furniture import (
     LANDSCAPE_COLUMNS,
@@ -113,7 +113,8 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     table_id = f"cw-{d.left.lower()}-{d.right.lower()}"
     count = mk.el("span", len(rows), class_="cr-heading-count", data_for=table_id,
                   data_template=t("filter-heading-count", lang))
-    lines += [f"## {t('mappings-table', lang)} ({count})", "", *_filters(p, d, rows, table_id)]
+    lines += [f"## {t('mappings-table', lang)} ({count})", "", *reconfirm.note(p, [d.mset]),
+              *_filters(p, d, rows, table_id)]
     head = mk.el("tr", mk.col(names["left"], data_sortable=True), mk.col(t("relation", lang), data_sortable=True),
                  mk.col(names["right"], data_sortable=True), mk.col(t("rationale", lang)))
     body = []
@@ -124,15 +125,17 @@ def crosswalk_page(p: Page, d: Direction) -> str:
                          class_="cr-reviewed")
         body.append(mk.el("tr", _item_cell(p, a, order[a.id], "th"), _relation_cell(p, relation, a, b),
                           _item_cell(p, b, order[b.id], label=names["right"]),
-                          mk.el("td", m.rationale.get(lang), reviewed, data_label=t("rationale", lang)),
-                          data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n))
+                          mk.el("td", m.rationale.get(lang), reviewed, reconfirm.mark(p, m),
+                                data_label=t("rationale", lang)),
+                          data_relation=relation, data_groups=f"{a.group} {b.group}", data_order=n,
+                          data_reconfirm="yes" if reconfirm.why(p, m) else None))
     caption = t("crosswalk-caption", lang, n=len(rows), **names)
     filtered = t("crosswalk-caption-filtered", lang).replace("{left}", names["left"]).replace("{right}", names["right"])
     # out of the search index: every row is on the item pages of both its ends, as a readable sentence
     table = mk.table(caption, [head], body, class_="cr-table cr-crosswalk cr-stack", id=table_id,
                      data_caption_filtered=filtered, data_search_exclude=True)
     lines += scroll(t("mappings-table", lang), table)
-    side = side_coverage(model, d.mset, d.side)
+    side = side_coverage(model, d.mset, d.side, p.reconfirm)
     lines += [f"## {t('without-counterpart', lang)} ({len(side.total.unmapped)})", "",
               t("without-counterpart-intro", lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])),
               "", *unmapped_list(p, side)]
@@ -161,9 +164,13 @@ def _filters(p: Page, d: Direction, rows: list[Mapping], table_id: str) -> list[
     def select(label: str, name: str, options: list[mk.Markup]) -> mk.Markup:
         return mk.el("label", f"{label} ", mk.el("select", every, *options, data_filter=name))
 
+    stale = sum(reconfirm.why(p, m) is not None for m in rows)  # a filter only where there is something to find
+    review = [select(t("filter-reconfirm", lang), "reconfirm",
+                     [mk.el("option", t("filter-reconfirm-only", lang, n=stale), value="yes")])] if stale else []
     return [f'<div{mk.attributes(class_="cr-filters", data_for=table_id, hidden=True, data_search_exclude=True)}>',
             mk.el("p", t("crosswalk-howto", lang), class_="cr-howto"),
             select(t("relation", lang), "relation", rel_options), select(t("group", lang), "group", group_options),
+            *review,
             mk.el("p", class_="cr-count", aria_live="polite", data_template=t("filter-count", lang)),
             "</div>", ""]
 
@@ -186,11 +193,13 @@ def matrix_page(p: Page, d: Direction) -> str:
     legend = [mk.join([_mark(p, r.id), " ", mk.el("a", r.label.get(lang),
                                                  href=urls.html_link(p.path, "mappings", "relation-" + r.id))])
               for r in model.relations]
-    lines += [mk.el("p", mk.join(legend, " · "), class_="cr-legend"), ""]
-    cells: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    if reconfirm.count(p, [d.mset]):
+        legend.append(reconfirm.matrix_legend(p))
+    lines += [mk.el("p", mk.join(legend, " · "), class_="cr-legend"), "", *reconfirm.note(p, [d.mset])]
+    cells: dict[tuple[str, str], list[tuple[str, str, Mapping]]] = {}
     for m in d.mset.mappings:
         a, b = d.ends(m)
-        cells.setdefault((a, model.items[b].group), []).append((b, seen_from(model, m.relation, d.side)))
+        cells.setdefault((a, model.items[b].group), []).append((b, seen_from(model, m.relation, d.side), m))
     order = item_order(model)
     head = mk.el("tr", mk.col(short(left, p)), *(mk.col(g.title.get(lang)) for g in columns), mk.col(t("total", lang)))
     body = []
@@ -219,13 +228,15 @@ def _mark(p: Page, relation: str) -> mk.Markup:
     return mk.el("span", p.model.relation[relation].mark, class_="cr-mark", aria_hidden="true")
 
 
-def _matrix_cell(p: Page, found: list[tuple[str, str]], label: str) -> mk.Markup:
-    """The right-side items mapped to a row's item within one column's group, each with its relation's mark."""
+def _matrix_cell(p: Page, found: list[tuple[str, str, Mapping]], label: str) -> mk.Markup:
+    """The right-side items mapped to a row's item within one column's group, each with its relation's mark (and
+    the mark of a row to re-confirm)."""
     if not found:
         return mk.el("td")
     model, lang = p.model, p.lang
     content = [mk.join([html_item_link(p, other, model.items[other].label_in(lang), preview=True), _mark(p, rel),
-                        mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr")])
-               for other, rel in found]
+                        mk.el("span", f" ({model.relation[rel].label.get(lang)})", class_="cr-sr"),
+                        reconfirm.matrix_mark(p, m)])
+               for other, rel, m in found]
     return mk.el("td", mk.join(content, " "), class_=f"cr-d{min(len(found), 3)}", data_count=len(found),
                  data_label=label)

@@ -11,6 +11,7 @@ from ..compliance.engine import CourseReport, Meta, default_sets, evaluate
 from ..compliance.render import render_report
 from ..compliance.template import write_template_xlsx
 from ..exports import EXPORTERS
+from ..exports.common import NOTHING, ToReconfirm
 from ..load import Document
 from ..model import Lang, Model
 from ..strings import t
@@ -25,6 +26,8 @@ FORMATS = ("csv", "xlsx", "case", "sssom", "json", "course")
 #: Column names the downloads page gives as examples of the CSV headers (each a column of a framework or a
 #: crosswalk file: `exports/csv_export.py`).
 EXAMPLE_COLUMNS = ("id", "relation", "rationale")
+#: The last column of a crosswalk file: why the mapping is to be re-confirmed, or empty.
+RECONFIRM_COLUMN = "reconfirm"
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,12 @@ class Download:
     content: bytes
 
 
-def files(model: Model, root: Path) -> list[Download]:
-    """Every download, rendered from the model (deterministic), plus the schemas of the JSON export and
-    of a workbook file, and the course templates."""
+def files(model: Model, root: Path, reconfirm: ToReconfirm = NOTHING) -> list[Download]:
+    """Every download, rendered from the model (deterministic; the crosswalk rows in `reconfirm` marked as to be
+    re-confirmed), plus the schemas of the JSON export and of a workbook file, and the course templates."""
     out = [Download(f"{fmt}/{name}", fmt, content)
            for fmt in ("csv", "xlsx", "case", "sssom", "json")
-           for name, content in sorted(EXPORTERS[fmt](model, None).items())]
+           for name, content in sorted(EXPORTERS[fmt](model, None, reconfirm).items())]
     for name in ("export", "workbook"):  # the schemas of the JSON export and of a workbook file
         schema = root / "schemas" / f"{name}.schema.json"
         if schema.is_file():
@@ -78,6 +81,11 @@ def _csv_headers_note(lang: Lang) -> str:
     return mk.text_with(t("csv-headers-note", lang), columns=columns)
 
 
+def _csv_reconfirm_note(lang: Lang) -> str:
+    """What the last column of a crosswalk file says: why the mapping is to be re-confirmed, if it is."""
+    return mk.text_with(t("csv-reconfirm-note", lang), column=mk.code(RECONFIRM_COLUMN))
+
+
 def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
     """The downloads page: a table per format with file, size and description, then licences."""
     lines = ["---", f"title: {mk.yaml_title(t('downloads', lang))}", "---", "", f"# {t('downloads', lang)}", "",
@@ -89,7 +97,7 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
         lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
                   f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
                   f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}", "",
-                  *([_csv_headers_note(lang), ""] if fmt == "csv" else []),
+                  *([_csv_headers_note(lang), "", _csv_reconfirm_note(lang), ""] if fmt == "csv" else []),
                   f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
         lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
                   f"{_size(len(d.content), lang)} |"

@@ -108,7 +108,8 @@ def scroll(label: str, table: list[str]) -> list[str]:
 
 
 def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
-    """Per compared group, its unmapped items, each with the reason the mapping file gives (or says none is given)."""
+    """Per compared group, its unmapped items, each with the reason the mapping file gives (or says none is given);
+    an item whose only mappings are to be re-confirmed says so."""
     lines = []
     reasons = side.mapping_set.reason_for
     for row in side.rows[:-1]:
@@ -117,6 +118,8 @@ def unmapped_list(p: Page, side: SideCoverage) -> list[str]:
             for i in row.unmapped:
                 reason = reasons.get(i.id)
                 why = mk.text(reason.get(p.lang)) if reason else t("gap-no-reason", p.lang)
+                if i in row.waiting:
+                    why = mk.text(t("gap-reconfirm", p.lang))
                 lines.append(f"    - {p.item_link(i.id)}: {why}")
     return [*lines, ""] if lines else [t("all-mapped", p.lang), ""]
 

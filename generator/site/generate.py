@@ -11,6 +11,7 @@ from pathlib import Path
 from .. import markup as mk
 from ..compliance.report_data import as_data
 from ..editions.impact import history as edition_history
+from ..editions.impact import to_reconfirm
 from ..editions.manifest import Edition
 from ..load import Document
 from ..model import LANGUAGES, Lang, Model
@@ -146,23 +147,24 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
     the frozen `editions`, what changed in each."""
     terms = glossary_terms(model)
     hist = edition_history(model, editions)
+    reconfirm = to_reconfirm(model, hist)  # decided once, for every page, twin and download
     files: dict[str, str | bytes] = {}
     twinned = {tw.page: tw for tw in twins.twins(model)}
     for page in plan(model):
         for lang in LANGUAGES:
-            ctx = Page(model, page.path, lang, terms, history=hist)
+            ctx = Page(model, page.path, lang, terms, history=hist, reconfirm=reconfirm)
             content = page.render(ctx).rstrip("\n") + "\n"
             if (tw := twinned.get(page.path)) is not None:  # link the twin from the head; write it beside the page
                 content = content.replace(pages.HEADER + "\n", "\n".join([pages.HEADER,
                                           *twins.front_matter(model, tw, lang), ""]), 1)
-                files[twins.twin_source(page.path, lang)] = twins.dumps(twins.twin(model, tw, lang))
+                files[twins.twin_source(page.path, lang)] = twins.dumps(twins.twin(model, tw, lang, reconfirm))
             files[f"{page.path}.{lang}.md"] = content
     files.update(editions_pages.files(model, hist, root))
     if root is not None:
         files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root))
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
             files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
-        items = downloads.files(model, root)
+        items = downloads.files(model, root, reconfirm)
         reports = downloads.course_reports(model, root, courses)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:

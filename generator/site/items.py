@@ -9,7 +9,7 @@ from .. import markup as mk
 from ..editions.impact import last_change
 from ..model import Framework, Item, Lang
 from ..strings import t
-from . import urls
+from . import reconfirm, urls
 from .context import Page, item_name, kind_line, official_url
 from .delta_data import delta_page, item_anchor
 from .furniture import html_item_link, reads
@@ -119,7 +119,8 @@ def _linked(p: Page, item: Item, key: str, other: str) -> str:
 
 
 def _item_mappings(p: Page, item: Item) -> list[str]:
-    """The mappings of an item: the other item's framework, name and text, the relation as a sentence, why."""
+    """The mappings of an item: the other item's framework, name and text, the relation as a sentence, why (and,
+    for a mapping to re-confirm, that it is and why)."""
     found = p.model.mappings_of.get(item.id, ())
     gaps = _gap_reasons(p, item)
     if not found:
@@ -139,7 +140,8 @@ def _item_mappings(p: Page, item: Item) -> list[str]:
                           mk.el("th", html_item_link(p, other.id), mk.el("span", text, class_="cr-statement"),
                                 scope="row", data_label=labels[1]),
                           mk.el("td", link, data_label=labels[2]),
-                          mk.el("td", mapping.rationale.get(lang), data_label=labels[3])))
+                          mk.el("td", mapping.rationale.get(lang), reconfirm.mark(p, mapping), data_label=labels[3]),
+                          data_reconfirm="yes" if reconfirm.why(p, mapping) else None))
     table = mk.table(t("item-mappings-caption", lang, item=item_name(model, item, lang)),
                      [mk.el("tr", *(mk.col(x) for x in labels))], rows, class_="cr-table cr-item-mappings cr-stack")
     return [f"## {t('mappings', lang)}", "", *table, "", *gaps]

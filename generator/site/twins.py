@@ -8,6 +8,8 @@ every twin at the site root, and the schema.org DefinedTerm JSON-LD of item page
   version and a short hash of the files in standards/, so a harvester knows when to fetch again.
 - Stable URIs of items and groups are ``<site_url>id/<framework>/<rest of the id>``; the SSSOM export expands
   its CURIEs (``ST0809:K1``) to the same URIs.
+- A crosswalk row or item mapping reviewed before a substantive change of one of its items carries ``reconfirm``
+  (which item changed, how, when, in which edition, and why in words); it is absent from every other.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ..dates import data_date
-from ..model import LANGUAGES, Framework, Group, Item, Lang, MappingSet, Model
+from ..exports.common import NOTHING, ToReconfirm, reconfirm_reason
+from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, MappingSet, Model
 from ..site_config import site_url
 from . import urls
 from .context import item_heading
@@ -97,7 +100,16 @@ def _text(value: Any, lang: Lang) -> dict[str, str]:
     return {"text": value.get(lang), "kind": value.kind(lang)}
 
 
-def _body(model: Model, tw: Twin, lang: Lang) -> dict[str, Any]:
+def _reconfirm(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
+    """{"reconfirm": why} for a row to re-confirm, else nothing."""
+    why = reconfirm.get((m.source, m.target))
+    if why is None:
+        return {}
+    return {"reconfirm": {"item": why.item, "edition": why.edition, "date": why.date, "kind": why.entry.kind,
+                          "reason": reconfirm_reason(why, m.reviewed_date, lang)}}
+
+
+def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
     if tw.kind == "crosswalk" and tw.mset:
         mset = tw.mset
         left, right = (mset.target, mset.source) if tw.reverse else (mset.source, mset.target)
@@ -108,7 +120,8 @@ def _body(model: Model, tw: Twin, lang: Lang) -> dict[str, Any]:
             rel = model.relation[rel.inverse] if tw.reverse else rel
             rows.append({"left": _ref(model, a, lang), "relation": rel.id, "skos": rel.skos,
                          "right": _ref(model, b, lang), "rationale": _text(row.rationale, lang),
-                         "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date}})
+                         "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date}}
+                        | _reconfirm(row, lang, reconfirm))
         fws = [model.framework[x] for x in (left, right)]
         return {"title": f"{fws[0].title.get(lang)} → {fws[1].title.get(lang)}",
                 "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws], "rows": rows}
@@ -130,22 +143,22 @@ def _body(model: Model, tw: Twin, lang: Lang) -> dict[str, Any]:
         rel = rel if direction == "out" else model.relation[rel.inverse]
         other = m.target if direction == "out" else m.source
         mappings.append({"relation": rel.id, "skos": rel.skos, "item": _ref(model, other, lang),
-                         "rationale": _text(m.rationale, lang)})
+                         "rationale": _text(m.rationale, lang)} | _reconfirm(m, lang, reconfirm))
     return {"title": item_heading(model, item, lang), "label": item.label_in(lang),
             "framework": _ref(model, item.framework, lang), "group": _ref(model, item.group, lang),
             "statement": _text(item.statement, lang), "subpoints": [s.get(lang) for s in item.subpoints],
             "mappings": mappings}
 
 
-def twin(model: Model, tw: Twin, lang: Lang) -> dict[str, Any]:
-    """The twin of one page in one language."""
+def twin(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
+    """The twin of one page in one language (the crosswalk rows in `reconfirm` marked as to be re-confirmed)."""
     other: Lang = "nl" if lang == "en" else "en"
     head = {"$schema": site_url() + SCHEMA, "kind": tw.kind, "id": tw.id, "lang": lang,
             "url": page_url(tw.page, lang), "twin": site_url() + twin_path(tw.page, lang),
             "translation": site_url() + twin_path(tw.page, other)}
     if tw.kind != "crosswalk":
         head["uri"] = stable_uri(tw.id)
-    return head | _body(model, tw, lang)
+    return head | _body(model, tw, lang, reconfirm)
 
 
 def dumps(data: Any) -> str:

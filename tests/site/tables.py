@@ -88,8 +88,13 @@ class _Parser(HTMLParser):
 
 def tables(path: Path) -> list[Table]:
     """Every table of a built page, in document order."""
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def parse(text: str) -> list[Table]:
+    """Every raw-HTML table of a page's HTML, or of a generated page's Markdown, in document order."""
     parser = _Parser()
-    parser.feed(path.read_text(encoding="utf-8"))
+    parser.feed(text)
     return parser.tables
 
 

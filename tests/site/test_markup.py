@@ -126,9 +126,10 @@ def test_text_with_escapes_the_string_and_fills_its_placeholders_with_markup() -
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_downloads_page_shows_csv_column_names_as_code(lang: str) -> None:
     from generator.exports.csv_export import CROSSWALK_COLUMNS, FRAMEWORK_COLUMNS
-    from generator.site.downloads import EXAMPLE_COLUMNS, Download, downloads_page
+    from generator.site.downloads import EXAMPLE_COLUMNS, RECONFIRM_COLUMN, Download, downloads_page
 
     assert set(EXAMPLE_COLUMNS) <= set(FRAMEWORK_COLUMNS) | set(CROSSWALK_COLUMNS)
+    assert CROSSWALK_COLUMNS[-1] == RECONFIRM_COLUMN  # the page says it is the last column
     page = downloads_page(model_of(PROJECT), [Download("csv/x-en.csv", "csv", b"")], lang, "")
     html = render(page)
-    assert all(f"<code>{name}</code>" in html for name in EXAMPLE_COLUMNS)
+    assert all(f"<code>{name}</code>" in html for name in (*EXAMPLE_COLUMNS, RECONFIRM_COLUMN))

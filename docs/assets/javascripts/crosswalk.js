@@ -1,7 +1,11 @@
-// Crosswalk tables: filter rows by relation and by group, sort by a column. Progressive enhancement: without
-// JavaScript the controls stay hidden and the whole table shows (and prints) in its default order.
+// Crosswalk tables: filter rows by relation, by group and (where some are) to the rows to be re-confirmed; sort by
+// a column. Progressive enhancement: without JavaScript the controls stay hidden and the whole table shows (and
+// prints) in its default order.
 (function () {
   "use strict";
+
+  // Each filter's row attribute: a space-separated list of which the select's value must be one.
+  var ATTRIBUTES = { relation: "data-relation", group: "data-groups", reconfirm: "data-reconfirm" };
 
   function setup(table) {
     var body = table.tBodies[0];
@@ -10,20 +14,21 @@
     var controls = document.querySelector('.cr-filters[data-for="' + table.id + '"]');
 
     if (controls) {
-      var relation = controls.querySelector('[data-filter="relation"]');
-      var group = controls.querySelector('[data-filter="group"]');
+      var selects = Array.prototype.slice.call(controls.querySelectorAll("select[data-filter]"));
       var count = controls.querySelector(".cr-count");
       // A filter can come from the address (?relation=close&group=BVJN:jobfinding), so a filtered view can be shared.
       var params = new URLSearchParams(window.location.search);
-      [relation, group].forEach(function (select) {
+      selects.forEach(function (select) {
         var wanted = params.get(select.getAttribute("data-filter"));
         if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) { select.value = wanted; }
       });
       var apply = function () {
         var shown = 0;
         rows.forEach(function (row) {
-          var ok = (!relation.value || row.getAttribute("data-relation") === relation.value) &&
-            (!group.value || row.getAttribute("data-groups").split(" ").indexOf(group.value) >= 0);
+          var ok = selects.every(function (select) {
+            var values = (row.getAttribute(ATTRIBUTES[select.getAttribute("data-filter")]) || "").split(" ");
+            return !select.value || values.indexOf(select.value) >= 0;
+          });
           row.hidden = !ok;
           if (ok) { shown += 1; }
         });
@@ -46,7 +51,7 @@
       };
       var remember = function () {
         var query = new URLSearchParams(window.location.search);
-        [relation, group].forEach(function (select) {
+        selects.forEach(function (select) {
           if (select.value) { query.set(select.getAttribute("data-filter"), select.value); }
           else { query.delete(select.getAttribute("data-filter")); }
         });
@@ -54,8 +59,9 @@
         window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") +
           window.location.hash);
       };
-      relation.addEventListener("change", function () { apply(); remember(); });
-      group.addEventListener("change", function () { apply(); remember(); });
+      selects.forEach(function (select) {
+        select.addEventListener("change", function () { apply(); remember(); });
+      });
       controls.hidden = false;
       apply();
     }
