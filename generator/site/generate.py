@@ -161,7 +161,7 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             files[f"{page.path}.{lang}.md"] = content
     files.update(editions_pages.files(model, hist, root))
     if root is not None:
-        files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root))
+        files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root, hist))
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
             files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
         items = downloads.files(model, root, reconfirm)

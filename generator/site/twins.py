@@ -14,14 +14,15 @@ every twin at the site root, and the schema.org DefinedTerm JSON-LD of item page
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..compliance.edition import standards_hash
 from ..dates import data_date
+from ..editions.impact import History
 from ..exports.common import NOTHING, ToReconfirm, reconfirm_reason
 from ..model import LANGUAGES, Framework, Group, Item, Lang, Mapping, MappingSet, Model
 from ..site_config import site_url
@@ -179,23 +180,25 @@ def json_ld(model: Model, item: Item, page: str, lang: Lang) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def edition(model: Model, root: Path) -> dict[str, Any]:
-    """What the published data is: each framework's version, the data's own date and a short content hash of
-    every file in standards/ (path and bytes), which changes whenever any of them does."""
-    digest = hashlib.sha256()
-    folder = root / "standards"
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    return {"frameworks": [{"id": f.id, "version": f.version} for f in model.frameworks], "date": data_date(model),
-            "hash": digest.hexdigest()[:12]}
+def edition(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
+    """What the published data is: the edition it is (id; or null and the edition its unreleased changes came
+    after), each framework's version, the data's own date and a short content hash of every file in standards/
+    (path and bytes), which changes whenever any of them does."""
+    out: dict[str, Any] = {}
+    if history is not None and history.editions:
+        out["id"] = history.current_id
+        if history.current_id is None:
+            out["after"] = history.editions[-1].id
+    return {**out, "frameworks": [{"id": f.id, "version": f.version} for f in model.frameworks],
+            "date": data_date(model), "hash": standards_hash((root / "standards").resolve())}
 
 
-def catalogue(model: Model, root: Path) -> dict[str, Any]:
+def catalogue(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
     """Every twin, both languages, with the data edition."""
     entries = [{"kind": tw.kind, "id": tw.id, "lang": lang, "url": page_url(tw.page, lang),
                 "twin": site_url() + twin_path(tw.page, lang)}
                for tw in twins(model) for lang in LANGUAGES]
-    return {"$schema": site_url() + "schemas/catalogue.schema.json", "edition": edition(model, root),
+    return {"$schema": site_url() + "schemas/catalogue.schema.json", "edition": edition(model, root, history),
             "twins": entries}
 
 

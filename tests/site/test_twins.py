@@ -62,6 +62,12 @@ def test_catalogue_is_valid_and_its_edition_is_the_data(built_site: BuiltSite, c
     versions = {(y := yaml.safe_load(p.read_text(encoding="utf-8")))["id"]: y["version"]
                 for p in (root / "standards").glob("*/framework.yaml")}
     assert {f["id"]: f["version"] for f in catalogue["edition"]["frameworks"]} == versions
+    latest = max((json.loads(p.read_text(encoding="utf-8")) for p in (root / "editions").glob("*.json")),
+                 key=lambda e: e["sequence"])
+    if latest["standards_hash"] == catalogue["edition"]["hash"]:  # the data is that edition: cite it by its id
+        assert catalogue["edition"]["id"] == latest["id"] and "after" not in catalogue["edition"]
+    else:
+        assert catalogue["edition"]["id"] is None and catalogue["edition"]["after"] == latest["id"]
 
 
 def test_every_twin_validates_and_is_linked_from_its_page(built_site: BuiltSite, catalogue: dict[str, Any]) -> None:
