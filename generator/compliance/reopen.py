@@ -76,7 +76,7 @@ def set_changes(history: History, edition_id: str, since: dict[str, Since]) -> d
     return found
 
 
-def _name(export: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
+def item_name(export: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
     """An item's short name in both languages, as compliance.engine.name_of gives it ('K1', 'Job finding o')."""
     label = item["label"]
     if len(label) == 1 or not any(c.isalpha() for c in label):
@@ -85,12 +85,12 @@ def _name(export: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
     return {"en": label, "nl": item.get("label_nl") or label}
 
 
-def _side(export: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
-    return {"id": item["id"], "name": _name(export, item),
+def item_side(export: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    return {"id": item["id"], "name": item_name(export, item),
             "statement": {"en": item["statement"]["en"], "nl": item["statement"]["nl"]}}
 
 
-def _note(change: Since, edition_id: str) -> dict[str, str] | None:
+def change_note(change: Since, edition_id: str) -> dict[str, str] | None:
     """The editor's note on the latest change declared since `edition_id` on what stands for the item now."""
     notes = [c["note"] for n in change.new for c in n.get("changes", []) if c["since"] >= edition_id and "note" in c]
     return {"en": notes[-1]["en"], "nl": notes[-1]["nl"]} if notes else None
@@ -106,8 +106,9 @@ def item_changes(history: History, edition_id: str, since: dict[str, Since]) -> 
         change = since[ident]
         out[ident] = {"kind": change.kind, "successors": list(change.successors), "substantive": change.substantive,
                       "affects_assessment": change.affects_assessment, "effect": effect(change),
-                      "old": _side(old, change.old) if change.old else None,
-                      "new": [_side(history.now.export, n) for n in change.new], "note": _note(change, edition_id)}
+                      "old": item_side(old, change.old) if change.old else None,
+                      "new": [item_side(history.now.export, n) for n in change.new],
+                      "note": change_note(change, edition_id)}
     return out
 
 

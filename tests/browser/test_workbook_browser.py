@@ -236,3 +236,49 @@ def test_keyboard_alone_sets_a_status_writes_a_note_and_exports(page: Any) -> No
     page.locator("[data-action=export]").focus()
     with page.expect_download():
         page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_entry(page: Any, tmp_path: Path,
+                                                                                      lang: str) -> None:
+    """A workbook file saved with the first edition, with evidence on every item of it that changed since: beside
+    each entry the kind of change and the text then and now, side by side, from the page's data; the untouched
+    entries get nothing; the page names the file's edition."""
+    from generator.editions.impact import history, told
+    from generator.pipeline import load_model
+
+    checked = load_model(PROJECT)
+    assert checked.model is not None and len(checked.editions) >= 2
+    first = checked.editions[0]
+    ksbs = [i for i, e in first.manifest["items"].items() if e["group"] in ("ST0809:knowledge", "ST0809:skills",
+                                                                              "ST0809:behaviours")]
+    hist = history(checked.model, checked.editions)
+    changed = told(hist, first.id, ksbs, "workbook")
+    assert changed, "no KSB changed since the first edition"
+    data = _open(page, lang)
+    assert data["edition"]["id"] == hist.current_id
+    doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809",
+           "edition": {**data["edition"], "id": first.id, "hash": "0123456789ab"},
+           "items": {i: {"status": "ready", "notes": {i: f"Evidence for {i}"}} for i in [*changed, "ST0809:K1"]}}
+    assert not Draft202012Validator(SCHEMA).is_valid({**doc, "edition": {**doc["edition"], "id": "30-11-2026"}})
+    Draft202012Validator(SCHEMA).validate(doc)
+    message = _import(page, tmp_path, "old.json", json.dumps(doc).encode())
+    assert t("wb-edition-since", lang, old=first.id, items="").split(":")[0] in message
+    for ident, change in changed.items():
+        assert change.old is not None and ident in data["items"]  # a reworded or corrected KSB stays on the page
+        box = page.locator(f'li[data-item="{ident}"] .cr-wb-was')
+        assert box.get_attribute("data-kind") == change.kind
+        entry = data["since"][first.id][ident]
+        now = ", ".join(n["name"] for n in entry["new"])
+        assert box.locator("p").first.inner_text() == t(f"wb-since.{change.kind}", lang, item=entry["name"],
+                                                        edition=first.id, items=now)
+        cells = box.locator("tbody td")
+        assert cells.nth(0).inner_text() == change.old["statement"][lang]
+        assert cells.nth(1).inner_text() == change.new[0]["statement"][lang]
+        heads = [t("wb-since-old", lang, edition=first.id), t("wb-since-new", lang)]
+        assert box.locator("th").all_inner_texts() == heads
+    if "ST0809:K1" not in changed:
+        assert page.locator('li[data-item="ST0809:K1"] .cr-wb-was').count() == 0
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})  # side by side still fits a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -152,8 +152,10 @@ function itemChange(edition, i) {
   const li = el("li", { "data-item": i.id }, el("strong", {}, found.old ? found.old.name[lang] : i.id), ` (${i.id}): `,
     t(bundle, `delta.kind.${i.kind}`, lang), "; ", c(i.covered ? "check.reopen-covered" : "check.reopen-uncovered"));
   const sub = el("ul");
-  if (found.old) sub.append(el("li", {}, `${c("check.reopen-old", { edition })}: “${found.old.statement[lang]}”`));
-  for (const n of found.new) sub.append(el("li", {}, `${c("check.reopen-new", { item: n.name[lang] })}: “${n.statement[lang]}”`));
+  const same = found.old && found.new.length === 1 && found.new[0].statement[lang] === found.old.statement[lang];
+  if (found.old && !same) sub.append(el("li", {}, c("check.reopen-old", { edition, text: found.old.statement[lang] })));
+  for (const n of found.new) sub.append(el("li", {}, c("check.reopen-new", { item: n.name[lang], text: n.statement[lang] })));
+  if (same) sub.append(el("li", {}, c("check.reopen-same")));
   if (!found.new.length) sub.append(el("li", {}, c("check.reopen-retired")));
   if (found.note) sub.append(el("li", {}, `${c("check.reopen-note")}: ${found.note[lang]}`));
   sub.append(el("li", { class: `cr-effect cr-effect--${i.effect}` }, el("strong", {}, c(EFFECT[i.effect]))));
@@ -193,8 +195,8 @@ function renderReopened(report, answer) {
   if (answer.items.length || answer.sets.length) {
     out.append(el("h3", {}, c("check.reopen-list", { edition: answer.edition })));
     const list = el("ul", { class: "cr-reopen-items" });
-    for (const i of answer.items) list.append(itemChange(answer.edition, i));
     for (const rs of answer.sets) list.append(setChange(answer.edition, rs));
+    for (const i of answer.items) list.append(itemChange(answer.edition, i));
     out.append(list);
   }
   out.append(el("p", {}, el("a", { href: base + bundle.editions_page }, s("editions-page"))));
