@@ -14,6 +14,8 @@ from .compliance.engine import CourseReport, Meta, default_sets, evaluate
 from .compliance.render import Format, render_report
 from .compliance.template import write_template_xlsx
 from .compliance.xlsx import locate, read_xlsx
+from .editions.impact import History, history
+from .editions.manifest import Edition
 from .load import Document
 from .model import Lang, Model
 from .pipeline import load_model
@@ -32,11 +34,11 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     """Check `file`, evaluate the requirement sets and render the report: (exit code, stdout, stderr)."""
     try:
         path, rel = _resolve(root, file)
-        model = _model(root)
+        model, editions = _model(root)
         set_ids = _requested(model, requirements)
     except UsageError as exc:
         return EXIT_USAGE, "", f"coachref course: {exc}\n"
-    outcome = _evaluate(model, root, path, rel, set_ids)
+    outcome = _evaluate(model, root, path, rel, set_ids, history=history(model, editions))
     if isinstance(outcome, list):
         errors = report.text(outcome, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
         output = report.as_json(outcome, 1) if fmt == "json" else ""
@@ -54,14 +56,14 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
 
 
 def evaluate_file(model: Model, root: Path, path: Path, requirements: list[str] | None = None,
-                  checked: str | None = None) -> CourseReport | list[Problem]:
+                  checked: str | None = None, history: History | None = None) -> CourseReport | list[Problem]:
     """The report for one course file, or its problems when it is not a valid course (for the site and tests)."""
-    outcome = _evaluate(model, root, path, _display(root, path), requirements or [], checked)
+    outcome = _evaluate(model, root, path, _display(root, path), requirements or [], checked, history)
     return outcome if isinstance(outcome, list) else outcome[0]
 
 
-def _evaluate(model: Model, root: Path, path: Path, rel: str,
-              set_ids: list[str], checked: str | None = None) -> tuple[CourseReport, list[Problem]] | list[Problem]:
+def _evaluate(model: Model, root: Path, path: Path, rel: str, set_ids: list[str], checked: str | None = None,
+              history: History | None = None) -> tuple[CourseReport, list[Problem]] | list[Problem]:
     """(report, warnings), or every problem of an invalid course (schema errors and unknown ids in one round)."""
     doc, problems = load_course(root, path, rel)
     if doc is None:
@@ -70,13 +72,14 @@ def _evaluate(model: Model, root: Path, path: Path, rel: str,
     if any(p.severity == "error" for p in problems):
         return problems
     return evaluate(model, doc.data, set_ids or default_sets(model, doc.data),
-                    meta(model, root, path, rel, checked), asked=bool(set_ids)), problems
+                    meta(model, root, path, rel, checked, history), asked=bool(set_ids)), problems
 
 
-def meta(model: Model, root: Path, path: Path, rel: str, checked: str | None = None) -> Meta:
-    """What makes a report re-checkable: the file's name and SHA-256, the date (today unless given), the data."""
-    frameworks, content = edition(model, root)
-    return Meta(rel, file_sha256(path), checked or datetime.date.today().isoformat(), frameworks, content)
+def meta(model: Model, root: Path, path: Path, rel: str, checked: str | None = None,
+         history: History | None = None) -> Meta:
+    """What makes a report re-checkable: the file's name and SHA-256, the date (today unless given), the data
+    edition (named by its id when `history` is given)."""
+    return Meta(rel, file_sha256(path), checked or datetime.date.today().isoformat(), edition(model, root, history))
 
 
 def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
@@ -139,7 +142,7 @@ def _covers(data: Any) -> list[tuple[str, str]]:
     return found
 
 
-def _model(root: Path) -> Model:
+def _model(root: Path) -> tuple[Model, tuple[Edition, ...]]:
     checked = load_model(root)
     if checked.model is None:
         errors = checked.errors
@@ -147,7 +150,7 @@ def _model(root: Path) -> Model:
             raise UsageError("there is no standards/ folder here: run coachref in the project's top folder")
         raise UsageError(f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
                          f"(first: {errors[0].as_line()}); run `coachref check` in the project folder")
-    return checked.model
+    return checked.model, checked.editions
 
 
 def _display(root: Path, path: Path) -> str:

@@ -535,3 +535,59 @@ def test_post_hbo_example_hours_and_ec_agree() -> None:
     assert (sum(ec.values()), practice) == (13, 17)
     assert (course["mode"]["training_hours"], course["mode"]["practice_hours"]) == (13 * 28, 17 * 28)
     assert "476 uur" in next(m["title"] for m in course["modules"] if m["id"] == "M9")
+
+
+def test_a_report_names_its_edition_by_id_with_a_link() -> None:
+    """Every format names the edition the data is (or the edition its unreleased changes came after) and links the
+    editions page; the framework versions and the hash of standards/ stay, for scripts that read them."""
+    from generator.editions.impact import history
+    from generator.pipeline import load_model
+    from generator.site_config import site_url
+
+    checked = load_model(ROOT)
+    assert checked.model is not None and checked.editions
+    now = history(checked.model, checked.editions).current_id
+    latest = checked.editions[-1].id
+    code, out, _err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml", "--format", "json"], ROOT)
+    assert code == 0
+    edition = json.loads(out)["edition"]
+    assert (edition["id"], edition["after"]) == ((now, None) if now else (None, latest))
+    assert edition["url"] == site_url(ROOT) + "editions/"
+    assert [f["id"] for f in edition["frameworks"]] == ["BVJN", "CLCAS", "ST0809"]
+    words = f"edition {now}" if now else f"changes made after edition {latest}"
+    code, out, _err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml"], ROOT)
+    flat = " ".join(out.split())
+    assert f"Data edition {words}: " in flat and f"All editions {site_url(ROOT)}editions/" in flat
+    code, out, _err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml", "--format", "md"], ROOT)
+    escaped = words.replace("-", "\\-")
+    assert f"| Data edition | [{escaped}]({site_url(ROOT)}editions/): " in out
+    code, out, _err = run_cli(["course", "courses/hbo-jobcoach-duaal.yaml"], ROOT)  # a Dutch course: Dutch pages
+    assert f"Alle edities             {site_url(ROOT)}nl/editions/" in out
+
+
+def test_a_report_of_unreleased_changes_names_the_edition_they_came_after(tmp_path: Path) -> None:
+    import shutil
+
+    project = tmp_path / "p"
+    shutil.copytree(ROOT / "tests" / "cases" / "base", project)
+    shutil.copytree(ROOT / "schemas", project / "schemas")
+    course = "courses/good.yaml"
+
+    def edition() -> dict[str, Any]:
+        code, out, err = run_cli(["course", course, "--format", "json"], project)
+        assert code in (0, 1), err
+        found: dict[str, Any] = json.loads(out)["edition"]
+        return found
+
+    assert (edition()["id"], edition()["after"], edition()["url"]) == (None, None, None)  # no edition, no site
+    assert run_cli(["edition", "freeze", "2026-01-01"], project)[0] == 0
+    assert (edition()["id"], edition()["after"]) == ("2026-01-01", None)
+    knowledge = project / "standards" / "demo" / "knowledge.yaml"
+    text = knowledge.read_text(encoding="utf-8")
+    declared = ('    changes:\n      - {since: "2026-01-01", date: "2026-02-01", kind: reword, '
+                'affects_assessment: false}\n')
+    text = text.replace("Knows the first thing.", "Knows the first thing well.", 1)
+    knowledge.write_text(text.replace('    label: "K1"\n', '    label: "K1"\n' + declared, 1), encoding="utf-8")
+    assert (edition()["id"], edition()["after"]) == (None, "2026-01-01")
+    _code, out, _err = run_cli(["course", course], project)
+    assert "changes made after edition 2026-01-01, not yet in an edition" in " ".join(out.split())

@@ -145,3 +145,35 @@ def test_workbook_entries_on_every_changed_item_show_old_and_new_text(next_editi
         if ident in plan.ids("renumber"):
             (new,) = change.new
             assert new["statement"] == change.old["statement"] and new["id"] == f"{ident}x"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_workbook_page_data_gives_old_and_new_text_per_edition(next_edition: tuple[Checked, Plan],
+                                                                   lang: str) -> None:
+    """The table the workbook page embeds for a file saved with the older edition: every changed KSB, with its
+    kind, what stands for it now and the texts then and now in the page's language; none for the current one."""
+    from generator.site.workbook_data import since
+
+    checked, plan = next_edition
+    assert checked.model is not None
+    hist = _history(checked)
+    tables = since(hist, checked.model.framework["ST0809"], lang)
+    assert hist.current_id == DATE and DATE not in tables
+    table = tables[plan.old]
+    older = next(e for e in checked.editions if e.id == plan.old)
+    ksbs = _old_items(checked, plan, KSB_GROUPS)
+    assert set(table) == plan.ids(*plan.changed) & ksbs
+    for ident, entry in table.items():
+        old = older.export["frameworks"]
+        then = next(i for f in old for g in f["groups"] for i in g["items"] if i["id"] == ident)
+        assert entry["old"] == then["statement"][lang]
+        if ident in plan.ids("retire"):
+            assert (entry["kind"], entry["new"], entry["successors"]) == ("retired", [], [])
+            continue
+        expected = plan.successors.get(ident, [ident])
+        assert [n["id"] for n in entry["new"]] == expected
+        now = [checked.model.items[i].statement.get(lang) for i in expected]
+        assert [n["statement"] for n in entry["new"]] == now
+        kind = {"reword": "reworded", "substantive": "changed", "renumber": "moved", "split": "split"}
+        assert entry["kind"] == next(kind[k] for k in kind if ident in plan.ids(k))
+        assert entry["same"] is (ident in plan.ids("renumber"))  # a new id, the same words

@@ -8,22 +8,25 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ..editions.delta import KINDS
+from ..editions.impact import History
 from ..model import LANGUAGES, Condition, Model
 from ..project import schemas_dir
 from ..strings import catalogue
-from .edition import edition
+from . import reopen
+from .edition import EDITIONS_PAGE, edition
 from .engine import name_of, url_of
 from .report_data import _label, _text
 from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 
 #: Interface-string families the check page needs (the report's and the page's own).
 STRING_PREFIXES = ("report.", "level.", "kind.", "check.")
-STRING_KEYS = ("version", "level", "file")
+STRING_KEYS = ("version", "level", "file", *(f"delta.kind.{k}" for k in KINDS))
 
 
-def bundle(model: Model, root: Path) -> dict[str, Any]:
+def bundle(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
     """Everything the browser engine needs, as plain data (deterministic)."""
-    frameworks, content = edition(model, root)
+    data = edition(model, root, history)
     inverse = {r.id: r.inverse for r in model.relations}
     required = [item.id for rs in model.requirement_sets for c in rs.conditions if c.rule["type"] == "covers-all"
                 for g in c.rule["groups"] for item in model.groups[g].items]
@@ -47,8 +50,9 @@ def bundle(model: Model, root: Path) -> dict[str, Any]:
     common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
     tables = catalogue()
     return {
-        "edition": {"frameworks": [{"id": fid, "name": _label(name), "version": version}
-                                   for fid, name, version in frameworks], "standards": content},
+        "edition": data.as_data(),
+        "editions_page": EDITIONS_PAGE,
+        "reopen": reopen.tables(history, data.standards) | {"command": reopen.REPORT_COMMAND},
         "requirement_sets": [{"id": r.id, "framework": r.framework, "title": _text(r.title),
                               "source": _text(r.source),
                               "conditions": [_condition(c) for c in r.conditions]} for r in model.requirement_sets],
@@ -75,5 +79,5 @@ def _condition(c: Condition) -> dict[str, Any]:
     return d
 
 
-def bundle_json(model: Model, root: Path) -> str:
-    return json.dumps(bundle(model, root), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def bundle_json(model: Model, root: Path, history: History | None = None) -> str:
+    return json.dumps(bundle(model, root, history), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

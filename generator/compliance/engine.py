@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Label, Model, Text
 from ..site import urls
+from .edition import DataEdition
 
 
 @dataclass(frozen=True)
@@ -120,8 +121,7 @@ class Meta:
     file: str
     sha256: str = ""
     checked: str = ""
-    edition: tuple[tuple[str, Label, str], ...] = ()  # (framework id, short title, version)
-    standards_hash: str = ""
+    edition: DataEdition = field(default_factory=DataEdition)
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from typing import Any, Literal
 from .. import markup as mk
 from ..model import Lang
 from ..strings import t, tn
+from .edition import EDITIONS_PAGE
 from .engine import CourseReport
-from .report_data import as_data, expected_words, gap, value_label
+from .report_data import as_data, edition_words, expected_words, gap, value_label
 
 Format = Literal["text", "json", "md"]
 WIDTH = 80  # fits an A4 page in a 10-point monospaced font with ordinary margins
@@ -56,7 +57,8 @@ def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
     outcomes = sum(len(m["outcomes"]) for m in course["modules"])
     titles = {s_["id"]: s_["title"][lang] for s_ in data["requirement_sets"]}
     titles.update({n["id"]: n["title"][lang] for n in data["not_applied"]})
-    edition = ", ".join(f"{f['name'][lang]} {f['version']}" for f in data["edition"]["frameworks"])
+    edition = data["edition"]
+    versions = ", ".join(f"{f['name'][lang]} {f['version']}" for f in edition["frameworks"])
     return [
         (s("programme", lang), course["programme"]),
         (s("provider", lang), course["provider"]),
@@ -69,8 +71,9 @@ def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
         (t("file", lang), data["file"]),
         (s("file_sha256", lang), data["file_sha256"]),
         (s("checked", lang), data["checked"]),
-        (s("edition", lang), s("edition_value", lang, frameworks=edition, hash=data["edition"]["standards"])),
-    ]
+        (s("edition", lang), s("edition_value", lang, edition=edition_words(edition, lang), frameworks=versions,
+                               hash=edition["standards"])),
+    ]  # the edition last: the Markdown links its words to the editions page
 
 
 def detail(c: dict[str, Any], lang: Lang) -> str:
@@ -122,8 +125,11 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
     lines = [title.upper(), "=" * len(title), "", *_wrap(data["verdict"][lang], 0), ""]
     rows = facts(data, lang)
     width = max(len(label) for label, _v in rows) + 2
+    if base:  # the editions page, in the report's language
+        rows.append((s("editions_page", lang), base + EDITIONS_PAGE))
+        width = max(width, len(rows[-1][0]) + 2)
     for label, value in rows:
-        if width + len(value) > WIDTH and " " not in value:  # a hash: whole, on a line of its own
+        if width + len(value) > WIDTH and " " not in value:  # a hash or an address: whole, on a line of its own
             lines += [label, "  " + value]
         else:
             lines.extend(_wrap(value, width, label))
@@ -181,8 +187,12 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
            f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
     written, course = data["course"]["language"], data["course"]
     own = {course["programme"], course["provider"]}  # the course's own words, in the course's language
+    rows = facts(data, lang)
     out.extend(f"| {label} | {_course_text(value, lang, written) if value in own else mk.text(value)} |"
-               for label, value in facts(data, lang))
+               for label, value in rows[:-1])
+    words = edition_words(data["edition"], lang)
+    named = link(words, EDITIONS_PAGE) if base else mk.text(words)
+    out.append(f"| {rows[-1][0]} | {named}{mk.text(rows[-1][1].removeprefix(words))} |")
     out += ["", f"**{s('applied', lang)}:**", ""]
     out.extend(f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
                for rs in data["requirement_sets"])

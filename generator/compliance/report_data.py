@@ -33,9 +33,7 @@ def as_data(report: CourseReport) -> dict[str, Any]:
         "file": meta.file,
         "file_sha256": meta.sha256,
         "checked": meta.checked,
-        "edition": {"frameworks": [{"id": fid, "name": _label(name), "version": version}
-                                   for fid, name, version in meta.edition],
-                    "standards": meta.standards_hash},
+        "edition": meta.edition.as_data(),
         "compliant": report.compliant,
         "course": {
             "provider": report.provider, "programme": report.programme, "version": report.version,
@@ -134,6 +132,15 @@ def gap(c: dict[str, Any], lang: Lang) -> str:
     if key in catalogue()[lang]:
         return t(key, lang, value=value, expected=expected)
     return t("report.gap-field", lang, field=field_name(field, lang), value=value, expected=expected)
+
+
+def edition_words(edition: dict[str, Any], lang: Lang) -> str:
+    """'edition 2026-12-05', 'changes made after edition 2026-12-05, …', or 'no edition' (an older report's data)."""
+    if edition.get("id"):
+        return t("report.edition-id", lang, edition=edition["id"])
+    if edition.get("after"):
+        return t("report.edition-after", lang, edition=edition["after"])
+    return t("report.edition-none", lang)
 
 
 def verdict(data: dict[str, Any], lang: Lang) -> str:

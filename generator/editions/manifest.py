@@ -32,6 +32,7 @@ class Edition:
     manifest: Manifest
     export: dict[str, Any]
     path: str  # relative to the project, for messages
+    standards_hash: str = ""  # the 12-digit hash of standards/ when frozen, as course reports name their data
 
 
 def digest(parts: Iterable[str]) -> str:
@@ -143,4 +144,5 @@ def _read(root: Path, path: Path) -> Edition:
         raise EditionFileError(rel, 1, 1, f"missing {', '.join(missing)}")
     if doc["id"] != path.stem:
         raise EditionFileError(rel, 1, 1, f'its id "{doc["id"]}" differs from its file name')
-    return Edition(doc["id"], doc["date"], doc["sequence"], doc.get("previous"), doc["manifest"], doc["export"], rel)
+    return Edition(doc["id"], doc["date"], doc["sequence"], doc.get("previous"), doc["manifest"], doc["export"], rel,
+                   str(doc.get("standards_hash") or ""))

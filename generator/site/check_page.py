@@ -7,6 +7,8 @@ from pathlib import Path
 
 from .. import markup as mk
 from ..compliance.bundle import bundle_json
+from ..compliance.reopen import REPORT_COMMAND
+from ..editions.impact import History
 from ..model import Lang, Model
 from ..strings import t
 
@@ -23,7 +25,7 @@ def check_page(model: Model, lang: Lang, header: str) -> str:
     form = [
         '<div class="cr-check" data-cr-check data-bundle="data.json" data-root="../../">',
         f'<p><label for="cr-file">{mk.html_text(t("check.file-label", lang))}</label><br>',
-        '<input type="file" id="cr-file" accept=".yaml,.yml,.xlsx" disabled></p>',
+        '<input type="file" id="cr-file" accept=".yaml,.yml,.xlsx,.json" disabled></p>',
         f'<div id="cr-drop" class="cr-drop">{mk.html_text(t("check.drop", lang))}</div>',
         f'<p id="cr-status" role="status" aria-live="polite">{mk.html_text(t("check.loading", lang))}</p>',
         '<div id="cr-output"></div>',
@@ -40,13 +42,14 @@ def check_page(model: Model, lang: Lang, header: str) -> str:
         f"2. {mk.text(t('check.step-fill', lang))}", "",
         *["    " + line for line in sets], "",
         f"3. {mk.text(t('check.step-check', lang))}", "",
+        mk.text_with(t("check.reopen-intro", lang), command=mk.code(REPORT_COMMAND)), "",
         *form, "",
     ])
 
 
-def check_files(model: Model, root: Path, header: str) -> dict[str, str]:
+def check_files(model: Model, root: Path, header: str, history: History | None = None) -> dict[str, str]:
     """The page in both languages and its data file (one copy per language folder)."""
-    data = bundle_json(model, root)
+    data = bundle_json(model, root, history)
     files = {f"{PAGE}.{lang}.md": check_page(model, lang, header) for lang in ("en", "nl")}
     files.update({f"{DATA}.{lang}.json": data for lang in ("en", "nl")})
     return files

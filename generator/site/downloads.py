@@ -10,6 +10,7 @@ from .. import markup as mk
 from ..compliance.engine import CourseReport, Meta, default_sets, evaluate
 from ..compliance.render import render_report
 from ..compliance.template import write_template_xlsx
+from ..editions.impact import History
 from ..exports import EXPORTERS
 from ..exports.common import NOTHING, ToReconfirm
 from ..load import Document
@@ -114,15 +115,16 @@ def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: 
     return "\n".join(lines)
 
 
-def course_reports(model: Model, root: Path, courses: Sequence[Document]) -> dict[str, CourseReport]:
+def course_reports(model: Model, root: Path, courses: Sequence[Document],
+                   history: History | None = None) -> dict[str, CourseReport]:
     """The compliance report of every valid example course in courses/ (not the template), by file stem. The
     courses were checked with the standards (an invalid one is reported by `coachref check`, and left out here)."""
     from ..compliance.edition import edition, file_sha256
     from ..dates import data_date
 
-    frameworks, content = edition(model, root)
+    data = edition(model, root, history)
     return {doc.path.stem: evaluate(model, doc.data, default_sets(model, doc.data),
-                                    Meta(doc.rel, file_sha256(doc.path), data_date(model), frameworks, content))
+                                    Meta(doc.rel, file_sha256(doc.path), data_date(model), data))
             for doc in sorted(courses, key=lambda d: d.rel) if doc.path.stem != "template"}
 
 

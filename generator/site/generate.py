@@ -165,11 +165,11 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
             files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
         items = downloads.files(model, root, reconfirm)
-        reports = downloads.course_reports(model, root, courses)
+        reports = downloads.course_reports(model, root, courses, hist)
         for d in items:  # once per language folder: static-i18n publishes x.en.csv at /…/x.csv, x.nl.csv at /nl/…
             for lang in LANGUAGES:
                 files[f"{downloads.FOLDER}/{downloads.published(d.path, lang)}"] = d.content
-        files.update(check_page.check_files(model, root, pages.HEADER))
+        files.update(check_page.check_files(model, root, pages.HEADER, hist))
         for lang in LANGUAGES:
             body = downloads.downloads_page(model, items, lang, f"{downloads.FOLDER}/")
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"

@@ -9,7 +9,7 @@ from ..strings import t
 from . import urls
 from .context import Page, item_name
 from .furniture import html_item_link, page_head, print_furniture, print_meta, scroll, short
-from .workbook_data import CrossView, Link, cross_views, edition, has_workbook, links, workbook_groups
+from .workbook_data import CrossView, Link, cross_views, edition, has_workbook, links, since, workbook_groups
 
 STATES = ("none", "working", "ready")
 #: Interface strings the script needs (templates with {placeholders}; the script fills them in).
@@ -18,7 +18,10 @@ SCRIPT_STRINGS = ("wb-state.none", "wb-state.working", "wb-state.ready", "wb-pro
                   "wb-error.too-big", "wb-error.empty", "wb-error.shape", "wb-error.unsafe-key", "wb-error.html",
                   "wb-error.too-long", "wb-error.framework", "wb-edition-changed", "wb-edition-gone",
                   "wb-changed-mark", "wb-html-note", "wb-no-storage", "wb-cross-summary", "wb-cross-covered",
-                  "wb-cross-working", "wb-cross-open", "wb-cross-unmapped", "wb-gone-title", "wb-no-links")
+                  "wb-cross-working", "wb-cross-open", "wb-cross-unmapped", "wb-gone-title", "wb-no-links",
+                  "wb-edition-since", "wb-since.corrected", "wb-since.reworded", "wb-since.moved", "wb-since.changed",
+                  "wb-since.merged", "wb-since.split", "wb-since.retired", "wb-since-caption", "wb-since-old",
+                  "wb-since-new", "wb-since-gone", "wb-since-note", "wb-since-same")
 #: The fields of the portfolio table (key in the file -> its label).
 FIELDS = {"apprentice": "wb-field.apprentice", "employer": "wb-field.employer", "assessor": "wb-field.assessor",
           "date": "wb-field.date"}
@@ -187,7 +190,8 @@ def script_data(p: Page, fw: Framework) -> dict[str, object]:
               "items": [{"id": x.item.id, "label": name[x.item.id], "candidates": [list(c) for c in x.candidates]}
                         for _g, rows in v.groups for x in rows]} for v in cross_views(p.model, fw)]
     return {"framework": fw.id, "schema": SCHEMA_ID, "storage": f"coachref-workbook:{fw.id}",
-            "edition": edition(p.model, fw),
+            "edition": {**edition(p.model, fw), "id": p.history.current_id if p.history else None},
+            "since": since(p.history, fw, lang),
             "groups": [{"id": g.id, "items": [i.id for i in g.items]} for g in groups], "items": items,
             "methods": methods, "relations": {r.id: r.label.get(lang) for r in p.model.relations},
             "cross": cross, "fields": list(FIELDS), "states": list(STATES), "maxKb": MAX_KB, "maxNote": MAX_NOTE,

@@ -1,17 +1,20 @@
 """The apprentice's workbook data, computed at build time: which items it holds (groups with the ksb role), each
 item's duty and assessment-method links with their confidence, the data edition (versions and content hashes)
-and, per crosswalk, which items of the other framework each workbook item would cover and how strongly."""
+and, per crosswalk, which items of the other framework each workbook item would cover and how strongly; and, per
+edition, what became of its items since (old and new text), for a file saved with that edition."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
+from ..compliance.reopen import change_note, item_side
 from ..coverage import Side, seen_from
 from ..dates import data_date
-from ..model import Framework, Group, Item, MappingSet, Model
+from ..editions.impact import History, Since, told
+from ..model import Framework, Group, Item, Lang, MappingSet, Model
 from .ksb_matrix import _unknown as links_unknown
 
 #: How an item is linked to a duty or an assessment method: known, our inference, or not yet known (the column's
@@ -118,3 +121,39 @@ def _cross_view(model: Model, fw: Framework, mset: MappingSet) -> CrossView:
 def cross_views(model: Model, fw: Framework) -> list[CrossView]:
     """Every crosswalk of `fw`, whichever side of the mapping file it is on, in file order."""
     return [_cross_view(model, fw, m) for m in model.mapping_sets if fw.id in (m.source, m.target)]
+
+
+def since(history: History | None, fw: Framework, lang: Lang) -> dict[str, dict[str, dict[str, object]]]:
+    """Edition id -> workbook item id as that edition had it -> what became of it since: kind, the ids that stand for
+    it now, its name, the old and new statements in `lang` and the editor's note. Every change a workbook entry is
+    told about (impact.TOLD["workbook"]), for every edition but the one the data is, so a file saved with any of
+    them shows old and new text beside its entries."""
+    if history is None:
+        return {}
+    groups = {g.id for g in workbook_groups(fw)}
+    out: dict[str, dict[str, dict[str, object]]] = {}
+    for e in history.editions:
+        if e.id == history.current_id:
+            continue
+        ids = [i for i, entry in e.manifest["items"].items() if entry["group"] in groups]
+        table: dict[str, dict[str, object]] = {}
+        for ident, change in told(history, e.id, ids, "workbook").items():
+            table[ident] = _since_entry(history, e.id, ident, change, lang)
+        if table:
+            out[e.id] = table
+    return out
+
+
+def _since_entry(history: History, edition_id: str, ident: str, change: Since, lang: Lang) -> dict[str, object]:
+    old = item_side(_export(history, edition_id), change.old) if change.old else None
+    note = change_note(change, edition_id)
+    new = [item_side(history.now.export, n) for n in change.new]
+    return {"kind": change.kind, "successors": list(change.successors), "name": old["name"][lang] if old else ident,
+            "old": old["statement"][lang] if old else "",
+            "new": [{"id": n["id"], "name": n["name"][lang], "statement": n["statement"][lang]} for n in new],
+            "same": old is not None and len(new) == 1 and new[0]["statement"][lang] == old["statement"][lang],
+            "note": note[lang] if note else None}
+
+
+def _export(history: History, edition_id: str) -> dict[str, Any]:
+    return next(e.export for e in history.editions if e.id == edition_id)

@@ -153,3 +153,76 @@ def test_report_prints_on_a4_without_the_form(page: Any, tmp_path: Path) -> None
     assert "Voldoet niet: Jobfinding f" in text
     assert "Coaching on the job n" in text  # the last item made it onto paper
     assert "Drie stappen" not in text and "Rapport downloaden" not in text
+
+
+def _first_edition_changes() -> tuple[str, dict[str, Any]]:
+    """The first edition's id, and what became since of its items (the data's own history: no copy, no fixture)."""
+    from generator.editions.impact import changes_since, history
+    from generator.pipeline import load_model
+
+    checked = load_model(ROOT)
+    assert checked.model is not None and len(checked.editions) >= 2, "needs two editions"
+    first = checked.editions[0].id
+    return first, changes_since(history(checked.model, checked.editions), first)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_saved_report_reopened_lists_what_changed_since_its_edition(page: Any, tmp_path: Path, lang: str) -> None:
+    """Check a course, download its report, and open that file again as if saved with the first edition: the page
+    names the report's edition, lists each covered item changed since (kind, old and new text) and says whether the
+    verdict would change; the downloaded report names the edition the site shows, by id, with a link."""
+    from generator.strings import t
+
+    first, since = _first_edition_changes()
+    course = ROOT / "courses/uk-coaching-professional-l5.yaml"
+    _open(page, lang)
+    _check(page, course)
+    assert page.locator(".cr-facts td a").get_attribute("href") == "../../editions/"
+    with page.expect_download() as info:
+        page.locator("#cr-output a[download]").click()
+    report = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert report["edition"]["url"].endswith("/editions/") and "id" in report["edition"]
+    page.evaluate("delete window.__crLast")
+    saved = tmp_path / "saved-report.json"
+    saved.write_text(json.dumps({**report, "edition": {**report["edition"], "id": first, "standards": "0" * 12}}),
+                     encoding="utf-8")
+    _check(page, saved)
+    answer = page.evaluate("window.__crLast.reopened")
+    covered = {i["id"] for rs in report["requirement_sets"] for c in rs["conditions"] for i in c.get("items", [])
+               if i["covered"]}
+    assert {i["id"] for i in answer["items"]} == covered & set(since) != set()
+    view = page.locator(".cr-reopen")
+    assert view.locator("h2").inner_text() == t("check.reopen-title", lang)
+    for entry in answer["items"]:
+        change = since[entry["id"]]
+        row = view.locator(f'li[data-item="{entry["id"]}"]')
+        text = " ".join(row.inner_text().split())
+        assert t(f"delta.kind.{entry['kind']}", lang) in text
+        assert change.old is not None and " ".join(change.old["statement"][lang].split()) in text
+        assert " ".join(change.new[0]["statement"][lang].split()) in text
+    verdict = view.locator(".cr-verdict")
+    assert verdict.get_attribute("data-verdict") == answer["verdict"]
+    assert verdict.inner_text() == t(f"check.reopen-verdict.{answer['verdict']}", lang, edition=first)
+    assert t("check.reopen-done", lang, file="saved-report.json") == page.locator("#cr-status").inner_text()
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_report_of_an_unknown_edition_or_no_report_says_so(page: Any, tmp_path: Path) -> None:
+    from generator.strings import t
+
+    _code, out, _err = run_course(ROOT, DRAFT, "json", None)
+    report = json.loads(out)
+    _open(page, "en")
+    unknown = tmp_path / "unknown.json"
+    unknown.write_text(json.dumps({**report, "edition": {**report["edition"], "id": "2020-01-01",
+                                                         "standards": "0" * 12}}), encoding="utf-8")
+    _check(page, unknown)
+    assert page.locator(".cr-reopen .cr-verdict").inner_text() == t("check.reopen-unknown", "en", named="2020-01-01")
+    page.evaluate("delete window.__crLast")
+    other = tmp_path / "other.json"
+    other.write_text('{"format": "coachref-workbook"}', encoding="utf-8")
+    _check(page, other)
+    assert page.locator("#cr-status").inner_text() == t("check.reopen-not-report", "en", file="other.json",
+                                                         command="coachref course --format json")

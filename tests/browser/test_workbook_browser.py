@@ -1,7 +1,8 @@
 """The workbook in a real Chromium: state survives a reload; export, clear and import give the same state; hostile
-files change nothing and say why; an older edition names what changed; the printed portfolio table has its fields
-and one row per item; the cross-framework view agrees with the crosswalk YAML; 390 px and keyboard alone work;
-axe-core finds nothing in any state, in both languages."""
+files change nothing and say why; an older edition names what changed, and a file that names its edition shows the
+text then and now beside each entry on a changed item (moved, split and retired ones too); the printed portfolio
+table has its fields and one row per item; the cross-framework view agrees with the crosswalk YAML; 390 px and
+keyboard alone work; axe-core finds nothing in any state, in both languages."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from generator.model import Model
 from generator.strings import t
 
 from ..conftest import PROJECT
+from ..next_edition import DATE
 from ..site.test_workbook import _expected_cross
 from .conftest import AXE, BROWSER_MARKS, axe_violations
+from .test_editions_browser import next_url  # noqa: F401  (the site after a realistic next edition, served)
 
 pytestmark = BROWSER_MARKS
 
@@ -236,3 +239,86 @@ def test_keyboard_alone_sets_a_status_writes_a_note_and_exports(page: Any) -> No
     page.locator("[data-action=export]").focus()
     with page.expect_download():
         page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_entry(page: Any, tmp_path: Path,
+                                                                                      lang: str) -> None:
+    """A workbook file saved with the first edition, with evidence on every item of it that changed since: beside
+    each entry the kind of change and the text then and now, side by side, from the page's data; the untouched
+    entries get nothing; the page names the file's edition."""
+    from generator.editions.impact import history, told
+    from generator.pipeline import load_model
+
+    checked = load_model(PROJECT)
+    assert checked.model is not None and len(checked.editions) >= 2
+    first = checked.editions[0]
+    ksbs = [i for i, e in first.manifest["items"].items() if e["group"] in ("ST0809:knowledge", "ST0809:skills",
+                                                                              "ST0809:behaviours")]
+    hist = history(checked.model, checked.editions)
+    changed = told(hist, first.id, ksbs, "workbook")
+    assert changed, "no KSB changed since the first edition"
+    data = _open(page, lang)
+    assert data["edition"]["id"] == hist.current_id
+    doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809",
+           "edition": {**data["edition"], "id": first.id, "hash": "0123456789ab"},
+           "items": {i: {"status": "ready", "notes": {i: f"Evidence for {i}"}} for i in [*changed, "ST0809:K1"]}}
+    assert not Draft202012Validator(SCHEMA).is_valid({**doc, "edition": {**doc["edition"], "id": "30-11-2026"}})
+    Draft202012Validator(SCHEMA).validate(doc)
+    message = _import(page, tmp_path, "old.json", json.dumps(doc).encode())
+    assert t("wb-edition-since", lang, old=first.id, items="").split(":")[0] in message
+    for ident, change in changed.items():
+        assert change.old is not None and ident in data["items"]  # a reworded or corrected KSB stays on the page
+        box = page.locator(f'li[data-item="{ident}"] .cr-wb-was')
+        assert box.get_attribute("data-kind") == change.kind
+        entry = data["since"][first.id][ident]
+        now = ", ".join(n["name"] for n in entry["new"])
+        assert box.locator("p").first.inner_text() == t(f"wb-since.{change.kind}", lang, item=entry["name"],
+                                                        edition=first.id, items=now)
+        cells = box.locator("tbody td")
+        assert cells.nth(0).inner_text() == change.old["statement"][lang]
+        assert cells.nth(1).inner_text() == change.new[0]["statement"][lang]
+        heads = [t("wb-since-old", lang, edition=first.id), t("wb-since-new", lang)]
+        assert box.locator("th").all_inner_texts() == heads
+    if "ST0809:K1" not in changed:
+        assert page.locator('li[data-item="ST0809:K1"] .cr-wb-was').count() == 0
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})  # side by side still fits a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_entries_on_items_split_moved_or_retired_in_a_next_edition_say_what_stands_for_them(
+        browser: Any, next_url: str, next_edition_site: tuple[Any, Any], tmp_path: Path) -> None:  # noqa: F811
+    """The site after a realistic next edition: a file saved with the edition before it, with evidence on a
+    reworded, a changed, a renumbered, a split and a retired KSB. The two on the page show their old and new text;
+    the three whose ids are gone are kept below with what became of each (the new ids, or that it was retired)."""
+    plan = next_edition_site[1]
+    ksb = ("ST0809:K", "ST0809:S", "ST0809:B")
+    picks = {kind: next(i for i in plan.changed[kind] if i.startswith(ksb)) for kind in plan.changed}
+    context = browser.new_context(base_url=next_url)
+    try:
+        page = context.new_page()
+        data = _open(page)
+        assert data["edition"]["id"] == DATE and plan.old in data["since"]
+        doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809",
+               "edition": {**data["edition"], "id": plan.old, "hash": "0123456789ab"},
+               "items": {i: {"status": "ready", "notes": {i: f"Evidence {kind}"}} for kind, i in picks.items()}}
+        _import(page, tmp_path, "old.json", json.dumps(doc).encode())
+        table = data["since"][plan.old]
+        for kind in ("reword", "substantive"):
+            box = page.locator(f'li[data-item="{picks[kind]}"] .cr-wb-was')
+            assert box.locator("tbody td").nth(0).inner_text() == table[picks[kind]]["old"]
+            assert box.locator("tbody td").nth(1).inner_text() == table[picks[kind]]["new"][0]["statement"]
+        gone = page.locator(".cr-wb-gone")
+        for kind, shown in (("renumber", "moved"), ("split", "split"), ("retire", "retired")):
+            entry = table[picks[kind]]
+            box = gone.locator(f'.cr-wb-was[data-kind="{shown}"]')
+            assert box.count() == 1, kind
+            text = box.inner_text()
+            assert entry["old"] in text and [n["id"] for n in entry["new"]] == plan.successors.get(picks[kind], [])
+            assert all(n["name"] in text and n["statement"] in text for n in entry["new"])
+            if kind == "retire":
+                assert t("wb-since-gone", "en") in text
+        assert axe_violations(page) == []
+    finally:
+        context.close()

@@ -12,12 +12,13 @@
   var ID = /^[A-Z][A-Z0-9]*:[A-Za-z0-9][A-Za-z0-9:._-]*$/;
   var FRAMEWORK = /^[A-Z][A-Z0-9]*$/;
   var HTML = /<[A-Za-z!\/?]/;
+  var EDITION = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(\.[1-9][0-9]*)?$/;
   var MAX_ITEMS = 2000;
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   var state = blank();
   var storageOk = true;
 
-  function blank() { return {items: Object.create(null), fields: Object.create(null), changed: []}; }
+  function blank() { return {items: Object.create(null), fields: Object.create(null), changed: [], since: null}; }
 
   function fmt(key, values) {
     return S[key].replace(/\{(\w+)\}/g, function (m, k) { return values && has(values, k) ? String(values[k]) : m; });
@@ -61,7 +62,10 @@
   }
 
   function readEdition(ed) {
-    keys(ed, ["versions", "hash", "date", "items"], ["hash", "items"], "/edition");
+    keys(ed, ["id", "versions", "hash", "date", "items"], ["hash", "items"], "/edition");
+    if (has(ed, "id") && ed.id !== null && (typeof ed.id !== "string" || !EDITION.test(ed.id))) {
+      fail("wb-error.shape", {where: "/edition/id"});
+    }
     if (typeof ed.hash !== "string" || !/^[0-9a-f]{12}$/.test(ed.hash)) fail("wb-error.shape", {where: "/edition/hash"});
     ids(ed.items, "/edition/items").forEach(function (k) {
       if (typeof ed.items[k] !== "string" || !/^[0-9a-f]{8}$/.test(ed.items[k])) {
@@ -116,15 +120,19 @@
   }
 
   /* What changed between the edition a file was made for and this page's: items gone, items whose text or
-     assessment changed. Nothing is dropped: gone items stay in the state and in every export. */
+     assessment changed. A file that names an edition the page has a table for (D.since, from the build) is told
+     what became of each item, with old and new text; an older file, which names none, is compared by hashes.
+     Nothing is dropped: gone items stay in the state and in every export. */
   function compare(found) {
-    var changed = [], gone = [];
-    if (found.edition.hash === D.edition.hash) return {changed: changed, gone: gone};
-    Object.keys(found.state.items).forEach(function (id) {
-      if (!has(D.items, id)) gone.push(id);
-      else if (found.edition.items[id] !== D.edition.items[id]) changed.push(id);
+    var changed = [], gone = [], id = found.edition.id;
+    var since = typeof id === "string" && id !== D.edition.id && has(D.since, id) ? D.since[id] : null;
+    if (found.edition.hash === D.edition.hash && !since) return {changed: changed, gone: gone, since: null};
+    Object.keys(found.state.items).forEach(function (item) {
+      if (!has(D.items, item)) gone.push(item);
+      if (since) { if (has(since, item)) changed.push(item); }
+      else if (has(D.items, item) && found.edition.items[item] !== D.edition.items[item]) changed.push(item);
     });
-    return {changed: changed, gone: gone};
+    return {changed: changed, gone: gone, since: since && {edition: id, table: since}};
   }
 
   function editionName(ed) {
@@ -184,6 +192,48 @@
   function status(id) { return state.items[id] ? state.items[id].status : "none"; }
   function label(id) { return has(D.items, id) ? D.items[id].label : id; }
 
+  function make(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  /* Beside an entry whose item changed after the edition its file was saved with: what happened, and the text then
+     and now side by side (all of it from the page's data; text goes in as text). */
+  function was(id) {
+    var c = state.since.table[id], edition = state.since.edition;
+    var box = make("div", null, "cr-wb-was");
+    box.setAttribute("data-kind", c.kind);
+    box.appendChild(make("p", fmt("wb-since." + c.kind, {item: c.name, edition: edition,
+      items: c.new.map(function (n) { return n.name; }).join(", ")})));
+    var table = make("table", null, "cr-wb-was-table");
+    table.appendChild(make("caption", fmt("wb-since-caption", {item: c.name})));
+    var head = make("tr");
+    [fmt("wb-since-old", {edition: edition}), S["wb-since-new"]].forEach(function (h) {
+      var th = make("th", h);
+      th.setAttribute("scope", "col");
+      head.appendChild(th);
+    });
+    var row = make("tr"), now = make("td");
+    c.new.forEach(function (n) { now.appendChild(make("p", c.new.length > 1 || n.id !== id ? n.name + ": " + n.statement : n.statement)); });
+    if (!c.new.length) now.appendChild(make("p", S["wb-since-gone"]));
+    row.appendChild(make("td", c.old));
+    row.appendChild(now);
+    table.appendChild(make("thead")).appendChild(head);
+    table.appendChild(make("tbody")).appendChild(row);
+    box.appendChild(table);
+    if (c.same) box.appendChild(make("p", S["wb-since-same"]));
+    if (c.note) box.appendChild(make("p", fmt("wb-since-note", {note: c.note}), "cr-wb-was-note"));
+    return box;
+  }
+
+  function showWas(parent, id, after) {
+    var old = parent.querySelector(".cr-wb-was");
+    if (old) old.remove();
+    if (state.since && has(state.since.table, id)) after.insertAdjacentElement("afterend", was(id));
+  }
+
   function showItems() {
     Object.keys(D.items).forEach(function (id) {
       var li = document.getElementById(D.items[id].dom);
@@ -194,6 +244,7 @@
         ta.value = e && e.notes[ta.getAttribute("data-method")] || "";
         hint(ta, false);
       });
+      showWas(li, id, li.querySelector(".cr-wb-statement"));
       var mark = li.querySelector(".cr-wb-changed");
       if (state.changed.indexOf(id) >= 0 && !mark) {
         mark = document.createElement("span");
@@ -288,8 +339,9 @@
     list.textContent = "";
     ids.forEach(function (id) {
       var li = document.createElement("li");
-      li.textContent = [id + " (" + S["wb-state." + status(id)] + ")"].concat(noteLines(id)).join(" · ");
+      li.appendChild(make("span", [id + " (" + S["wb-state." + status(id)] + ")"].concat(noteLines(id)).join(" · ")));
       list.appendChild(li);
+      showWas(li, id, li.firstChild);
     });
     box.hidden = !ids.length;
   }
@@ -357,13 +409,18 @@
   function report(found, file) {
     var diff = compare(found), lines = [];
     state.changed = diff.changed;
+    state.since = diff.since;
     if (file !== null) lines.push(fmt("wb-imported", {file: file, n: Object.keys(found.state.items).length}));
-    var names = function (list) { return list.map(label).join(", "); };
-    if (diff.changed.length) {
+    var names = function (list) {
+      return list.map(function (id) { return diff.since ? diff.since.table[id].name : label(id); }).join(", ");
+    };
+    if (diff.since && diff.changed.length) {
+      lines.push(fmt("wb-edition-since", {old: diff.since.edition, items: names(diff.changed)}));
+    } else if (diff.changed.length) {
       lines.push(fmt("wb-edition-changed", {old: editionName(found.edition), new: editionName(D.edition),
                                             items: names(diff.changed)}));
     }
-    if (diff.gone.length) lines.push(fmt("wb-edition-gone", {items: names(diff.gone)}));
+    if (diff.gone.length) lines.push(fmt("wb-edition-gone", {items: diff.gone.map(label).join(", ")}));
     if (lines.length) say(lines.join(" "));
   }
 

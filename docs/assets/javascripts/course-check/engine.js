@@ -155,6 +155,12 @@ export function gap(bundle, c, lang) {
   return t(bundle, "report.gap-field", lang, { field: fieldName(bundle, c.field, lang), value, expected });
 }
 
+export function editionWords(bundle, edition, lang) {
+  if (edition.id) return t(bundle, "report.edition-id", lang, { edition: edition.id });
+  if (edition.after) return t(bundle, "report.edition-after", lang, { edition: edition.after });
+  return t(bundle, "report.edition-none", lang);
+}
+
 export function verdict(bundle, data, lang) {
   const sets = data.requirement_sets;
   if (!sets.length) return t(bundle, "report.verdict-no-sets", lang);

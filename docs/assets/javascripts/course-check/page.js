@@ -1,7 +1,9 @@
-// The check page: pick or drop a course file, get the report (or the CLI's errors) on the page. Nothing leaves
-// the browser. Every piece of data text is put in with textContent, never as markup.
+// The check page: pick or drop a course file, get the report (or the CLI's errors) on the page; or a saved report,
+// and see what changed since its edition. Nothing leaves the browser. Every piece of data text is put in with
+// textContent, never as markup.
 import { checkCourse } from "./check.js";
-import { expectedWords, gap, t, tn, valueLabel } from "./engine.js";
+import { editionWords, expectedWords, gap, joinWords, t, tn, valueLabel } from "./engine.js";
+import { change, isReport, reopen } from "./reopen.js";
 
 const lang = document.documentElement.lang === "nl" ? "nl" : "en";
 const root = document.querySelector("[data-cr-check]");
@@ -34,14 +36,16 @@ function facts(data) {
   if ("training_hours" in c.mode) mode.push(s("training-hours", { n: c.mode.training_hours }));
   if ("off_the_job_hours" in c.mode) mode.push(s("off-the-job-hours", { n: c.mode.off_the_job_hours }));
   if ("duration_months" in c.mode) mode.push(s("duration-months", { n: c.mode.duration_months }));
-  const edition = data.edition.frameworks.map((f) => `${f.name[lang]} ${f.version}`).join(", ");
+  const versions = data.edition.frameworks.map((f) => `${f.name[lang]} ${f.version}`).join(", ");
+  const words = editionWords(bundle, data.edition, lang);
+  const edition = s("edition-value", { edition: words, frameworks: versions, hash: data.edition.standards });
   return [
     [s("programme"), c.programme], [s("provider"), c.provider], [t(bundle, "version", lang), c.version],
     [t(bundle, "level", lang), valueLabel(bundle, "level", c.level, lang)], [s("mode"), mode.join("; ")],
     [s("modules"), `${tn(bundle, "report.modules-n", c.modules.length, lang)}, ${tn(bundle, "report.outcomes-n", outcomes, lang)}`],
     [s("targets"), c.targets.map((x) => titles[x] || x).join(", ") || s("no-targets")],
     [t(bundle, "file", lang), data.file], [s("file-sha256"), data.file_sha256], [s("checked"), data.checked],
-    [s("edition"), s("edition-value", { frameworks: edition, hash: data.edition.standards })],
+    [s("edition"), [el("a", { href: base + bundle.editions_page }, words), edition.slice(words.length)]],
   ];
 }
 
@@ -78,7 +82,9 @@ function renderReport(data) {
     el("strong", {}, data.verdict[lang])));
   const table = el("table", { class: "cr-facts" }, el("caption", {}, s("details")));
   const body = el("tbody");
-  for (const [label, value] of facts(data)) body.append(el("tr", {}, el("th", { scope: "row" }, label), el("td", {}, value)));
+  for (const [label, value] of facts(data)) {
+    body.append(el("tr", {}, el("th", { scope: "row" }, label), el("td", {}, ...[].concat(value))));
+  }
   table.append(body);
   out.append(table);
   out.append(el("h3", {}, s("applied")));
@@ -129,6 +135,89 @@ function renderProblems(result) {
   return list;
 }
 
+// ------------------------------------------------------------ a saved report, re-opened
+
+const c = (key, values) => t(bundle, key, lang, values);
+// The strings of each answer (keys written out whole: tests/test_strings.py finds every key it uses).
+const EFFECT = { "may-change": "check.reopen-effect.may-change", review: "check.reopen-effect.review",
+  none: "check.reopen-effect.none" };
+const VERDICT = { "may-change": "check.reopen-verdict.may-change", review: "check.reopen-verdict.review",
+  stands: "check.reopen-verdict.stands", unchanged: "check.reopen-verdict.unchanged" };
+const FOUND = { hash: "check.reopen-found-hash", after: "check.reopen-found-after", unknown: "check.reopen-unknown",
+  none: "check.reopen-none", current: "check.reopen-current" };
+const text = (v) => (typeof v === "string" ? v : "");
+
+function itemChange(edition, i) {
+  const found = change(bundle, edition, i.id);
+  const li = el("li", { "data-item": i.id }, el("strong", {}, found.old ? found.old.name[lang] : i.id), ` (${i.id}): `,
+    t(bundle, `delta.kind.${i.kind}`, lang), "; ", c(i.covered ? "check.reopen-covered" : "check.reopen-uncovered"));
+  const sub = el("ul");
+  const same = found.old && found.new.length === 1 && found.new[0].statement[lang] === found.old.statement[lang];
+  if (found.old && !same) sub.append(el("li", {}, c("check.reopen-old", { edition, text: found.old.statement[lang] })));
+  for (const n of found.new) sub.append(el("li", {}, c("check.reopen-new", { item: n.name[lang], text: n.statement[lang] })));
+  if (same) sub.append(el("li", {}, c("check.reopen-same")));
+  if (!found.new.length) sub.append(el("li", {}, c("check.reopen-retired")));
+  if (found.note) sub.append(el("li", {}, `${c("check.reopen-note")}: ${found.note[lang]}`));
+  sub.append(el("li", { class: `cr-effect cr-effect--${i.effect}` }, el("strong", {}, c(EFFECT[i.effect]))));
+  li.append(sub);
+  return li;
+}
+
+function setChange(edition, rs) {
+  const known = bundle.requirement_sets.find((r) => r.id === rs.id);
+  const name = (id) => (bundle.items[id] ? bundle.items[id].name[lang] : id);
+  const condition = (id) => {
+    const found = known && known.conditions.find((x) => x.id === id);
+    return found ? found.statement[lang] : id;
+  };
+  const parts = [];
+  if (rs.added.length) parts.push(c("check.reopen-set-added", { items: joinWords(bundle, rs.added.map(name), lang) }));
+  if (rs.conditions.length) {
+    parts.push(c("check.reopen-set-conditions", { edition, conditions: rs.conditions.map(condition).join("; ") }));
+  }
+  return el("li", { "data-set": rs.id }, el("strong", {}, known ? known.title[lang] : rs.id), `: ${parts.join("; ")}`,
+    " ", el("strong", {}, c(EFFECT["may-change"])));
+}
+
+function renderReopened(report, answer) {
+  const out = el("article", { class: "cr-report cr-reopen", "aria-labelledby": "cr-reopen-title" });
+  out.append(el("h2", { id: "cr-reopen-title" }, c("check.reopen-title")));
+  out.append(el("p", {}, c("check.reopen-about", { file: text(report.file), checked: text(report.checked),
+    edition: editionWords(bundle, report.edition, lang) })));
+  if (report.verdict && text(report.verdict[lang])) out.append(el("p", {}, c("check.reopen-then", { verdict: report.verdict[lang] })));
+  if (answer.found === "hash" || answer.found === "after") {
+    out.append(el("p", {}, c(FOUND[answer.found], { edition: answer.edition })));
+  }
+  const key = answer.verdict === null || answer.found === "current" ? FOUND[answer.found] : VERDICT[answer.verdict];
+  const ok = answer.verdict === "stands" || answer.verdict === "unchanged";
+  out.append(el("p", { class: `cr-verdict ${ok ? "cr-verdict--ok" : "cr-verdict--fail"}`, "data-verdict": answer.verdict || "" },
+    el("strong", {}, c(key, { edition: answer.edition || "", named: text(answer.named) }))));
+  if (answer.items.length || answer.sets.length) {
+    out.append(el("h3", {}, c("check.reopen-list", { edition: answer.edition })));
+    const list = el("ul", { class: "cr-reopen-items" });
+    for (const rs of answer.sets) list.append(setChange(answer.edition, rs));
+    for (const i of answer.items) list.append(itemChange(answer.edition, i));
+    out.append(list);
+  }
+  out.append(el("p", {}, el("a", { href: base + bundle.editions_page }, s("editions-page"))));
+  return out;
+}
+
+async function runReport(file) {
+  let doc = null;
+  try { doc = JSON.parse(await file.text()); } catch (e) { doc = null; }
+  if (!isReport(doc)) {
+    status.textContent = c("check.reopen-not-report", { file: file.name, command: bundle.reopen.command });
+    output.append(el("p", {}, status.textContent));
+    window.__crLast = { reopened: null };
+    return;
+  }
+  const answer = reopen(bundle, doc);
+  output.append(renderReopened(doc, answer));
+  status.textContent = c("check.reopen-done", { file: file.name });
+  window.__crLast = { reopened: answer };
+}
+
 function actions(data) {
   const json = JSON.stringify(data, null, 2) + "\n";
   const download = el("a", { class: "md-button", download: `${data.file.replace(/\.[^.]*$/u, "")}-report.json` },
@@ -144,6 +233,10 @@ async function run(file) {
   document.body.classList.add("cr-has-report");
   status.textContent = t(bundle, "check.working", lang, { file: file.name });
   try {
+    if (file.name.toLowerCase().endsWith(".json")) {
+      await runReport(file);
+      return;
+    }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await checkCourse(bundle, file.name, bytes);
     if (result.report) {
@@ -177,6 +270,7 @@ async function start() {
   input.disabled = false;
   status.textContent = t(bundle, "check.ready", lang);
   window.__crCheck = (name, bytes, checked) => checkCourse(bundle, name, bytes, checked);
+  window.__crReopen = (doc) => (isReport(doc) ? reopen(bundle, doc) : null);
 }
 
 start().catch((e) => { status.textContent = `${String(e)}`; });
