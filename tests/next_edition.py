@@ -101,6 +101,18 @@ def make(where: Path) -> tuple[Path, Plan]:
     return where, plan
 
 
+def renumber(where: Path, ident: str, since: str) -> str:
+    """In the project at `where` (made by `make`), renumber item `ident` as an editor would in the edition after
+    `since`, its references carried along; return its new id."""
+    standards = where / "standards"
+    path = next(p for p, i in _pool(standards) if i == ident)
+    data = _load(path)
+    rename = _apply("renumber", data, ident, Plan(old=since))
+    _dump(path, data)
+    _carry_references(standards, rename, since)
+    return rename[ident][0]
+
+
 def _freeze_pending(where: Path) -> None:
     """Between releases the data holds declared changes since the latest edition; freeze them first (as BASE), so
     that the next edition's changes are exactly the plan's, whatever the editors changed since the last release."""

@@ -16,7 +16,8 @@ from generator.editions.delta import Snapshot, between
 from generator.model import Model
 from generator.pipeline import Checked, load_model
 
-from .next_edition import DATE, Plan, make
+from .helpers import run_cli
+from .next_edition import DATE, Plan, make, renumber
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +88,36 @@ def test_each_row_to_reconfirm_names_its_changed_item_the_change_and_its_edition
             assert (r.entry.kind, r.entry.id) == ("split", split[r.item])
         else:
             assert (r.entry.kind, r.entry.id) == ("changed", r.item)
+
+
+def test_a_row_stays_to_be_reconfirmed_when_its_changed_item_is_renumbered_later(tmp_path: Path) -> None:
+    """An item changed in substance in one edition and renumbered in the next: the row carried to its new id was
+    still reviewed before the change, so it stays to be re-confirmed (a renumbering alone is not a change of
+    meaning, but it does not wash out the one before it); the new id's history starts with the old id's."""
+    root, plan = make(tmp_path)
+    assert run_cli(["check", "--strict"], root)[0] == 0
+    assert run_cli(["edition", "freeze", DATE], root)[0] == 0
+    checked = load_model(root)
+    assert checked.model is not None
+    before = impact.stale_rows(checked.model, _history(checked))
+    ident = min(i for i in plan.ids("substantive") if any(i in row for row in before))
+    new = renumber(root, ident, DATE)
+    assert run_cli(["check", "--strict"], root)[0] == 0
+    checked = load_model(root)
+    assert checked.model is not None
+    hist = _history(checked)
+    assert [(edition, e.kind, e.id) for edition, e in hist.entries_for(new)][-2:] == [
+        (DATE, "changed", ident), (None, "moved", ident)]
+    def carried(end: str) -> str:
+        return new if end == ident else end
+
+    old_of = {(carried(source), carried(target)): (source, target) for source, target in before}
+    after = impact.to_reconfirm(checked.model, hist)
+    assert set(after) == set(old_of)  # the rows blamed on `ident` alone too
+    for row, old in old_of.items():
+        if before[old][0] == ident:
+            why = after[row]
+            assert (why.item, why.edition, why.entry.kind, why.entry.id) == (new, DATE, "changed", ident)
 
 
 def test_rows_of_retired_items_are_listed_as_removed_and_renumbered_rows_as_moved(

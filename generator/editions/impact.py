@@ -64,12 +64,26 @@ def history(model: Model, editions: tuple[Edition, ...]) -> History:
     if snaps:
         delta = between(snaps[-1], now)
         pending = None if delta.empty else delta
+    by_item = _by_item([*deltas, *([pending] if pending else [])], editions)
+    return History(editions, deltas, pending, now, by_item)
+
+
+def _by_item(deltas: list[Delta], editions: tuple[Edition, ...]) -> dict[str, list[tuple[str | None, Entry]]]:
+    """Current item id -> the changes that made it, oldest first: a renumbered, split or merged item's successors
+    carry the old id's earlier changes too (a row carried to the new id was reviewed against them)."""
+    order: dict[str | None, int] = {e.id: n for n, e in enumerate(editions)}
+    order[None] = len(editions)  # a change not yet in an edition comes last
     by_item: dict[str, list[tuple[str | None, Entry]]] = {}
-    for delta in [*deltas, *([pending] if pending else [])]:
+    for delta in deltas:
+        earlier = {ident: tuple(found) for ident, found in by_item.items()}  # as of the edition before this delta
         for entry in delta.items:
             for target in entry.successors or (entry.id,):
-                by_item.setdefault(target, []).append((delta.new.id, entry))
-    return History(editions, deltas, pending, now, by_item)
+                found = by_item.setdefault(target, [])
+                if target != entry.id:
+                    found.extend(e for e in earlier.get(entry.id, ()) if e not in found)
+                    found.sort(key=lambda change: order[change[0]])
+                found.append((delta.new.id, entry))
+    return by_item
 
 
 def last_change(history: History, item_id: str) -> tuple[str | None, Entry] | None:
