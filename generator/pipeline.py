@@ -61,9 +61,10 @@ def load_model(root: Path) -> Checked:
     if model is not None and (lost := ledger.dropped(model, key, result.loaded)):  # a published address would disappear
         result.problems[:] = sorted([*result.problems, *lost])
         model = None
-    editions, found = _editions(key)
-    if model is not None:
-        found += declared.problems(model, result.loaded, editions)  # every change since the latest is declared
+    with check.without_cycle_collector():  # reading and comparing editions builds acyclic data too
+        editions, found = _editions(key)
+        if model is not None:
+            found += declared.problems(model, result.loaded, editions)  # every change since the latest is declared
     if found:
         result.problems[:] = sorted([*result.problems, *found])
         if any(p.severity == "error" for p in found):
