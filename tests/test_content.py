@@ -346,3 +346,14 @@ def test_register_hbo_condition_reads_hbo_as_bachelor_level_and_says_what_is_not
     assert "assesses" in conds["BVJN:register:eindtermen"].statement.en
     source = _register().source
     assert "successfully completes" in source.en and "positief afsluit" in source.nl
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_about_page_gives_each_frameworks_status_with_its_checked_on_date(lang: str) -> None:
+    """The sources table of the about page links each framework's status panel with the date the data says it was
+    checked, so the hand-written page cannot fall behind a new check unnoticed."""
+    about = (ROOT / "docs" / f"about.{lang}.md").read_text(encoding="utf-8")
+    for fw in model().frameworks:
+        row = next(line for line in about.splitlines() if line.startswith("| [") and
+                   f"(generated/{fw.folder}/index.md)" in line)
+        assert f"(generated/{fw.folder}/index.md#status) ({fw.checked_on})" in row, fw.id
