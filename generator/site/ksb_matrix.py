@@ -7,7 +7,7 @@ from .. import markup as mk
 from ..model import Framework, Group, Item, Lang
 from ..strings import t
 from . import urls
-from .context import Page
+from .context import Page, status_line
 from .furniture import LANDSCAPE_COLUMNS, html_item_link, page_head, print_furniture, print_meta, scroll
 
 
@@ -41,7 +41,7 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
               p.link(group.title.get(lang), urls.group_page(fw, group))]
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
     lines = print_furniture(lines, p, [fw], title)
-    lines += print_meta(p, [fw], [])
+    lines += print_meta(p, [fw], []) + status_line(p, fw)
     lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
     lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
               for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))]
