@@ -128,9 +128,13 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
                 "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws], "rows": rows}
     if tw.kind == "framework" and tw.framework:
         fw = tw.framework
+        note = {"status_note": _text(fw.status_note, lang)} if fw.status_note else {}
+        panel = [{"id": d.id or "", "label": d.label.get(lang), "confidence": d.confidence or ""}
+                 | _text(d.value, lang) for d in fw.facts if d.panel]  # the schema requires both of a panel fact
+        licence = {"id": fw.licence.id, "name": fw.licence.name.get(lang)} | (
+            {"url": fw.licence.url} if fw.licence.url else {})
         return {"title": fw.title.get(lang), "version": fw.version, "publisher": fw.publisher.get(lang),
-                "status": fw.status, "licence": {"id": fw.licence.id, "name": fw.licence.name.get(lang)}
-                | ({"url": fw.licence.url} if fw.licence.url else {}),
+                "status": fw.status, "checked_on": fw.checked_on, **note, "status_facts": panel, "licence": licence,
                 "groups": [_ref(model, g.id, lang) for g in fw.groups]}
     if tw.kind == "group" and tw.group:
         return {"title": tw.group.title.get(lang), "framework": _ref(model, tw.group.framework, lang),
