@@ -136,3 +136,17 @@ def test_without_a_status_note_the_pages_give_version_and_status(lang: str) -> N
             assert sentence in _page(files, name), name
         twin = json.loads(str(files[twin_source(urls.framework_page(fw), lang)]))
         assert "status_note" not in twin and twin["status_facts"] == [] and twin["checked_on"] == fw.checked_on
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_duties_matrix_no_longer_speaks_of_unknown_links_and_the_epa_matrix_still_does(lang: str) -> None:
+    """All nine duties have the record's links, so their matrix has neither a "not yet known" legend nor such a
+    column; the EPA matrix keeps both (the official KSB-to-method table is not in our data)."""
+    model, files = _rendered(ROOT)
+    fw = model.framework["ST0809"]
+    unknown = mk.text(t("link-unknown", lang))
+    duties = _page(files, f"{urls.link_matrix_page(fw, model.groups['ST0809:duties'])}.{lang}.md")
+    epa = _page(files, f"{urls.link_matrix_page(fw, model.groups['ST0809:epa'])}.{lang}.md")
+    assert unknown not in duties and t("not-yet-known", lang) not in duties and 'class="cr-u"' not in duties
+    assert mk.text(t("link-matrix-unknown", lang)) not in duties
+    assert unknown in epa and mk.text(t("link-inferred", lang)) in epa and 'class="cr-u"' in epa

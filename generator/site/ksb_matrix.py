@@ -42,9 +42,14 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
     lines = print_furniture(lines, p, [fw], title)
     lines += print_meta(p, [fw], []) + status_line(p, fw)
-    lines += [t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang))), ""]
+    # The legend names only the kinds of cell the matrix has: no "not yet known" once every column is known.
+    any_inferred = any(c.links_confidence == "inferred" and not _unknown(c) for c in columns)
+    any_unknown = any(_unknown(c) for c in columns)
+    intro = t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang)))
+    lines += [f"{intro} {mk.text(t('link-matrix-unknown', lang))}" if any_unknown else intro, ""]
     lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
-              for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))]
+              for mark, key, shown in (("●", "link-yes", True), ("◐", "link-inferred", any_inferred),
+                                       ("?", "link-unknown", any_unknown)) if shown]
     lines.append("")
     # A column whose links are not yet known says so in its header, where screen readers announce it with each
     # (empty) cell of the column.
