@@ -67,10 +67,42 @@ RECORD_DUTIES = {
     8: ("b81006b4-8f9b-4809-856d-d703162d77b8", "K1 K6 K9 K11 S7 S8 S11 S15 B2 B3"),
     9: ("3111f70a-f199-4d58-adde-d248d49d37ec", "K1 S11 B2 B3"),
 }
-#: The record's KSB GUIDs, a sample across the three groups (every KSB has one: see the test).
-RECORD_KSB_GUIDS = {"K1": "d5338a56-128c-47e2-9fb0-771bec277262", "K12": "7b0e84c9-5222-40b0-95aa-eab1b3e67ed6",
-                    "S6": "405a267e-cfaa-4619-96a4-8788f40dbd92", "S15": "3783bbfa-4f58-4760-b34b-8caed707d606",
-                    "B4": "baa782c4-76c4-4232-bf14-fc8b445fabcf"}
+#: The standard's page at its publisher, as the record gives it.
+ST0809_PAGE = "https://skillsengland.education.gov.uk/apprenticeships/st0809-v1-0"
+#: The record's GUID of every KSB, in the record's order (K, S, B numbered as st0809-facts.md numbers them).
+RECORD_KSB_GUIDS = {
+    "K1": "d5338a56-128c-47e2-9fb0-771bec277262",
+    "K2": "1423f1f8-1cd5-45b6-981d-6aecc32d946c",
+    "K3": "ee9bb137-1e4f-4326-b188-a18a20695e77",
+    "K4": "13284752-8cb5-468c-9656-affe17f58aa6",
+    "K5": "5f0fce4f-dbe5-4c76-a0a0-2232c0f8bcc7",
+    "K6": "2d3995e9-e572-483b-bb5f-64582a1cf493",
+    "K7": "7105979b-1ac2-4e54-8db3-a1db99993405",
+    "K8": "b63d1e5f-4847-4ba3-9224-ed3784df6047",
+    "K9": "8a070f92-d6e0-47ed-9af2-1ea753c93e20",
+    "K10": "6a2ead73-6941-4e4a-9650-6838bd13ce6b",
+    "K11": "daee689e-5c92-470c-a8e9-1ad890ae3202",
+    "K12": "7b0e84c9-5222-40b0-95aa-eab1b3e67ed6",
+    "S1": "85f4b058-7f56-48a7-b1d2-c3393ce42d8c",
+    "S2": "e39fe871-c189-4807-b79c-e1a470827d3c",
+    "S3": "5cbdd026-a074-4e8d-a8f4-d81d739cbec4",
+    "S4": "ffbe9218-0d1b-497c-ae09-a688bc2f7cda",
+    "S5": "f7a68c27-b53d-4f41-a17b-a524a510d2ad",
+    "S6": "405a267e-cfaa-4619-96a4-8788f40dbd92",
+    "S7": "32d20037-3f94-45b1-a4ff-2ee6f95749e9",
+    "S8": "d7f7caff-bd06-4f1b-918e-a1aa50053b59",
+    "S9": "c339c77f-9560-4b2e-81f2-de85af1937a7",
+    "S10": "ebc048b3-1893-41cf-9450-0fd0d714109d",
+    "S11": "a100942a-e80f-4276-9eb0-0a48fd1fabb2",
+    "S12": "23b0c408-c706-4b4d-88a7-382d2764a6b3",
+    "S13": "7bf08855-f847-4f38-8383-07f8855f5134",
+    "S14": "daff5361-ffbc-4fa6-8524-1b2a30e6604d",
+    "S15": "3783bbfa-4f58-4760-b34b-8caed707d606",
+    "B1": "3f050d44-a20d-497e-8a74-4aba6f0311fa",
+    "B2": "e61d74a9-8248-490d-80f8-ac1ef443ad4d",
+    "B3": "46b99312-84c9-4ad9-b6b0-2e8b5966c97d",
+    "B4": "baa782c4-76c4-4232-bf14-fc8b445fabcf",
+}
 
 
 def test_the_nine_duties_have_the_records_guids_and_ksb_links() -> None:
@@ -79,14 +111,19 @@ def test_the_nine_duties_have_the_records_guids_and_ksb_links() -> None:
     for duty, (guid, ksbs) in zip(duties, RECORD_DUTIES.values(), strict=True):
         assert duty.guid == guid and duty.status == "available" and duty.links_confidence == "confirmed"
         assert list(duty.ksbs) == [f"ST0809:{k}" for k in ksbs.split()], duty.id
+        assert duty.confidence == "confirmed" and duty.official_url == ST0809_PAGE, duty.id
+        assert duty.title is not None and duty.statement.en and duty.statement.nl, duty.id
+        for text in (duty.title, duty.statement):  # our theme and summary, never the record's wording
+            assert (text.kind_en, text.kind_nl) == ("summary", "summary"), duty.id
 
 
 def test_every_ksb_has_the_records_guid_and_is_linked_to_a_duty() -> None:
     m = model()
     ksbs = [i for g in m.framework["ST0809"].groups if g.role == "ksb" for i in g.items]
-    assert len(ksbs) == 31 and len({k.guid for k in ksbs}) == 31 and all(k.guid for k in ksbs)
-    assert {k.label: k.guid for k in ksbs if k.label in RECORD_KSB_GUIDS} == RECORD_KSB_GUIDS
+    assert {k.label: k.guid for k in ksbs} == RECORD_KSB_GUIDS  # every KSB, each with the record's GUID
+    assert [k.label for k in ksbs] == list(RECORD_KSB_GUIDS)  # in the record's order
     assert all(m.linked_from.get(("ksbs", k.id)) for k in ksbs)
+    assert {k.official_url for k in ksbs} == {ST0809_PAGE}
 
 
 def test_s6_acknowledges_and_never_affirms() -> None:
@@ -101,12 +138,15 @@ def test_knowledge_test_links_are_the_inferred_set_and_say_so() -> None:
     assert test.links_confidence == "inferred"
 
 
-def test_ksb_confidence_follows_the_facts_file() -> None:
+def test_ksb_confidence_follows_the_publishers_record() -> None:
+    """The record confirms every KSB's topics, item by item, so the skills and behaviours that one transcription
+    gave are confirmed now; K11 and K12 keep their marks, for the laws and named models beyond their topics."""
     items = model().items
     assert {items[f"ST0809:K{n}"].confidence for n in range(1, 11)} == {"confirmed"}
     assert items["ST0809:K11"].confidence == "partly-confirmed"
     assert items["ST0809:K12"].confidence == "single-source"
-    assert {items[f"ST0809:S{n}"].confidence for n in range(1, 16)} == {"single-source"}
+    assert {items[f"ST0809:S{n}"].confidence for n in range(1, 16)} == {"confirmed"}
+    assert {items[f"ST0809:B{n}"].confidence for n in range(1, 5)} == {"confirmed"}
 
 
 def test_ksb_statements_are_our_summaries_in_both_languages() -> None:
