@@ -158,7 +158,7 @@ def _pager(p: Page, group: Group, item: Item) -> list[str]:
 
 def side_by_side_page(p: Page, fw: Framework) -> str:
     """Every text in both languages; raw HTML so each cell carries its own `lang` attribute."""
-    lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", crumbs(p, fw))
+    lines = head(f"{fw.title.get(p.lang)}: {t('side-by-side', p.lang)}", crumbs(p, fw)) + status_line(p, fw)
     lines += [mk.text(t("side-by-side-intro", p.lang)), ""]
     for group in fw.groups:
         top = mk.el("tr", *(mk.col(t(key, p.lang)) for key in ("item", "lang.en", "lang.nl")))
@@ -185,7 +185,7 @@ def checklist_page(p: Page, fw: Framework) -> str:
     lang = p.lang
     lines = print_furniture(head(f"{t('checklist', lang)}: {fw.title.get(lang)}", crumbs(p, fw)), p, [fw],
                             t("checklist", lang))
-    lines += [*print_meta(p, [fw], []), mk.text(t("checklist-intro", lang)), ""]
+    lines += [*print_meta(p, [fw], []), *status_line(p, fw), mk.text(t("checklist-intro", lang)), ""]
     fields = [mk.el("p", mk.el("span", f"{t(k, lang)}:"), mk.el("span", class_="cr-field-line"))
               for k in ("checklist-name", "checklist-employer", "date")]
     lines += [mk.el("div", *fields, class_="cr-fields"), ""]
