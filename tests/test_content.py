@@ -188,7 +188,8 @@ def test_checklist_labels_statements_that_are_not_confirmed(lang: str) -> None:
     page = _page(f"coaching-professional/checklist.{lang}.md")
     k1 = next(ln for ln in page.splitlines() if ">K1<" in ln)
     s1 = next(ln for ln in page.splitlines() if ">S1<" in ln)
-    assert "cr-meta" not in k1 and "cr-meta" in s1
+    k12 = next(ln for ln in page.splitlines() if ">K12<" in ln)  # single-source: the named models
+    assert "cr-meta" not in k1 and "cr-meta" not in s1 and "cr-meta" in k12
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -357,3 +358,55 @@ def test_the_about_page_gives_each_frameworks_status_with_its_checked_on_date(la
         row = next(line for line in about.splitlines() if line.startswith("| [") and
                    f"(generated/{fw.folder}/index.md)" in line)
         assert f"(generated/{fw.folder}/index.md#status) ({fw.checked_on})" in row, fw.id
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_carries_its_status_line(
+        lang: str) -> None:
+    """Each framework's page has a status panel (anchor #status) with the date we last checked the framework and
+    every fact marked for the panel, each with its confidence; every other page of the framework (groups, items,
+    checklist, matrices, side by side, workbook) carries the status in one line with that date and a link to the
+    panel, so a printed or cited page says whether the standard is current."""
+    from generator import markup as mk
+    from generator.site.urls import url_of
+    from generator.strings import t
+
+    pages = _pages()
+    retired = {r.id.split(":", 1)[1].split(":")[-1] for r, _ in model().retired.values()}
+    for fw in model().frameworks:
+        assert fw.checked_on and fw.status_note is not None, fw.id  # all three frameworks were checked
+        index = _page(f"{fw.folder}/index.{lang}.md")
+        panel = index[index.index(f"## {t('status-panel', lang)} {{#status}}"):index.index("| ")]
+        assert f'!!! info "{mk.text(t("status-checked-on", lang, date=fw.checked_on))}"' in panel, fw.id
+        facts = [f for f in fw.facts if f.panel]
+        assert facts, fw.id
+        for fact in facts:
+            sure = mk.text(t(f"confidence.{fact.confidence}", lang))
+            assert f"    **{mk.text(fact.label.get(lang))}** ({sure})" in panel, (fw.id, fact.id)
+        line = f"{mk.text(fw.status_note.get(lang))} {mk.text(t('status-checked-short', lang, date=fw.checked_on))}"
+        others = [name for name in pages if name.startswith(f"{fw.folder}/") and name.endswith(f".{lang}.md")
+                  and name != f"{fw.folder}/index.{lang}.md" and url_of(name).rstrip("/").split("/")[-1]
+                  not in retired]
+        assert len(others) > 3, fw.id
+        for name in others:
+            page = _page(name)
+            assert line in page and "{: .cr-status-line }" in page, name
+            assert "index.md#status)" in page.split("{: .cr-status-line }")[0].splitlines()[-1], name
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_duty_matrix_shows_the_records_links_and_no_unknown_or_inferred_mark(lang: str) -> None:
+    """All nine duties' links are the publisher's, so the duty × KSB matrix names only the mark it uses; the EPA
+    matrix, where two methods' links are not yet known and one is inferred, names those two."""
+    from generator import markup as mk
+    from generator.strings import t
+
+    duties = _page(f"coaching-professional/duties-matrix.{lang}.md")
+    assert t("link-unknown", lang) not in duties and t("link-inferred", lang) not in duties
+    assert t("link-matrix-unknown", lang) not in duties and t("not-yet-known", lang) not in duties
+    assert 'class="cr-u"' not in duties and 'class="cr-i"' not in duties
+    links = sum(len(d.ksbs) for d in model().groups["ST0809:duties"].items)
+    assert duties.count('class="cr-y"') == links == 131  # the record's table: 10 + 19 + 25 + 17 + 15 + 9 + 22 + 10 + 4
+    epa = _page(f"coaching-professional/epa-matrix.{lang}.md")
+    assert all(mk.text(t(key, lang)) in epa for key in ("link-inferred", "link-unknown", "link-matrix-unknown"))
+    assert f'<span class="cr-mark">●</span> {mk.text(t("link-yes", lang))}' not in epa  # none confirmed yet

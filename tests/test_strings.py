@@ -43,9 +43,9 @@ UNLABELLED = {
     ("twin", "/properties/lang"): "as above",
     ("twin", "/$defs/ref/properties/kind"): "as above: the text kinds, labelled where the data defines them",
     ("twin", "/$defs/text/properties/kind"): "as above",
-    ("twin", "/properties/status_facts/items/properties/kind"): "as above",
-    ("twin", "/properties/status_facts/items/properties/confidence"): "as above: the confidence, labelled where the "
-                                                                       "data defines it (common.schema.json)",
+    ("twin", "/properties/status_panel/items/properties/kind"): "as above",
+    ("twin", "/properties/status_panel/items/properties/confidence"): "as above: confidence, labelled where the data "
+                                                                        "defines it (common.schema.json)",
     ("catalogue", "/properties/twins/items/properties/kind"): "as above",
     ("catalogue", "/properties/twins/items/properties/lang"): "as above",
     ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",

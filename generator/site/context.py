@@ -125,30 +125,33 @@ def kind_line(p: Page, value: Text, url: str | None, fw: Framework | None = None
 
 
 def _status_sentence(p: Page, fw: Framework) -> str:
-    """The framework's status in one sentence, as Markdown: its status_note, or else its version and status."""
+    """The framework's status in a sentence: its `status_note`, or else its version and status."""
     if fw.status_note is not None:
-        return p.prose(fw.status_note, fw.id)
-    return mk.text(t("status-fallback", p.lang, version=fw.version, status=t("status." + fw.status, p.lang)))
+        return mk.text(fw.status_note.get(p.lang))
+    return mk.text(t("status-default", p.lang, version=fw.version, status=t(f"status.{fw.status}", p.lang)))
 
 
 def status_line(p: Page, fw: Framework) -> list[str]:
-    """One line on every page of a framework but its own: its status in a sentence, the date we last checked it,
-    and a link to the status panel on the framework's page (so a printed or cited page carries the status)."""
+    """One line on every page of a framework: its status in a sentence, when we last checked it, and a link to
+    the status panel on the framework's page (so a printed or cited page carries the framework's status)."""
     lang = p.lang
-    name = fw.short_title.get(lang) if fw.short_title else fw.title.get(lang)
-    checked = mk.text(t("status-checked-short", lang, date=fw.checked_on))
+    checked = t("status-checked-short", lang, date=fw.checked_on) if fw.checked_on else t("status-unchecked-short",
+                                                                                          lang)
     link = p.link(t("status-more", lang), urls.framework_page(fw), "status")
-    return [f"**{mk.text(name)}**: {_status_sentence(p, fw)} {checked} {link}", "{: .cr-status-line }", ""]
+    line = f"**{mk.text(fw.short_title.get(lang) if fw.short_title else fw.title.get(lang))}**: "
+    return [line + f"{_status_sentence(p, fw)} {mk.text(checked)} {link}", "{: .cr-status-line }", ""]
 
 
 def status_panel(p: Page, fw: Framework) -> list[str]:
-    """The status panel at the top of a framework's page (anchor #status): the date we last checked the framework
-    against its publisher, its status in a sentence, and the facts marked `panel`, each with how sure we are."""
+    """The status panel at the top of a framework's page (every framework has one, which every other page of it
+    links): its status in a sentence and the facts marked `panel`, each with how sure we are, under the date we
+    last checked them against the publisher, or a plain "not yet checked"."""
     lang = p.lang
-    checked = t("status-checked-on", lang, date=fw.checked_on)
-    lines = [f"## {mk.text(t('status-panel', lang))} {{#status}}", "", f'!!! info "{mk.text(checked)}"', "",
-             f"    {_status_sentence(p, fw)}", ""]
-    for d in (d for d in fw.facts if d.panel):
+    facts = [d for d in fw.facts if d.panel]
+    checked = t("status-checked-on", lang, date=fw.checked_on) if fw.checked_on else t("status-not-checked", lang)
+    lines = [f"## {mk.text(t('status-panel', lang))} {{#status}}", "", f'!!! info "{mk.text(checked)}"', ""]
+    lines += [f"    {p.prose(fw.status_note, fw.id) if fw.status_note else _status_sentence(p, fw)}", ""]
+    for d in facts:
         sure = f" ({mk.text(t('confidence.' + d.confidence, lang))})" if d.confidence else ""
         lines += [f"    **{mk.text(d.label.get(lang))}**{sure}: {p.prose(d.value, fw.id)}", ""]
     return lines

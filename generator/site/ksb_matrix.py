@@ -33,6 +33,17 @@ def _unknown(item: Item) -> bool:
     return item.status != "available" or item.links_confidence == "missing"
 
 
+def _marks_used(columns: list[Item]) -> set[str]:
+    """The legend keys of the marks a matrix with these columns shows."""
+    used = set()
+    for c in columns:
+        if _unknown(c):
+            used.add("link-unknown")
+        if c.ksbs or c.assesses:
+            used.add("link-inferred" if c.links_confidence == "inferred" else "link-yes")
+    return used
+
+
 def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lang = p.lang
     columns = list(group.items)
@@ -42,14 +53,13 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
     lines = print_furniture(lines, p, [fw], title)
     lines += print_meta(p, [fw], []) + status_line(p, fw)
-    # The legend names only the kinds of cell the matrix has: no "not yet known" once every column is known.
-    any_inferred = any(c.links_confidence == "inferred" and not _unknown(c) for c in columns)
-    any_unknown = any(_unknown(c) for c in columns)
+    used = _marks_used(columns)
     intro = t("link-matrix-intro", lang).format(group=mk.text(group.title.get(lang)))
-    lines += [f"{intro} {mk.text(t('link-matrix-unknown', lang))}" if any_unknown else intro, ""]
+    lines += [f"{intro} {mk.text(t('link-matrix-unknown', lang))}" if "link-unknown" in used else intro, ""]
+    # The legend names only the marks this matrix uses: a matrix whose links are all known says nothing of
+    # inferences or unknown links.
     lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
-              for mark, key, shown in (("●", "link-yes", True), ("◐", "link-inferred", any_inferred),
-                                       ("?", "link-unknown", any_unknown)) if shown]
+              for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown")) if key in used]
     lines.append("")
     # A column whose links are not yet known says so in its header, where screen readers announce it with each
     # (empty) cell of the column.

@@ -110,6 +110,18 @@ def _reconfirm(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]
                           "reason": reconfirm_reason(why, m.reviewed_date, lang)}}
 
 
+def _checked(fw: Framework, lang: Lang) -> dict[str, Any]:
+    """When we last compared the framework with its publisher, and its status in a sentence, when the data says."""
+    return (({"checked_on": fw.checked_on} if fw.checked_on else {})
+            | ({"status_note": _text(fw.status_note, lang)} if fw.status_note else {}))
+
+
+def _framework_status(fw: Framework, lang: Lang) -> dict[str, Any]:
+    """What the status line of a group or item page says of its framework, and where its status panel is."""
+    return {"version": fw.version, "status": fw.status} | _checked(fw, lang) | {
+        "panel": page_url(urls.framework_page(fw), lang) + "#status"}
+
+
 def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
     if tw.kind == "crosswalk" and tw.mset:
         mset = tw.mset
@@ -134,10 +146,16 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
         licence = {"id": fw.licence.id, "name": fw.licence.name.get(lang)} | (
             {"url": fw.licence.url} if fw.licence.url else {})
         return {"title": fw.title.get(lang), "version": fw.version, "publisher": fw.publisher.get(lang),
-                "status": fw.status, "checked_on": fw.checked_on, **note, "status_facts": panel, "licence": licence,
+                "status": fw.status} | _checked(fw, lang) | {
+                "status_panel": [{"id": f.id, "label": f.label.get(lang)} | _text(f.value, lang)
+                                 | ({"confidence": f.confidence} if f.confidence else {})
+                                 for f in fw.facts if f.panel],
+                "licence": {"id": fw.licence.id, "name": fw.licence.name.get(lang)}
+                | ({"url": fw.licence.url} if fw.licence.url else {}),
                 "groups": [_ref(model, g.id, lang) for g in fw.groups]}
     if tw.kind == "group" and tw.group:
         return {"title": tw.group.title.get(lang), "framework": _ref(model, tw.group.framework, lang),
+                "framework_status": _framework_status(model.framework[tw.group.framework], lang),
                 "items": [_ref(model, i.id, lang) | {"label": i.label_in(lang)} | _text(i.statement, lang)
                           for i in tw.group.items]}
     assert tw.item is not None
@@ -150,7 +168,9 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
         mappings.append({"relation": rel.id, "skos": rel.skos, "item": _ref(model, other, lang),
                          "rationale": _text(m.rationale, lang)} | _reconfirm(m, lang, reconfirm))
     return {"title": item_heading(model, item, lang), "label": item.label_in(lang),
-            "framework": _ref(model, item.framework, lang), "group": _ref(model, item.group, lang),
+            "framework": _ref(model, item.framework, lang),
+            "framework_status": _framework_status(model.framework[item.framework], lang),
+            "group": _ref(model, item.group, lang),
             "statement": _text(item.statement, lang), "subpoints": [s.get(lang) for s in item.subpoints],
             "mappings": mappings}
 

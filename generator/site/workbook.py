@@ -137,7 +137,7 @@ def _portfolio(p: Page, fw: Framework) -> list[str]:
     table = mk.table(title, head, rows, class_="cr-table cr-wb-portfolio")
     return [f"## {t('wb-portfolio', lang)} {{: #portfolio }}", "",
             mk.el("p", t("wb-portfolio-intro", lang), class_="cr-wb-noprint"), "",
-            *print_meta(p, [fw], []), box, "", *scroll(title, table)]
+            *print_meta(p, [fw], []), *status_line(p, fw), box, "", *scroll(title, table)]
 
 
 def _candidates(p: Page, view: CrossView, cands: tuple[tuple[str, str], ...]) -> str:

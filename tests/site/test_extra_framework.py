@@ -85,3 +85,24 @@ def test_a_workbook_exactly_when_the_ksb_role_is_declared(site: tuple[str, Path]
         html = workbook.read_text(encoding="utf-8")
         assert html.count('data-method="TINY:') == 3 and html.count('class="cr-wb-item"') == 3
     assert (out / lang / "coaching-professional" / "workbook" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
+def test_a_framework_never_checked_says_so_in_its_panel_and_on_its_pages(site: tuple[str, Path], lang: str,
+                                                                        prefix: str) -> None:
+    """TINY gives no checked_on and no status_note: its page still has a status panel, which says the data was
+    not yet checked against the publisher and gives the version and status, and every other page links it."""
+    from html import escape
+
+    from generator.strings import t
+
+    _variant, out = site
+    home = (out / prefix / "tiny" / "index.html").read_text(encoding="utf-8")
+    assert 'id="status"' in home and escape(t("status-not-checked", lang), quote=False) in home
+    default = t("status-default", lang, version="0.1", status=t("status.published", lang))
+    for page in ("tiny/abilities", "tiny/abilities/a1"):
+        html = (out / prefix / page / "index.html").read_text(encoding="utf-8")
+        line = html[html.index('class="cr-status-line"'):]
+        line = line[:line.index("</p>")]
+        assert escape(default, quote=False) in line and escape(t("status-unchecked-short", lang), quote=False) in line
+        assert '#status"' in line, page

@@ -115,3 +115,26 @@ def test_item_pages_carry_json_ld_that_matches_the_yaml(built_site: BuiltSite, l
         assert termset["@type"] == "DefinedTermSet" and termset["identifier"] == group["id"]
         assert termset["name"].endswith(group["title"][lang])
         assert data["termCode"] == (item["label"] if isinstance(item["label"], str) else item["label"][lang])
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
+def test_twins_carry_the_frameworks_status_as_the_yaml_says(built_site: BuiltSite, lang: str, prefix: str) -> None:
+    """A framework's twin holds its status panel (the date we last checked it, its status in a sentence, the facts
+    marked `panel` with their confidence); every group and item twin holds the status line of its page, with the
+    address of that panel, so a program that cites an item carries the standard's status too."""
+    site, base = built_site.site, _site_url(built_site.root)
+    for path in sorted((built_site.root / "standards").glob("*/framework.yaml")):
+        fw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        folder = path.parent.name
+        twin = json.loads((site / prefix / folder / "index.json").read_text(encoding="utf-8"))
+        assert twin["checked_on"] == fw["checked_on"] and twin["status"] == fw["status"]
+        assert twin["status_note"] == {"text": fw["status_note"][lang], "kind": fw["status_note"]["kind"][lang]}
+        panel = [f for f in fw["facts"] if f.get("panel")]
+        assert panel and [(f["id"], f["label"], f["text"], f.get("confidence")) for f in twin["status_panel"]] == [
+            (f["id"], f["label"][lang], f["value"][lang], f.get("confidence")) for f in panel]
+        expected = {"version": fw["version"], "status": fw["status"], "checked_on": fw["checked_on"],
+                    "status_note": twin["status_note"], "panel": f"{base}{prefix}{folder}/#status"}
+        others = [p for p in sorted((site / prefix / folder).rglob("index.json")) if p.parent != site / prefix / folder]
+        assert len(others) > 3
+        for other in others:
+            assert json.loads(other.read_text(encoding="utf-8"))["framework_status"] == expected, other
