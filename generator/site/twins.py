@@ -111,9 +111,8 @@ def _reconfirm(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]
 
 
 def _checked(fw: Framework, lang: Lang) -> dict[str, Any]:
-    """When we last compared the framework with its publisher, and its status in a sentence, when the data says."""
-    return (({"checked_on": fw.checked_on} if fw.checked_on else {})
-            | ({"status_note": _text(fw.status_note, lang)} if fw.status_note else {}))
+    """When we last compared the framework with its publisher, and its status in a sentence when the data gives one."""
+    return {"checked_on": fw.checked_on} | ({"status_note": _text(fw.status_note, lang)} if fw.status_note else {})
 
 
 def _framework_status(fw: Framework, lang: Lang) -> dict[str, Any]:
@@ -140,11 +139,6 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
                 "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws], "rows": rows}
     if tw.kind == "framework" and tw.framework:
         fw = tw.framework
-        note = {"status_note": _text(fw.status_note, lang)} if fw.status_note else {}
-        panel = [{"id": d.id or "", "label": d.label.get(lang), "confidence": d.confidence or ""}
-                 | _text(d.value, lang) for d in fw.facts if d.panel]  # the schema requires both of a panel fact
-        licence = {"id": fw.licence.id, "name": fw.licence.name.get(lang)} | (
-            {"url": fw.licence.url} if fw.licence.url else {})
         return {"title": fw.title.get(lang), "version": fw.version, "publisher": fw.publisher.get(lang),
                 "status": fw.status} | _checked(fw, lang) | {
                 "status_panel": [{"id": f.id, "label": f.label.get(lang)} | _text(f.value, lang)

@@ -204,7 +204,7 @@ def workbook_page(p: Page, fw: Framework) -> str:
     crumbs = [p.link(t("frameworks", lang), "frameworks"), p.link(fw.title.get(lang), urls.framework_page(fw))]
     lines = page_head(p, title, landscape=True, crumbs=crumbs, wide=False)
     lines.insert(2, "workbook: true")  # front matter: overrides/main.html loads the workbook's script and styles
-    lines = print_furniture(lines, p, [fw], title) + status_line(p, fw)
+    lines = print_furniture(lines, p, [fw], title)
     lines += [mk.el("p", t("wb-intro", lang), class_="cr-wb-noprint"), "",
               mk.el("p", t("wb-summaries", lang), class_="cr-wb-noprint"), "", *_tools(p)]
     lines += _work(p, fw)
