@@ -47,7 +47,7 @@ def make_project(where: Path, items: int) -> Path:
     (folder / "framework.yaml").write_text(
         "# yaml-language-server: $schema=../../schemas/framework.schema.json\n"
         "id: SYN\ntitle: {en: Synthetic, nl: Synthetisch, kind: {en: summary, nl: summary}}\n"
-        "publisher: {en: Bench, nl: Bench}\nreference: SYN\nversion: '1'\nstatus: published\n"
+        "publisher: {en: Bench, nl: Bench}\nreference: SYN\nversion: '1'\nstatus: published\nchecked_on: '2026-12-05'\n"
         "official_languages: [en]\nlicence: {id: none, name: {en: none, nl: geen}, "
         "attribution: {en: Synthetic data., nl: Synthetische data., kind: {en: summary, nl: summary}}}\n"
         "sources: [{id: bench, title: {en: Bench, nl: Bench}}]\n"

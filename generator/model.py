@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
 
@@ -121,7 +121,7 @@ class Framework:
     facts: tuple[Detail, ...] = ()
     completeness: tuple[Text, ...] = ()
     changes: tuple[Change, ...] = ()
-    checked_on: str | None = None  # when we last compared the data with the publisher's
+    checked_on: str = field(kw_only=True)  # YYYY-MM-DD: when we last compared the data with the publisher's
     status_note: Text | None = None  # the status in one sentence, on every page of the framework
 
 

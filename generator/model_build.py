@@ -123,7 +123,7 @@ def build(loaded: Loaded) -> Model:
             date=fw.get("date"), official_url=fw.get("official_url"),
             facts=tuple(_detail(f) for f in fw.get("facts", [])),
             completeness=tuple(_req_text(c) for c in fw.get("completeness", [])),
-            changes=_changes(fw), checked_on=fw.get("checked_on"), status_note=_text(fw.get("status_note")),
+            changes=_changes(fw), checked_on=fw["checked_on"], status_note=_text(fw.get("status_note")),
         ))
         if folder in loaded.requirements:
             r = loaded.requirements[folder].data

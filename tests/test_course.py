@@ -18,6 +18,7 @@ from generator.compliance.render import render_report
 from generator.compliance.xlsx import COURSE_FIELDS, OUTCOME_COLUMNS
 from generator.course import evaluate_file, write_template_xlsx
 from generator.problems import Problem
+from generator.strings import t
 from tests.helpers import ROOT, model_of, run_cli
 
 CASES = ROOT / "tests" / "cases" / "courses"
@@ -554,7 +555,7 @@ def test_a_report_names_its_edition_by_id_with_a_link() -> None:
     assert (edition["id"], edition["after"]) == ((now, None) if now else (None, latest))
     assert edition["url"] == site_url(ROOT) + "editions/"
     assert [f["id"] for f in edition["frameworks"]] == ["BVJN", "CLCAS", "ST0809"]
-    words = f"edition {now}" if now else f"changes made after edition {latest}"
+    words = f"edition {now}" if now else t("report.edition-after", "en", edition=latest)
     code, out, _err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml"], ROOT)
     flat = " ".join(out.split())
     assert f"Data edition {words}: " in flat and f"All editions {site_url(ROOT)}editions/" in flat

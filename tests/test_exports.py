@@ -188,7 +188,7 @@ def _framework(fid: str, statements: list[str]) -> Framework:
         version="1", status="published", official_languages=("en",),
         licence=Licence("none", Label("None", "Geen"), _text("No licence")),
         sources=(Source("s", Label("S", "S"), "https://example.org/s"),),
-        groups=(Group(f"{fid}:g", "g", fid, _text("Group"), items),), date="2024-05-06",
+        groups=(Group(f"{fid}:g", "g", fid, _text("Group"), items),), date="2024-05-06", checked_on="2024-05-06",
     )
 
 

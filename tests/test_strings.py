@@ -61,6 +61,8 @@ UNLABELLED = {
     ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
     ("delta", "/properties/lang"): "as for twins: the language of a file read by programs",
     ("delta", "/$defs/framework/properties/kind"): "always 'changed': the delta page names the fields that changed",
+    ("framework", "/properties/facts/items/if/properties/panel"): "a condition (a panel fact needs its confidence), "
+                                                                  "not a value shown",
 }
 
 

@@ -135,8 +135,7 @@ def status_line(p: Page, fw: Framework) -> list[str]:
     """One line on every page of a framework: its status in a sentence, when we last checked it, and a link to
     the status panel on the framework's page (so a printed or cited page carries the framework's status)."""
     lang = p.lang
-    checked = t("status-checked-short", lang, date=fw.checked_on) if fw.checked_on else t("status-unchecked-short",
-                                                                                          lang)
+    checked = t("status-checked-short", lang, date=fw.checked_on)
     link = p.link(t("status-more", lang), urls.framework_page(fw), "status")
     line = f"**{mk.text(fw.short_title.get(lang) if fw.short_title else fw.title.get(lang))}**: "
     return [line + f"{_status_sentence(p, fw)} {mk.text(checked)} {link}", "{: .cr-status-line }", ""]
@@ -145,10 +144,10 @@ def status_line(p: Page, fw: Framework) -> list[str]:
 def status_panel(p: Page, fw: Framework) -> list[str]:
     """The status panel at the top of a framework's page (every framework has one, which every other page of it
     links): its status in a sentence and the facts marked `panel`, each with how sure we are, under the date we
-    last checked them against the publisher, or a plain "not yet checked"."""
+    last checked them against the publisher (`checked_on`, which every framework gives)."""
     lang = p.lang
     facts = [d for d in fw.facts if d.panel]
-    checked = t("status-checked-on", lang, date=fw.checked_on) if fw.checked_on else t("status-not-checked", lang)
+    checked = t("status-checked-on", lang, date=fw.checked_on)
     lines = [f"## {mk.text(t('status-panel', lang))} {{#status}}", "", f'!!! info "{mk.text(checked)}"', ""]
     lines += [f"    {p.prose(fw.status_note, fw.id) if fw.status_note else _status_sentence(p, fw)}", ""]
     for d in facts:

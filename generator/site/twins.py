@@ -111,9 +111,8 @@ def _reconfirm(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]
 
 
 def _checked(fw: Framework, lang: Lang) -> dict[str, Any]:
-    """When we last compared the framework with its publisher, and its status in a sentence, when the data says."""
-    return (({"checked_on": fw.checked_on} if fw.checked_on else {})
-            | ({"status_note": _text(fw.status_note, lang)} if fw.status_note else {}))
+    """When we last compared the framework with its publisher, and its status in a sentence when the data gives one."""
+    return {"checked_on": fw.checked_on} | ({"status_note": _text(fw.status_note, lang)} if fw.status_note else {})
 
 
 def _framework_status(fw: Framework, lang: Lang) -> dict[str, Any]:

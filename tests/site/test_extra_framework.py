@@ -88,21 +88,23 @@ def test_a_workbook_exactly_when_the_ksb_role_is_declared(site: tuple[str, Path]
 
 
 @pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
-def test_a_framework_never_checked_says_so_in_its_panel_and_on_its_pages(site: tuple[str, Path], lang: str,
-                                                                        prefix: str) -> None:
-    """TINY gives no checked_on and no status_note: its page still has a status panel, which says the data was
-    not yet checked against the publisher and gives the version and status, and every other page links it."""
+def test_a_framework_with_only_its_checked_on_date_gets_a_status_panel_and_lines(site: tuple[str, Path], lang: str,
+                                                                                 prefix: str) -> None:
+    """TINY gives its checked_on date (required) but no status_note and no panel facts: its page still has a status
+    panel with that date and its version and status, and every other page's status line gives both and links it."""
     from html import escape
 
     from generator.strings import t
 
     _variant, out = site
     home = (out / prefix / "tiny" / "index.html").read_text(encoding="utf-8")
-    assert 'id="status"' in home and escape(t("status-not-checked", lang), quote=False) in home
     default = t("status-default", lang, version="0.1", status=t("status.published", lang))
+    assert 'id="status"' in home and escape(t("status-checked-on", lang, date="2026-11-01"), quote=False) in home
+    assert escape(default, quote=False) in home
     for page in ("tiny/abilities", "tiny/abilities/a1"):
         html = (out / prefix / page / "index.html").read_text(encoding="utf-8")
         line = html[html.index('class="cr-status-line"'):]
         line = line[:line.index("</p>")]
-        assert escape(default, quote=False) in line and escape(t("status-unchecked-short", lang), quote=False) in line
+        checked = t("status-checked-short", lang, date="2026-11-01")
+        assert escape(default, quote=False) in line and escape(checked, quote=False) in line, page
         assert '#status"' in line, page
