@@ -28,7 +28,7 @@ from generator import report  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
-from generator.site import nav, target, urls, vendor  # noqa: E402
+from generator.site import nav, publisher, target, urls, vendor  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 from generator.strings import CatalogueError, MissingString, t  # noqa: E402
 
@@ -57,7 +57,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Add every framework's nav entry (generator/site/nav.py): mkdocs.yml lists only the fixed pages."""
     config.nav = nav.with_frameworks(config.nav, project_root(config))
     config.extra["cr_not_found"] = not_found_parts(config)
+    config.extra["cr_footer"] = publisher.footer(_publisher(config), None)
     return config
+
+
+def _publisher(config: MkDocsConfig) -> publisher.Publisher:
+    """mkdocs.yml's `extra.publisher`, checked: a located one-line error when it is missing or wrong."""
+    try:
+        return publisher.settings(config.extra, Path(config.config_file_path))
+    except publisher.PublisherError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+    """The about page's publisher, licence and report-an-error paragraphs (its marker lines), in its language."""
+    if not any(marker in markdown for marker in publisher.MARKERS):
+        return markdown
+    lang = config.theme["language"] if config.theme["language"] in LANGUAGES else LANGUAGES[0]
+    return publisher.about_markdown(markdown, _publisher(config), lang)
 
 
 def not_found_parts(config: MkDocsConfig) -> list[dict[str, str]]:
@@ -87,6 +104,8 @@ def _generate(config: MkDocsConfig) -> None:
     out = Path(config.docs_dir) / urls.GENERATED
     key = f"{root}|{out}"
     checked = load_model(root)
+    if checked.model is not None:  # the footer's data date (every language build runs on_config again)
+        config.extra["cr_footer"] = publisher.footer(_publisher(config), data_date(checked.model))
     if _last.get(key) is checked and out.is_dir():
         return
     _shown.clear()
