@@ -13,8 +13,8 @@ lint:             ## ruff and mypy (strict)
 test:             ## the whole test suite, as CI runs it
 	$(PY) -m pytest
 
-test-fast:        ## the tests that need no site build and no browser (about 10 s)
-	$(PY) -m pytest -m "not site and not browser"
+test-fast:        ## the tests that need no site build, no browser and no external tool (under 20 s of CPU)
+	$(PY) -m pytest -m "not site and not browser and not slow"
 
 check:            ## validate standards/ and courses/
 	coachref check --strict

@@ -19,6 +19,8 @@ from generator.pipeline import Checked, load_model
 from .helpers import run_cli
 from .next_edition import DATE, Plan, make, renumber
 
+pytestmark = pytest.mark.slow  # makes and freezes a realistic next edition
+
 
 @pytest.fixture(scope="module")
 def next_edition(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Checked, Plan]]:

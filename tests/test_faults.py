@@ -22,6 +22,7 @@ import pytest
 from generator.site import publish
 
 from .conftest import copy_project
+from .helpers import run_cli
 
 
 def run(root: Path, *args: str, limit: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
@@ -69,10 +70,10 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_site_dir_never_replaces_the_project_or_its_inputs(project: Path, site_dir: str, why: str) -> None:
     """adversarial.md O1: `--site-dir .` deleted the whole project, `.git` included, and said it built the site."""
     before = tree(project)
-    done = run(project, "build", "--site-dir", site_dir)
-    assert done.returncode == 2, done.stderr
-    assert done.stdout == ""
-    first, second = done.stderr.splitlines()
+    code, out, err = run_cli(["build", "--site-dir", site_dir], project)  # in-process: refused before any build
+    assert code == 2, err
+    assert out == ""
+    first, second = err.splitlines()
     assert first.startswith(f"coachref: {project / site_dir} {why}"), first
     assert second == "coachref: site not built; nothing was changed"
     assert tree(project) == before
@@ -89,6 +90,7 @@ def test_missing_node_modules_says_to_run_npm_ci(tmp_path: Path) -> None:
     assert not (root / "site").exists()
 
 
+@pytest.mark.slow  # a real build in its own process
 def test_a_fifo_in_courses_fails_the_build_as_it_fails_the_check(tmp_path: Path) -> None:
     """A named pipe in courses/ is a located error for `coachref check`; the build refuses it the same way
     (it used to publish the site without a word)."""

@@ -50,6 +50,7 @@ def _by_schema_line(root: Path) -> dict[str, list[str]]:
     return out
 
 
+@pytest.mark.slow  # runs pre-commit's hooks
 def test_pre_commit_hooks_match_the_schema_lines_and_pass() -> None:
     """Each data file is matched by exactly one hook, whose schema is the one its first line names, and every hook
     passes offline: so every file validates through its $schema line."""

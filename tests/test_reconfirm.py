@@ -294,6 +294,7 @@ def test_every_twin_with_marked_rows_validates(changed: tuple[Site, Picked]) -> 
         name: [] for name in marked}
 
 
+@pytest.mark.slow  # the official SSSOM validator
 def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site, Picked],
                                                             tmp_path: Path) -> None:
     """A row to re-confirm keeps its predicate, reviewer and date; the files stay valid SSSOM (sssom validate)."""

@@ -38,6 +38,8 @@ from .test_reconfirm import (
     _xlsx,
 )
 
+pytestmark = pytest.mark.slow  # makes, freezes and exports a realistic next edition
+
 LATER = "2027-01-20"  # a re-review after the next edition's changes
 
 

@@ -122,6 +122,7 @@ def next_edition(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pat
     yield root, plan, before
 
 
+@pytest.mark.slow  # makes and freezes a realistic next edition
 def test_a_realistic_next_edition(next_edition: tuple[Path, Plan, dict[str, Any]], tmp_path: Path) -> None:
     root, plan, before = next_edition
     checked = load_model(root)

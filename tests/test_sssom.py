@@ -15,6 +15,8 @@ import yaml
 
 from .helpers import ROOT, run_cli
 
+pytestmark = pytest.mark.slow  # runs the official SSSOM validator (sssom-py) in its own process
+
 TOOL = Path(__file__).parent / "tools" / "sssom_read.py"
 SITE_URL = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
 
