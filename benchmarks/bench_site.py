@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator")
+PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses", "editions")
 IGNORE = shutil.ignore_patterns("__pycache__", "generated")
 SKILLS = "standards/coaching-professional/skills.yaml"
 SYNTHETIC_ITEM = """  - id: "ST0809:S{n}"
@@ -38,8 +38,10 @@ def copy_project(dest: Path) -> Path:
         src = PROJECT / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=IGNORE)
-        else:
+        elif src.is_file():
             shutil.copy2(src, dest / part)
+    if (PROJECT / "node_modules").is_dir():  # where the check page's libraries still come from node_modules/
+        (dest / "node_modules").symlink_to(PROJECT / "node_modules")
     return dest
 
 

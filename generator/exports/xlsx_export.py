@@ -11,6 +11,7 @@ sheet until it is re-reviewed.
 from __future__ import annotations
 
 import io
+from copy import copy
 import re
 import zipfile
 from collections.abc import Sequence
@@ -112,14 +113,21 @@ def _fill(ws: Worksheet, columns: Columns, rows: Sequence[Sequence[Cell]]) -> No
         cell.font = Font(bold=True)
         cell.alignment = wrap
         ws.column_dimensions[get_column_letter(col)].width = width
+    # Two style prototypes, copied into every cell: setting alignment and number format cell by cell costs openpyxl
+    # a style lookup each time, and this sheet has thousands of cells (the same styles, the same bytes).
+    number, text = ws.cell(row=len(rows) + 2, column=1), ws.cell(row=len(rows) + 2, column=2)
+    number.alignment = text.alignment = wrap
+    text.number_format = "@"
+    number_style, text_style = copy(number._style), copy(text._style)
+    ws._cells.pop((len(rows) + 2, 1)), ws._cells.pop((len(rows) + 2, 2))  # the prototypes are not part of the sheet
     for r, row in enumerate(rows, start=2):
         for col, value in enumerate(row, start=1):
             cell = ws.cell(row=r, column=col)
-            cell.alignment = wrap
             if isinstance(value, str):
-                cell.number_format = "@"
+                cell._style = copy(text_style)
                 text_cell(cell, value)  # text, even when it starts with "=" (openpyxl would make that a formula)
             else:
+                cell._style = copy(number_style)
                 cell.value = value
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
