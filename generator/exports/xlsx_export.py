@@ -11,10 +11,10 @@ sheet until it is re-reviewed.
 from __future__ import annotations
 
 import io
-from copy import copy
 import re
 import zipfile
 from collections.abc import Sequence
+from copy import copy
 from datetime import datetime
 
 # openpyxl ships no type information (types-openpyxl is not a dependency).
