@@ -56,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "nl"), help="only this language (csv, case); default: both")
     p.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
 
-    p = sub.add_parser("course", help="compliance report for one course file; exit 0 compliant, 1 not, 2 usage")
+    p = sub.add_parser("course", help="compliance report for one course file; exit 0 compliant (or no target named), "
+                                                      "1 not, 2 usage")
     p.add_argument("file", type=Path, help="the course file (YAML, or the XLSX template)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="report format")
     p.add_argument("--requirements", help="requirement set id (default: every set the course refers to)")

@@ -52,7 +52,8 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     base = site_url(root) + ("nl/" if lang == "nl" else "") if (root / "mkdocs.yml").is_file() else ""
     output = render_report(result, fmt_checked, lang, base)
     safe = report.json_safe(output) if fmt_checked == "json" else report.terminal_text(output)
-    return (EXIT_OK if result.compliant else EXIT_NOT_COMPLIANT), safe, notes
+    # no target named (compliant None): each set has its own result and the course is not "not compliant"
+    return (EXIT_NOT_COMPLIANT if result.compliant is False else EXIT_OK), safe, notes
 
 
 def evaluate_file(model: Model, root: Path, path: Path, requirements: list[str] | None = None,

@@ -189,6 +189,7 @@ class Condition:
     statement: Text
     rule: dict[str, Any]
     quote: Text | None = None  # the source's own words the condition rests on
+    basis: str = "condition"  # condition (the source sets it: decides the verdict) or inference (ours: to review)
 
 
 @dataclass(frozen=True)

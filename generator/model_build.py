@@ -129,7 +129,7 @@ def build(loaded: Loaded) -> Model:
             r = loaded.requirements[folder].data
             requirement_sets.append(RequirementSet(
                 r["id"], fw["id"], _req_text(r["title"]), _req_text(r["source"]),
-                tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"], _text(c.get("quote")))
+                tuple(Condition(c["id"], _req_text(c["statement"]), c["rule"], _text(c.get("quote")), c["basis"])
                       for c in r["conditions"]),
             ))
     relations: tuple[Relation, ...] = ()

@@ -73,7 +73,9 @@ VARIANTS: dict[str, tuple[Callable[[dict[str, Any]], None], int, set[str], set[s
     "one-missing": (_drop("BVJN:jobfinding:j"), 1, {"BVJN:jobfinding:j"}, {"BVJN:register:eindtermen"}),
     "only-via-ksb": (_replace("BVJN:coaching-on-the-job:m", "ST0809:B4"), 1, {"BVJN:coaching-on-the-job:m"},
                      {"BVJN:register:eindtermen"}),  # ST0809 is not a target: not applied
-    "not-dual": (_set("/mode/dual", False), 1, set(), {"BVJN:register:dual"}),
+    # dual is our inference, not a condition the foreword sets: unmet, it is a point to review (issue 19)
+    "not-dual": (_set("/mode/dual", False), 0, set(), {"BVJN:register:dual"}),
+    "dual-without-practice": (_set("/mode/practice_hours", 0), 0, set(), {"BVJN:register:practice"}),
     "wrong-level": (_set("/level", "mbo-4"), 1, set(), {"BVJN:register:hbo"}),
     # an Associate degree (NLQF 5) is not "HBO werk- en denkniveau", read as bachelor level (content review 6.4)
     "associate-degree": (_set("/level", "hbo-associate"), 1, set(), {"BVJN:register:hbo"}),
@@ -105,6 +107,70 @@ def test_variants_of_the_compliant_example(name: str, tmp_path: Path) -> None:
     assert data["compliant"] is (code == 0)
     assert _uncovered(data) == uncovered
     assert _failing(data) == failing
+
+
+def _add_covers(*refs: str) -> Callable[[dict[str, Any]], None]:
+    def change(course: dict[str, Any]) -> None:
+        course["modules"][0]["outcomes"][0]["covers"] += list(refs)
+    return change
+
+
+@pytest.mark.parametrize(("name", "change", "points"), [
+    ("not-dual", _set("/mode/dual", False), {"en": "the course is not dual", "nl": "de opleiding is niet duaal"}),
+    ("no-practice", _set("/mode/practice_hours", 0),
+     {"en": "the course gives 0 hours of practice (at least 1 expected)",
+      "nl": "de opleiding geeft 0 praktijkuren op (minstens 1 verwacht)"}),
+])
+def test_an_unmet_inference_is_a_point_to_review_not_a_failure(name: str, change: Callable[[dict[str, Any]], None],
+                                                               points: dict[str, str], tmp_path: Path) -> None:
+    got, out, _err = run_cli(["course", str(_write_variant(tmp_path, name, change)), "--format", "json"], ROOT)
+    data = json.loads(out)
+    assert (got, data["compliant"]) == (0, True)
+    (rset,) = data["requirement_sets"]
+    assert rset["met"] is True and len(rset["review"]) == 1
+    for lang in ("en", "nl"):
+        assert data["verdict"][lang].startswith(("Compliant:", "Voldoet:"))
+        assert data["verdict"][lang].endswith(f"{t('report.review', lang, points=points[lang])}")
+
+
+def test_an_outcome_that_claims_many_items_is_named_for_review(tmp_path: Path) -> None:
+    many = ["BVJN:intake-assessment:a", "BVJN:intake-assessment:b", "BVJN:intake-assessment:c",
+            "BVJN:intake-assessment:d"]  # with the two it has: six
+    path = _write_variant(tmp_path, "broad", _add_covers(*many))
+    got, out, _err = run_cli(["course", str(path), "--format", "json"], ROOT)
+    data = json.loads(out)
+    first = _hbo()["modules"][0]
+    assert len(set(first["outcomes"][0]["covers"] + many)) == 6
+    assert data["broad_outcomes"] == [{"module": first["id"], "outcome": first["outcomes"][0]["id"], "count": 6}]
+    assert (got, data["compliant"]) == (0, True)
+    assert t("report.review-broad", "en", outcome=first["outcomes"][0]["id"], module=first["id"], n=6) in \
+        data["verdict"]["en"]
+    path = _write_variant(tmp_path, "five", _add_covers(*many[:3]))
+    assert json.loads(run_cli(["course", str(path), "--format", "json"], ROOT)[1])["broad_outcomes"] == []
+
+
+def test_without_targets_a_set_the_course_did_not_name_never_makes_it_not_compliant(tmp_path: Path) -> None:
+    """ux.md finding 1: a compliant Dutch course without targets that tags one KSB was headlined "Voldoet niet:
+    K1 ... B4". Now there is no overall verdict: each applied set is named with its own result, exit 0."""
+    def change(course: dict[str, Any]) -> None:
+        del course["targets"]
+        course["modules"][0]["outcomes"][0]["covers"].append("ST0809:K1")
+    got, out, _err = run_cli(["course", str(_write_variant(tmp_path, "no-targets", change)), "--format", "json"],
+                             ROOT)
+    data = json.loads(out)
+    assert (got, data["compliant"]) == (0, None)
+    assert [rs["because"] for rs in data["requirement_sets"]] == ["covers", "covers"]
+    bvjn, ksb = sorted(data["requirement_sets"], key=lambda rs: rs["framework"] != "BVJN")
+    assert bvjn["met"] is True and ksb["met"] is False
+    for lang in ("en", "nl"):
+        verdict = data["verdict"][lang]
+        assert verdict.startswith(t("report.verdict-per-set", lang, sets="").split(":")[0])
+        assert t("report.set-meets", lang, set=bvjn["title"][lang]) in verdict
+        assert f"{ksb['title'][lang]}: " in verdict
+        assert not verdict.startswith(("Not compliant", "Voldoet niet"))
+    _code, text, _err = run_cli(["course", str(_write_variant(tmp_path, "no-targets", change)), "--format", "md"],
+                                ROOT)
+    assert '!!! info "' in text
 
 
 def test_covered_only_via_ksb_is_shown_but_not_counted(tmp_path: Path) -> None:
@@ -193,14 +259,17 @@ def test_the_examples() -> None:
     assert data["course"]["level"] == "hbo-post"  # a 240-hour course is not a degree
     assert data["verdict"]["en"].startswith("Not compliant: Job finding f, Job finding j, Coaching on the job l and "
                                             "Coaching on the job m are not covered; ")
-    assert data["verdict"]["en"].endswith("; the course is not dual.")
+    assert data["verdict"]["en"].endswith(" are not covered. To review: the course is not dual; the course gives 0 "
+                                          "hours of practice (at least 1 expected).")
     assert re.fullmatch(r"[0-9a-f]{64}", data["file_sha256"]) and re.fullmatch(r"[0-9a-f]{12}",
                                                                                data["edition"]["standards"])
     assert _uncovered(data) - {f"BVJN:methodiek:{m}" for m in ("3", "5", "6")} - {
         f"BVJN:methodiek:traject-{n}" for n in (1, 2, 5, 6, 7, 8, 9, 10)} == {
         "BVJN:jobfinding:f", "BVJN:jobfinding:j", "BVJN:coaching-on-the-job:l", "BVJN:coaching-on-the-job:m"}
     assert {"BVJN:methodiek:3", "BVJN:methodiek:traject-6", "BVJN:methodiek:traject-7"} <= _uncovered(data)
-    assert _failing(data) == {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual"}
+    assert _failing(data) == {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual",
+                              "BVJN:register:practice"}
+    assert data["requirement_sets"][0]["review"] == ["BVJN:register:dual", "BVJN:register:practice"]
     assert all("quote" in c for rs in data["requirement_sets"] for c in rs["conditions"])
     items = {i["id"]: i for rs in data["requirement_sets"] for c in rs["conditions"] for i in c.get("items", [])}
     assert [x["via"] for x in items["BVJN:jobfinding:f"]["indirect"]] == ["ST0809:K5"]
@@ -507,7 +576,8 @@ def test_the_uk_apprenticeship_example_meets_ksb_coverage() -> None:
 @pytest.mark.parametrize(("stem", "code", "failing"), [
     ("hbo-jobcoach-duaal", 0, set()),
     # its one target is BVJN:register: not failed on ST0809 coverage it never claimed
-    ("draft-jobcoach", 1, {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual"}),
+    ("draft-jobcoach", 1, {"BVJN:register:eindtermen", "BVJN:register:methodiek", "BVJN:register:dual",
+                           "BVJN:register:practice"}),
     ("uk-coaching-professional-l5", 0, set()),
 ])
 def test_every_example_course_verdict(stem: str, code: int, failing: set[str]) -> None:

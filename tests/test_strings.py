@@ -29,6 +29,7 @@ LABELLED = {
     ("group", "/$defs/item/properties/status"): ("item-status.",),
     ("workbook", "/$defs/entry/properties/status"): ("wb-state.",),
     ("common", "/$defs/changes/items/properties/kind"): ("change-kind.",),
+    ("requirements", "/properties/conditions/items/properties/basis"): ("report.basis.",),
     ("delta", "/$defs/item/properties/kind"): ("delta.kind.",),
     ("delta", "/$defs/row/properties/kind"): ("delta.row.",),
     ("twin", "/$defs/reconfirm/properties/kind"): ("delta.kind.",),  # in the reason on pages and in exports
@@ -58,6 +59,9 @@ UNLABELLED = {
     ("relations", "/properties/relations/items/properties/case_type"): "CASE vocabulary, written as is into exports",
     ("requirements", "/$defs/rule/oneOf/0/properties/type"): "rule type: the report shows the condition's statement",
     ("requirements", "/$defs/rule/oneOf/1/properties/type"): "as above",
+    ("requirements", "/$defs/rule/oneOf/3/properties/type"): "as above",
+    ("export", "/$defs/requirementSet/properties/conditions/items/properties/basis"): "describes output; the input "
+                                                                                       "enum is labelled",
     ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
     ("delta", "/properties/lang"): "as for twins: the language of a file read by programs",
     ("delta", "/$defs/framework/properties/kind"): "always 'changed': the delta page names the fields that changed",

@@ -15,7 +15,7 @@ from ..project import schemas_dir
 from ..strings import catalogue
 from . import reopen
 from .edition import EDITIONS_PAGE, edition
-from .engine import name_of, url_of
+from .engine import BROAD_OUTCOME, name_of, url_of
 from .report_data import _label, _text
 from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 
@@ -51,6 +51,7 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
     tables = catalogue()
     return {
         "edition": data.as_data(),
+        "broad_outcome": BROAD_OUTCOME,
         "editions_page": EDITIONS_PAGE,
         "reopen": reopen.tables(history, data.standards) | {"command": reopen.REPORT_COMMAND},
         "requirement_sets": [{"id": r.id, "framework": r.framework, "title": _text(r.title),
@@ -73,7 +74,7 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
 
 def _condition(c: Condition) -> dict[str, Any]:
     """A condition as the browser engine reads it: its words, its rule, and the source's own words if given."""
-    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "rule": c.rule}
+    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule}
     if c.quote is not None:
         d["quote"] = _text(c.quote)
     return d

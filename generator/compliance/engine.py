@@ -73,6 +73,11 @@ class ConditionResult:
     groups: tuple[GroupInfo, ...] = ()
     items: tuple[ItemCoverage, ...] = ()
     quote: Text | None = None  # the source's own words the condition rests on
+    basis: str = "condition"  # condition: decides the verdict; inference: unmet, it is a point to review
+
+    @property
+    def decides(self) -> bool:
+        return self.basis == "condition"
 
     @property
     def uncovered(self) -> tuple[str, ...]:
@@ -93,7 +98,13 @@ class SetResult:
 
     @property
     def met(self) -> bool:
-        return all(c.met for c in self.conditions)
+        """Every condition the source sets is met (an unmet inference is a point to review, not a failure)."""
+        return all(c.met for c in self.conditions if c.decides)
+
+    @property
+    def to_review(self) -> tuple[ConditionResult, ...]:
+        """Our inferences the course does not meet: points to review."""
+        return tuple(c for c in self.conditions if not c.decides and not c.met)
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,20 @@ class Outcome:
     id: str
     text: str
     covers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Broad:
+    """A learning outcome that claims to cover at least BROAD_OUTCOME items: named for review, never a failure."""
+
+    module: str
+    outcome: str
+    count: int
+
+
+#: An outcome in our worked examples covers 1 to 4 items; one that claims this many or more is named for review
+#: (evidence that is too good to be true: one sentence rarely teaches six standards' statements).
+BROAD_OUTCOME = 6
 
 
 @dataclass(frozen=True)
@@ -143,15 +168,22 @@ class CourseReport:
     not_applied: tuple[tuple[str, Text], ...] = ()
     off_the_job_hours: int | None = None
     duration_months: int | None = None
+    broad: tuple[Broad, ...] = ()  # outcomes that claim so many items that the claim needs a look
 
     @property
     def file(self) -> str:
         return self.meta.file
 
     @property
-    def compliant(self) -> bool:
-        """True when at least one set was evaluated and the course meets every evaluated set."""
-        return bool(self.sets) and all(s.met for s in self.sets)
+    def compliant(self) -> bool | None:
+        """True when the course meets every set it names (as targets, or asked for on the command line), False when
+        it fails one or no set applies, None when it names none: then each applied set has its own result and
+        a set the course did not name never makes it "not compliant"."""
+        if not self.sets:
+            return False
+        if all(s.because == "covers" for s in self.sets):
+            return None
+        return all(s.met for s in self.sets)
 
 
 def default_sets(model: Model, course: dict[str, Any]) -> list[str]:
@@ -184,15 +216,17 @@ def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], meta: Met
     sets = []
     for set_id in set_ids:
         rset = by_id[set_id]
-        results = [replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote)
-                   for c in rset.conditions]
+        results = [replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote,
+                           basis=c.basis) for c in rset.conditions]
         sets.append(SetResult(rset.id, rset.framework, rset.title, rset.source, tuple(results), because))
     not_applied = tuple((r.id, r.title) for r in model.requirement_sets if r.id not in set_ids)
     mode = course["mode"]
+    broad = tuple(Broad(m.id, o.id, len(set(o.covers))) for m in modules for o in m.outcomes
+                  if len(set(o.covers)) >= BROAD_OUTCOME)
     return CourseReport(meta, course["provider"], course["programme"], course["version"], course["level"],
                         mode["dual"], mode.get("practice_hours"), mode.get("training_hours"), course.get("language"),
                         targets, modules, tuple(sets), not_applied, mode.get("off_the_job_hours"),
-                        mode.get("duration_months"))
+                        mode.get("duration_months"), broad)
 
 
 def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, rule: dict[str, Any],
@@ -209,6 +243,10 @@ def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, 
         expected: tuple[Any, ...] = (rule["equals"],)
     elif kind == "field-in":
         expected = tuple(rule["one_of"])
+    elif kind == "field-at-least":
+        least = rule["min"]
+        met = type(actual) is int and actual >= least
+        return ConditionResult(cid, statement, kind, met, rule["field"], actual, (least,))
     else:  # pragma: no cover - the requirements schema allows no other rule type
         raise ValueError(f"unknown rule type {kind!r} in {cid}")
     met = actual is not None and any(type(actual) is type(e) and actual == e for e in expected)

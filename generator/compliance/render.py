@@ -103,6 +103,21 @@ def _state(met: bool, lang: Lang) -> str:
     return s("met" if met else "not_met", lang)
 
 
+def condition_state(c: dict[str, Any], lang: Lang) -> str:
+    """met, not met, or (an unmet inference of ours) to review."""
+    return _state(True, lang) if c["met"] else s("to_review" if c["basis"] == "inference" else "not_met", lang)
+
+
+def set_state(rs: dict[str, Any], lang: Lang) -> str:
+    """A set's result for its heading: met or not met, and how many points are to review."""
+    state = _state(rs["met"], lang)
+    return f"{state}; {s('to_review', lang)}: {len(rs['review'])}" if rs["review"] else state
+
+
+def basis(c: dict[str, Any], lang: Lang) -> str:
+    return s(f"basis.{c['basis']}", lang)
+
+
 def _kind(text: dict[str, Any], lang: Lang) -> str:
     return t(f"kind.{text['kind'][lang]}", lang).lower()
 
@@ -141,13 +156,13 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
         for n in data["not_applied"]:
             lines.extend(_wrap(n["title"][lang], 4, "  -"))
     for rs in data["requirement_sets"]:
-        heading = f"{rs['title'][lang]}: {_state(rs['met'], lang).upper()}"
+        heading = f"{rs['title'][lang]}: {set_state(rs, lang).upper()}"
         lines += ["", *textwrap.wrap(heading, WIDTH), "-" * min(len(heading), WIDTH)]
         lines.extend(_wrap(f"{s('source', lang)} ({_kind(rs['source'], lang)}): {rs['source'][lang]}", 2, ""))
         lines += ["", s("conditions", lang) + ":"]
         for c in rs["conditions"]:
-            lines.extend(_wrap(f"{c['statement'][lang]} ({_kind(c['statement'], lang)})", 4,
-                               f"  [{_state(c['met'], lang)}] "))
+            lines.extend(_wrap(f"{c['statement'][lang]} ({_kind(c['statement'], lang)}; {basis(c, lang)})", 4,
+                               f"  [{condition_state(c, lang)}] "))
             if "quote" in c:
                 lines.extend(_wrap(quote(c["quote"], lang), 4))
             lines.extend(_wrap("→ " + (detail(c, lang) if c["met"] else gap(c, lang)), 4))
@@ -181,7 +196,7 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
     link: Callable[[str, str], str] = (
         (lambda label, url: str(mk.el("a", label, href=base + url))) if not base.startswith("http")
         else (lambda label, url: mk.link(label, base + url)))
-    verdict_class = "success" if data["compliant"] else "failure"
+    verdict_class = {True: "success", False: "failure", None: "info"}[data["compliant"]]
     out = [f"# {s('title', lang)}", "", f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"', "",
            f"    **{mk.text(data['verdict'][lang])}**", "",
            f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
@@ -200,15 +215,16 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
         out += ["", f"**{s('not_applied', lang)}:**", ""]
         out.extend(f"- {mk.text(n['title'][lang])}" for n in data["not_applied"])
     for rs in data["requirement_sets"]:
-        out += ["", f"## {mk.text(rs['title'][lang])}: {_state(rs['met'], lang)}", "",
+        out += ["", f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}", "",
                 f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({_kind(rs['source'], lang)})_", "",
                 f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
         for c in rs["conditions"]:
-            result = _state(c["met"], lang) if c["met"] else f"**{_state(c['met'], lang)}**"
+            result = condition_state(c, lang) if c["met"] else f"**{condition_state(c, lang)}**"
             finding = detail(c, lang) if c["met"] else gap(c, lang)
             cited = (f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({_kind(c['quote'], lang)})_"
                      if "quote" in c else "")
-            out.append(f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)})_{cited} | {result} | "
+            out.append(f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)}; "
+                       f"{mk.text(basis(c, lang))})_{cited} | {result} | "
                        f"{mk.text(finding)} |")
         for c in rs["conditions"]:
             if c["rule"] != "covers-all":

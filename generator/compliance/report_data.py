@@ -12,7 +12,8 @@ from .engine import ConditionResult, CourseReport, ItemCoverage, Ref, SetResult
 FORMAT = "coachref-course-report/2"
 #: Keys looked up by a name made from the data (a field, why a set was applied); the browser needs them too.
 DYNAMIC_KEYS = ("report.gap.mode.dual", "report.gap.level", "report.field.mode.dual", "report.field.level",
-                "report.applied-target", "report.applied-asked", "report.applied-covers")
+                "report.field.mode.practice_hours", "report.gap.mode.practice_hours", "report.applied-target",
+                "report.applied-asked", "report.applied-covers", "report.basis.condition", "report.basis.inference")
 
 
 def as_data(report: CourseReport) -> dict[str, Any]:
@@ -44,6 +45,7 @@ def as_data(report: CourseReport) -> dict[str, Any]:
         },
         "requirement_sets": sets,
         "not_applied": [{"id": sid, "title": _text(title)} for sid, title in report.not_applied],
+        "broad_outcomes": [{"module": b.module, "outcome": b.outcome, "count": b.count} for b in report.broad],
     }
     data["verdict"] = {lang: verdict(data, lang) for lang in LANGUAGES}
     return data
@@ -72,7 +74,8 @@ def _item(i: ItemCoverage) -> dict[str, Any]:
 
 
 def _condition(c: ConditionResult) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "rule": c.rule, "met": c.met}
+    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule,
+                         "met": c.met}
     if c.quote is not None:
         d["quote"] = _text(c.quote)
     if c.rule == "covers-all":
@@ -88,7 +91,8 @@ def _condition(c: ConditionResult) -> dict[str, Any]:
 
 def _set_data(rs: SetResult) -> dict[str, Any]:
     return {"id": rs.id, "framework": rs.framework, "title": _text(rs.title), "source": _text(rs.source),
-            "because": rs.because, "met": rs.met, "conditions": [_condition(c) for c in rs.conditions]}
+            "because": rs.because, "met": rs.met, "review": [c.id for c in rs.to_review],
+            "conditions": [_condition(c) for c in rs.conditions]}
 
 
 # ---------------------------------------------------------------- phrases (the browser mirrors these)
@@ -111,6 +115,8 @@ def value_label(field: str | None, value: Any, lang: Lang) -> str:
 
 
 def expected_words(c: dict[str, Any], lang: Lang) -> str:
+    if c["rule"] == "field-at-least":
+        return t("report.at-least", lang, n=c["expected"][0])
     return join_words([value_label(c["field"], e, lang) for e in c["expected"]], lang, "report.or")
 
 
@@ -144,11 +150,37 @@ def edition_words(edition: dict[str, Any], lang: Lang) -> str:
 
 
 def verdict(data: dict[str, Any], lang: Lang) -> str:
-    """The verdict first, the gaps named: 'Not compliant: Jobfinding j is not covered; the course is not dual.'"""
+    """The verdict first, the gaps named: 'Not compliant: Jobfinding j is not covered.', then the points to review.
+    Without a named target there is no overall verdict: each applied set is named with its own result."""
     sets = data["requirement_sets"]
     if not sets:
         return t("report.verdict-no-sets", lang)
-    if data["compliant"]:
-        return t("report.verdict-compliant", lang, sets=join_words([s["title"][lang] for s in sets], lang))
-    gaps = [gap(c, lang) for s in sets for c in s["conditions"] if not c["met"]]
-    return t("report.verdict-not-compliant", lang, gaps="; ".join(gaps))
+    review = review_words(data, lang)
+    if data["compliant"] is None:
+        results = [set_result(rs, lang) for rs in sets]
+        head = t("report.verdict-per-set", lang, sets="; ".join(results))
+    elif data["compliant"]:
+        head = t("report.verdict-compliant", lang, sets=join_words([s["title"][lang] for s in sets], lang))
+    else:
+        gaps = [gap(c, lang) for s in sets for c in s["conditions"] if c["basis"] == "condition" and not c["met"]]
+        head = t("report.verdict-not-compliant", lang, gaps="; ".join(gaps))
+    return f"{head} {t('report.review', lang, points='; '.join(review))}" if review else head
+
+
+def set_result(rs: dict[str, Any], lang: Lang) -> str:
+    """One set's result in a sentence part: 'BVJN register: meets its conditions'."""
+    if rs["met"]:
+        return t("report.set-meets", lang, set=rs["title"][lang])
+    gaps = [gap(c, lang) for c in rs["conditions"] if c["basis"] == "condition" and not c["met"]]
+    return t("report.set-fails", lang, set=rs["title"][lang], gaps="; ".join(gaps))
+
+
+def review_words(data: dict[str, Any], lang: Lang) -> list[str]:
+    """The points to review: unmet inferences (with their set when several sets apply), then broad outcomes."""
+    sets = data["requirement_sets"]
+    points = [gap(c, lang) if len(sets) == 1 else f"{rs['title'][lang]}: {gap(c, lang)}"
+              for rs in sets for c in rs["conditions"] if c["basis"] != "condition" and not c["met"]]
+    points += [t("report.review-broad", lang, outcome=b["outcome"], module=b["module"], n=b["count"])
+               for b in data.get("broad_outcomes", ())]
+    return points
+

@@ -38,7 +38,8 @@ def test_report_appears_verdict_first_and_downloads_as_the_cli_json(page: Any) -
     verdict = output.locator(".cr-verdict").inner_text()
     assert verdict.startswith("Not compliant: Job finding f, Job finding j, Coaching on the job l and Coaching on "
                               "the job m are not covered; Methodical approach 3, ")
-    assert verdict.endswith(" are not covered; the course is not dual.")
+    assert verdict.endswith(" are not covered. To review: the course is not dual; the course gives 0 hours of practice "
+                            "(at least 1 expected).")  # our inferences: points to review, not failures
     text = " ".join(output.inner_text().split())
     assert "Post-HBO course (HBO level)" in text  # the level's label, not hbo-post
     _code, out, _err = run_course(ROOT, DRAFT, "json", None)

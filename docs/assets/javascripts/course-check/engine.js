@@ -64,7 +64,7 @@ function coverage(bundle, itemId, direct) {
 
 function condition(bundle, course, c, direct) {
   const rule = c.rule;
-  const d = { id: c.id, statement: c.statement, rule: rule.type, met: false };
+  const d = { id: c.id, statement: c.statement, basis: c.basis, rule: rule.type, met: false };
   if (c.quote) d.quote = c.quote;
   if (rule.type === "covers-all") {
     const leftOut = new Set(rule.except || []);  // items the rule leaves out (e.g. a lead-in sentence)
@@ -79,6 +79,10 @@ function condition(bundle, course, c, direct) {
     return d;
   }
   const actual = field(course, rule.field);
+  if (rule.type === "field-at-least") {  // an integer, not a boolean, at least the minimum
+    d.met = typeof actual === "number" && Number.isInteger(actual) && actual >= rule.min;
+    return Object.assign(d, { field: rule.field, actual, expected: [rule.min] });
+  }
   const expected = rule.type === "field-equals" ? [rule.equals] : rule.one_of;
   d.met = actual !== null && expected.some((e) => sameTypeEqual(actual, e));
   return Object.assign(d, { field: rule.field, actual, expected: [...expected] });
@@ -97,22 +101,32 @@ export function evaluate(bundle, course, setIds, meta, asked = false) {
   const sets = setIds.map((id) => {
     const r = byId[id];
     const conditions = r.conditions.map((c) => condition(bundle, course, c, direct));
+    // Only the conditions the source sets decide; an unmet inference of ours is a point to review.
     return { id: r.id, framework: r.framework, title: r.title, source: r.source, because,
-      met: conditions.every((c) => c.met), conditions };
+      met: conditions.every((c) => c.basis !== "condition" || c.met),
+      review: conditions.filter((c) => c.basis !== "condition" && !c.met).map((c) => c.id), conditions };
   });
+  const broad = [];  // outcomes that claim so many items that the claim needs a look
+  for (const m of course.modules) for (const o of m.outcomes) {
+    const count = new Set(o.covers).size;
+    if (count >= bundle.broad_outcome) broad.push({ module: m.id, outcome: o.id, count });
+  }
+  const named = sets.some((s) => s.because !== "covers");
   const mode = { dual: course.mode.dual };
   for (const key of ["practice_hours", "training_hours", "off_the_job_hours", "duration_months"]) {
     if (course.mode[key] !== undefined && course.mode[key] !== null) mode[key] = course.mode[key];
   }
   const data = {
     format: FORMAT, file: meta.file, file_sha256: meta.sha256, checked: meta.checked,
-    edition: bundle.edition, compliant: sets.length > 0 && sets.every((s) => s.met),
+    edition: bundle.edition,
+    compliant: !sets.length ? false : named ? sets.every((s) => s.met) : null,
     course: { provider: course.provider, programme: course.programme, version: course.version, level: course.level,
       mode, language: course.language === undefined ? null : course.language, targets: [...targets],
       modules: course.modules.map((m) => ({ id: m.id, title: m.title,
         outcomes: m.outcomes.map((o) => ({ id: o.id, text: o.text, covers: [...o.covers] })) })) },
     requirement_sets: sets,
     not_applied: bundle.requirement_sets.filter((r) => !setIds.includes(r.id)).map((r) => ({ id: r.id, title: r.title })),
+    broad_outcomes: broad,
   };
   data.verdict = { en: verdict(bundle, data, "en"), nl: verdict(bundle, data, "nl") };
   return data;
@@ -132,6 +146,7 @@ export function valueLabel(bundle, fieldName, value, lang) {
 }
 
 export function expectedWords(bundle, c, lang) {
+  if (c.rule === "field-at-least") return t(bundle, "report.at-least", lang, { n: c.expected[0] });
   return joinWords(bundle, c.expected.map((e) => valueLabel(bundle, c.field, e, lang)), lang, "report.or");
 }
 
@@ -164,9 +179,32 @@ export function editionWords(bundle, edition, lang) {
 export function verdict(bundle, data, lang) {
   const sets = data.requirement_sets;
   if (!sets.length) return t(bundle, "report.verdict-no-sets", lang);
-  if (data.compliant) {
-    return t(bundle, "report.verdict-compliant", lang, { sets: joinWords(bundle, sets.map((s) => s.title[lang]), lang) });
+  const review = reviewWords(bundle, data, lang);
+  let head;
+  if (data.compliant === null) {
+    head = t(bundle, "report.verdict-per-set", lang, { sets: sets.map((rs) => setResult(bundle, rs, lang)).join("; ") });
+  } else if (data.compliant) {
+    head = t(bundle, "report.verdict-compliant", lang, { sets: joinWords(bundle, sets.map((s) => s.title[lang]), lang) });
+  } else {
+    const gaps = sets.flatMap((s) => s.conditions.filter((c) => c.basis === "condition" && !c.met)
+      .map((c) => gap(bundle, c, lang)));
+    head = t(bundle, "report.verdict-not-compliant", lang, { gaps: gaps.join("; ") });
   }
-  const gaps = sets.flatMap((s) => s.conditions.filter((c) => !c.met).map((c) => gap(bundle, c, lang)));
-  return t(bundle, "report.verdict-not-compliant", lang, { gaps: gaps.join("; ") });
+  return review.length ? `${head} ${t(bundle, "report.review", lang, { points: review.join("; ") })}` : head;
+}
+
+export function setResult(bundle, rs, lang) {
+  if (rs.met) return t(bundle, "report.set-meets", lang, { set: rs.title[lang] });
+  const gaps = rs.conditions.filter((c) => c.basis === "condition" && !c.met).map((c) => gap(bundle, c, lang));
+  return t(bundle, "report.set-fails", lang, { set: rs.title[lang], gaps: gaps.join("; ") });
+}
+
+export function reviewWords(bundle, data, lang) {
+  const sets = data.requirement_sets;
+  const points = sets.flatMap((rs) => rs.conditions.filter((c) => c.basis !== "condition" && !c.met)
+    .map((c) => (sets.length === 1 ? gap(bundle, c, lang) : `${rs.title[lang]}: ${gap(bundle, c, lang)}`)));
+  for (const b of data.broad_outcomes || []) {
+    points.push(t(bundle, "report.review-broad", lang, { outcome: b.outcome, module: b.module, n: b.count }));
+  }
+  return points;
 }

@@ -20,6 +20,9 @@ function el(tag, attrs = {}, ...children) {
 
 const s = (key, values) => t(bundle, `report.${key}`, lang, values);
 const state = (met) => s(met ? "met" : "not-met");
+// As render.py: an unmet inference of ours is "to review", not "not met"; a set's heading counts the points to review.
+const conditionState = (c) => (c.met ? state(true) : s(c.basis === "inference" ? "to-review" : "not-met"));
+const setState = (rs) => (rs.review.length ? `${state(rs.met)}; ${s("to-review")}: ${rs.review.length}` : state(rs.met));
 const kind = (text) => t(bundle, `kind.${text.kind[lang]}`, lang).toLowerCase();
 const base = root.dataset.root;  // the language root, relative to this page
 
@@ -78,7 +81,8 @@ function item(i) {
 function renderReport(data) {
   const out = el("article", { class: "cr-report", "aria-labelledby": "cr-report-title" });
   out.append(el("h2", { id: "cr-report-title" }, s("title")));
-  out.append(el("p", { class: `cr-verdict ${data.compliant ? "cr-verdict--ok" : "cr-verdict--fail"}` },
+  const verdictClass = data.compliant === null ? "cr-verdict--info" : data.compliant ? "cr-verdict--ok" : "cr-verdict--fail";
+  out.append(el("p", { class: `cr-verdict ${verdictClass}` },
     el("strong", {}, data.verdict[lang])));
   const table = el("table", { class: "cr-facts" }, el("caption", {}, s("details")));
   const body = el("tbody");
@@ -98,16 +102,17 @@ function renderReport(data) {
     out.append(list);
   }
   for (const rs of data.requirement_sets) {
-    out.append(el("h3", {}, `${rs.title[lang]}: ${state(rs.met)}`));
+    out.append(el("h3", {}, `${rs.title[lang]}: ${setState(rs)}`));
     out.append(el("p", {}, `${s("source")}: ${rs.source[lang]} `, el("em", {}, `(${kind(rs.source)})`)));
     const conds = el("table", { class: "cr-conditions" }, el("caption", {}, s("conditions")));
     conds.append(el("thead", {}, el("tr", {}, ...["condition", "result", "details"].map((k) => el("th", { scope: "col" }, s(k))))));
     const rows = el("tbody");
     for (const c of rs.conditions) {
-      const cell = el("td", {}, `${c.statement[lang]} `, el("em", {}, `(${kind(c.statement)})`));
+      const cell = el("td", {}, `${c.statement[lang]} `,
+        el("em", {}, `(${kind(c.statement)}; ${s(`basis.${c.basis}`)})`));
       if (c.quote) cell.append(el("br"), `${s("quote")}: “${c.quote[lang]}” `, el("em", {}, `(${kind(c.quote)})`));
       rows.append(el("tr", {}, cell,
-        el("td", {}, c.met ? state(true) : el("strong", {}, state(false))), el("td", {}, detail(c))));
+        el("td", {}, c.met ? conditionState(c) : el("strong", {}, conditionState(c))), el("td", {}, detail(c))));
     }
     conds.append(rows);
     out.append(conds);
