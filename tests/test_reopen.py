@@ -178,3 +178,14 @@ def test_what_is_not_a_saved_report_is_refused_and_odd_keys_change_nothing(tmp_p
     assert _node(ROOT, data, [odd], tmp_path) == [python] and python["found"] == "unknown"
     odd["edition"] = {"id": None, "after": "toString"}
     assert _node(ROOT, data, [odd], tmp_path) == [reopen(odd, hist, standards_hash(ROOT / "standards"))]
+
+
+def test_one_table_says_what_a_change_means_for_a_report() -> None:
+    """impact.REPORT_EFFECT is the one owner: the kinds a report is told about (TOLD) and the re-open's effects
+    both come from it, for every kind of change."""
+    from generator.editions.delta import KINDS, SUBSTANTIVE
+    from generator.editions.impact import REPORT_EFFECT, TOLD
+
+    assert set(REPORT_EFFECT) == set(KINDS)
+    assert {k for k, e in REPORT_EFFECT.items() if e != "none"} == SUBSTANTIVE
+    assert TOLD["report"] == SUBSTANTIVE | {"moved"}

@@ -7,23 +7,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..editions.impact import History, Since, changes_since
+from ..editions.impact import REPORT_EFFECT, History, Since, changes_since
 
 #: The command that writes the report the check page re-opens (besides the page's own download).
 REPORT_COMMAND = "coachref course --format json"
-#: What a change of a covered item means for the verdict. A retired, split or merged item's coverage does not carry
-#: over by itself; a change in substance asks for the outcome to be reviewed; a correction, a reword or a new id
-#: (the item itself, renumbered) leaves the verdict as it was.
-EFFECTS = {"retired": "may-change", "split": "may-change", "merged": "may-change", "changed": "review"}
 #: The answers about the verdict, strongest first.
 VERDICTS = ("may-change", "review", "stands", "unchanged")
 
 
 def effect(change: Since) -> str:
-    """may-change, review or none: what `change` of a covered item means for the verdict."""
-    if change.kind in EFFECTS:
-        return EFFECTS[change.kind]
-    return "review" if change.substantive else "none"
+    """may-change, review or none: what `change` of a covered item means for the verdict (impact.REPORT_EFFECT; a
+    declared substantive change of a renumbered or reworded item asks for a review too)."""
+    found = REPORT_EFFECT[change.kind]
+    return "review" if found == "none" and change.substantive else found
 
 
 def _groups(export: dict[str, Any]) -> dict[str, dict[str, Any]]:

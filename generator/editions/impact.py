@@ -13,13 +13,21 @@ from ..model import Mapping, Model
 from .delta import KINDS, SUBSTANTIVE, Delta, Entry, Snapshot, between
 from .manifest import Edition, manifest
 
+#: What a change of an item a course report covered means for the report's verdict: a retired, split or merged
+#: item's coverage does not carry over by itself (may change); a change in substance asks for the outcome to be
+#: reviewed; a new id (the item itself, renumbered), a correction or a reword leaves the verdict as it was. The one
+#: table for both questions about reports: which changes they are told about (TOLD) and what each means
+#: (compliance/reopen.py, and through its tables the check page).
+REPORT_EFFECT = {"retired": "may-change", "split": "may-change", "merged": "may-change", "changed": "review",
+                 "moved": "none", "corrected": "none", "reworded": "none", "added": "none"}
+
 #: Which changes each kind of dependent object is told about. A crosswalk row: changes of meaning (and only when
-#: made after its review; see stale_rows). A course report's outcome: those, and a renumbering, which leaves the
-#: report citing an id that moved. A workbook entry: every change of the item's text or id, so the apprentice sees
-#: old and new wording beside the evidence.
+#: made after its review; see stale_rows). A course report's outcome: those that may change its verdict or ask for a
+#: review (REPORT_EFFECT), and a renumbering, which leaves the report citing an id that moved. A workbook entry: every
+#: change of the item's text or id, so the apprentice sees old and new wording beside the evidence.
 TOLD = {
     "row": SUBSTANTIVE,
-    "report": SUBSTANTIVE | {"moved"},
+    "report": frozenset(k for k, e in REPORT_EFFECT.items() if e != "none") | {"moved"},
     "workbook": frozenset(KINDS) - {"added"},
 }
 
