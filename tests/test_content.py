@@ -410,3 +410,30 @@ def test_duty_matrix_shows_the_records_links_and_no_unknown_or_inferred_mark(lan
     epa = _page(f"coaching-professional/epa-matrix.{lang}.md")
     assert all(mk.text(t(key, lang)) in epa for key in ("link-inferred", "link-unknown", "link-matrix-unknown"))
     assert f'<span class="cr-mark">●</span> {mk.text(t("link-yes", lang))}' not in epa  # none confirmed yet
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_ksb_matrices_name_their_rows_and_columns_and_unknown_cells_carry_words(lang: str) -> None:
+    """ux.md findings 6 and 10: rows were bare codes, columns "EPA 1" without the method's name, and an unknown
+    cell was empty (its "?" CSS content). Now each row gives its KSB's first sentence, each column its name, and an
+    unknown cell "?" (hidden from screen readers) with the words "not yet known" and its column's name."""
+    from generator import markup as mk
+    from generator.site.ksb_matrix import _first_sentence
+    from generator.strings import t
+
+    m = model()
+    for page, group in (("epa-matrix", "ST0809:epa"), ("duties-matrix", "ST0809:duties")):
+        html = _page(f"coaching-professional/{page}.{lang}.md")
+        for column in m.groups[group].items:
+            assert f'<span class="cr-col-title">{mk.html_text(column.title.get(lang))}</span>' in html, column.id
+        ksbs = [i for g in ("ST0809:knowledge", "ST0809:skills", "ST0809:behaviours") for i in m.groups[g].items]
+        for ksb in ksbs:
+            first = _first_sentence(ksb.statement.get(lang))
+            assert f'<span class="cr-row-text">{mk.html_text(first)}</span>' in html, (page, ksb.id)
+            assert len(first) < len(ksb.statement.get(lang)) or "." not in ksb.statement.get(lang)[:-1]
+    epa = _page(f"coaching-professional/epa-matrix.{lang}.md")
+    unknown = [c for c in m.groups["ST0809:epa"].items if c.links_confidence == "missing"]
+    cell = (f'<td class="cr-u" data-label="{{label}}"><span aria-hidden="true">?</span>'
+            f'<span class="cr-sr">{t("not-yet-known", lang)}</span></td>')
+    assert unknown and all(epa.count(cell.format(label=c.label_in(lang))) > 0 for c in unknown)
+    assert "<td class=\"cr-u\"></td>" not in epa

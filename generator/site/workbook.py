@@ -7,9 +7,9 @@ from .. import markup as mk
 from ..model import Framework, Item, Lang
 from ..strings import t
 from . import urls
-from .context import Page, item_name, status_line
+from .context import Page, item_heading, item_name, status_line
 from .furniture import html_item_link, page_head, print_furniture, print_meta, scroll, short
-from .workbook_data import CrossView, Link, cross_views, edition, has_workbook, links, since, workbook_groups
+from .workbook_data import CrossView, Link, LinkField, cross_views, edition, has_workbook, links, since, workbook_groups
 
 STATES = ("none", "working", "ready")
 #: Interface strings the script needs (templates with {placeholders}; the script fills them in).
@@ -37,18 +37,28 @@ def dom_id(item: Item) -> str:
 
 
 def _link_names(p: Page, found: list[Link]) -> str:
-    """'EPA 3 (our inference); EPA 1, EPA 2 (link not yet known)': known first, then inferred, then unknown."""
+    """'EPA 3 (our inference); EPA 1?, EPA 2?': known first, then inferred, then not yet known (marked "?", which
+    the page explains once: wb-unknown-note)."""
     parts = []
-    for state, note in (("yes", ""), ("inferred", "wb-link-inferred"), ("unknown", "wb-link-unknown")):
-        names = [item_name(p.model, link.target, p.lang) for link in found if link.state == state]
+    for state, note in (("yes", ""), ("inferred", "wb-link-inferred"), ("unknown", "")):
+        names = [item_name(p.model, link.target, p.lang) + ("?" if state == "unknown" else "")
+                 for link in found if link.state == state]
         if names:
             parts.append(", ".join(names) + (f" ({t(note, p.lang)})" if note else ""))
     return "; ".join(parts) or t("wb-no-links", p.lang)
 
 
 def _method_label(p: Page, link: Link) -> str:
-    name = item_name(p.model, link.target, p.lang)
-    return f"{name} ({t('wb-link-' + link.state, p.lang)})" if link.state != "yes" else name
+    """'EPA 1: Observation with questions and answers', then "?" or '(our inference)' when the link is not known."""
+    name = item_heading(p.model, link.target, p.lang)
+    return {"yes": name, "unknown": f"{name}?"}.get(link.state, f"{name} ({t('wb-link-inferred', p.lang)})")
+
+
+def _has_unknown(fw: Framework) -> bool:
+    """Whether any item of the workbook shows a duty or method whose link is not yet known."""
+    fields: tuple[LinkField, ...] = ("ksbs", "assesses")
+    return any(link.state == "unknown" for g in workbook_groups(fw) for i in g.items
+               for field in fields for link in links(fw, i, field))
 
 
 def _note_keys(p: Page, fw: Framework, item: Item) -> list[tuple[str, str]]:
@@ -206,7 +216,10 @@ def workbook_page(p: Page, fw: Framework) -> str:
     lines.insert(2, "workbook: true")  # front matter: overrides/main.html loads the workbook's script and styles
     lines = print_furniture(lines, p, [fw], title)
     lines += [mk.el("p", t("wb-intro", lang), class_="cr-wb-noprint"), "",
-              mk.el("p", t("wb-summaries", lang), class_="cr-wb-noprint"), "", *_tools(p)]
+              mk.el("p", t("wb-summaries", lang)), ""]  # printed too: the portfolio is signed on summaries
+    if _has_unknown(fw):  # said once, not on every card: "EPA 1?"
+        lines += [mk.el("p", t("wb-unknown-note", lang)), ""]
+    lines += _tools(p)
     lines += _work(p, fw)
     lines += _portfolio(p, fw) + _cross(p, fw)
     lines += [mk.json_script("cr-workbook-data", script_data(p, fw)), ""]

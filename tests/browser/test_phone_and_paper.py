@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from generator.strings import t
+
 from .conftest import BROWSER_MARKS
 from .test_browser import PAGE_KINDS
 
@@ -87,3 +89,30 @@ def test_printed_headers_keep_their_text_on_every_page(page: Any, lang: str, pat
     for n, text in with_rows[1:]:
         for key in columns:
             assert re.sub(r"\s+", "", t(key, lang)) in text, f"page {n} lacks the header {t(key, lang)!r}"
+
+
+@pytest.mark.parametrize(("lang", "path"), [("en", "coaching-professional/epa-matrix/"),
+                                            ("nl", "nl/coaching-professional/epa-matrix/")])
+def test_unknown_matrix_cells_are_visible_and_spoken_on_a_phone(browser: Any, base_url: str, lang: str,
+                                                                path: str) -> None:
+    """ux.md finding 6: at 390 px the KSB matrix becomes cards and the "not yet known" cells were display:none, the
+    "?" only CSS content. Now each unknown cell shows its column's name and "?", and carries the words."""
+    words = t("not-yet-known", lang)  # type: ignore[arg-type]
+    context = _phone(browser, base_url)
+    try:
+        tab = context.new_page()
+        tab.goto(path)
+        cells = tab.locator("table.cr-link-matrix td.cr-u")
+        assert cells.count() > 0
+        shown = tab.evaluate("""() => [...document.querySelectorAll('table.cr-link-matrix td.cr-u')].map(c => {
+            const box = c.getBoundingClientRect();
+            return [getComputedStyle(c).display, box.width > 0 && box.height > 0, c.textContent.trim(),
+                    getComputedStyle(c, '::before').content]; })""")
+        assert all(display != "none" and visible for display, visible, _text, _label in shown)
+        assert all(text == f"?{words}" for _d, _v, text, _label in shown)  # "?" shown, the words for readers
+        assert all(label.startswith('"EPA') for _d, _v, _text, label in shown)  # the column's name on the card
+        # the accessibility tree holds the words, not a bare "?": the "?" is aria-hidden
+        snapshot = tab.locator("table.cr-link-matrix td.cr-u").first.aria_snapshot()
+        assert words in snapshot and "?" not in snapshot
+    finally:
+        context.close()
