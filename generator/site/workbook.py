@@ -21,7 +21,9 @@ SCRIPT_STRINGS = ("wb-state.none", "wb-state.working", "wb-state.ready", "wb-pro
                   "wb-cross-working", "wb-cross-open", "wb-cross-unmapped", "wb-gone-title", "wb-no-links",
                   "wb-edition-since", "wb-since.corrected", "wb-since.reworded", "wb-since.moved", "wb-since.changed",
                   "wb-since.merged", "wb-since.split", "wb-since.retired", "wb-since-caption", "wb-since-old",
-                  "wb-since-new", "wb-since-gone", "wb-since-note", "wb-since-same")
+                  "wb-since-new", "wb-since-gone", "wb-since-note", "wb-since-same", "wb-import-confirm",
+                  "wb-import-cancelled", "wb-unreadable", "wb-unreadable-unkept", "wb-unreadable-download",
+                  "wb-other-tab")
 #: The fields of the portfolio table (key in the file -> its label).
 FIELDS = {"apprentice": "wb-field.apprentice", "employer": "wb-field.employer", "assessor": "wb-field.assessor",
           "date": "wb-field.date"}

@@ -322,3 +322,103 @@ def test_entries_on_items_split_moved_or_retired_in_a_next_edition_say_what_stan
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+# --- a workbook that keeps work (issue 21 item 4; adversarial.md class 4) -------------------------------------------
+
+
+def test_two_tabs_never_write_away_each_others_work(page: Any) -> None:
+    """Two tabs of the workbook in one browser: an edit in one shows in the other at once (storage event), and an
+    edit in a tab that has not heard of the other's (a stale copy) writes only its own entry."""
+    _open(page)
+    other = page.context.new_page()
+    _open(other)
+    page.locator("#wb-knowledge-k1 input[value=ready]").check()
+    other.wait_for_function("document.querySelector('#wb-knowledge-k1 input[value=ready]').checked")
+    assert other.locator(".cr-wb-message").inner_text() == t("wb-other-tab", "en")
+    other.locator("#wb-skills-s2 input[value=working]").check()
+    page.wait_for_function("document.querySelector('#wb-skills-s2 input[value=working]').checked")
+    stored = _stored(page)
+    assert stored is not None and {k: v["status"] for k, v in stored["items"].items()} == {
+        "ST0809:K1": "ready", "ST0809:S2": "working"}
+    # A stale tab: it misses the next edit (its storage listener is cut), then edits another entry.
+    other.evaluate("window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true)")
+    page.locator("#wb-knowledge-k2-knowledge-test").fill("Reflective log, week 3")
+    other.locator("#wb-field-apprentice").fill("Sam Example")
+    other.locator("#wb-behaviours-b1 input[value=ready]").check()
+    stored = _stored(page)
+    assert stored is not None
+    assert stored["items"]["ST0809:K2"]["notes"] == {"ST0809:epa:knowledge-test": "Reflective log, week 3"}
+    assert {k: v["status"] for k, v in stored["items"].items()} == {
+        "ST0809:K1": "ready", "ST0809:S2": "working", "ST0809:K2": "none", "ST0809:B1": "ready"}
+    assert stored["fields"] == {"apprentice": "Sam Example"}
+    other.close()
+
+
+@pytest.mark.parametrize("raw", ["{not json", json.dumps({"format": "coachref-workbook", "version": 99})])
+def test_an_unreadable_stored_workbook_is_kept_and_offered_not_overwritten(page: Any, raw: str) -> None:
+    _open(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, raw])
+    page.reload()
+    page.locator(".cr-wb-tools:not([hidden])").wait_for()
+    box = page.locator(".cr-wb-unreadable[role=alert]")
+    assert box.inner_text().startswith(t("wb-unreadable", "en").split("{reason}")[0])
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY + ':unreadable')})") == raw
+    with page.expect_download() as info:
+        box.get_by_text(t("wb-unreadable-download", "en")).click()
+    assert Path(info.value.path()).read_text(encoding="utf-8") == raw
+    _fill(page)  # the page starts empty and saves the new work; the copy stays as it was
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY + ':unreadable')})") == raw
+    stored = _stored(page)
+    assert stored is not None and stored["items"]["ST0809:K1"]["status"] == "ready"
+    # a second unreadable copy gets its own key, the first is never overwritten
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, raw + " "])
+    page.reload()
+    page.locator(".cr-wb-unreadable").wait_for()
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY + ':unreadable')})") == raw
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY + ':unreadable:2')})") == raw + " "
+
+
+def test_an_unreadable_copy_that_cannot_be_kept_is_never_saved_over(page: Any) -> None:
+    """Storage full: the copy cannot be kept, so the page saves nothing until the reader has downloaded it."""
+    _open(page)
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, "{damaged"])
+    page.add_init_script("""(() => { const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {
+          if (String(k).includes(':unreadable')) throw new DOMException('full', 'QuotaExceededError');
+          return set.call(this, k, v); }; })()""")
+    page.reload()
+    page.locator(".cr-wb-unreadable").wait_for()
+    assert page.locator(".cr-wb-unreadable").inner_text().startswith(
+        t("wb-unreadable-unkept", "en").split("{reason}")[0])
+    page.locator("#wb-knowledge-k1 input[value=ready]").check()
+    assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == "{damaged"
+    with page.expect_download():
+        page.get_by_text(t("wb-unreadable-download", "en")).click()
+    page.locator("#wb-knowledge-k2 input[value=working]").check()
+    stored = _stored(page)
+    assert stored is not None and stored["items"]["ST0809:K2"]["status"] == "working"
+
+
+@pytest.mark.parametrize("accept", [False, True])
+def test_an_import_that_would_replace_work_asks_first(page: Any, tmp_path: Path, accept: bool) -> None:
+    other = {**_valid(page), "items": {"ST0809:B4": {"status": "ready", "notes": {}}}, "fields": {}}  # opens it
+    _fill(page)
+    before = _stored(page)
+    asked: list[str] = []
+
+    def answer(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)
+    message = _import(page, tmp_path, "theirs.json", json.dumps(other).encode())
+    assert asked == [t("wb-import-confirm", "en", file="theirs.json", n=2)]
+    if accept:
+        assert "theirs.json" in message
+        stored = _stored(page)
+        assert stored is not None and list(stored["items"]) == ["ST0809:B4"]
+    else:
+        assert message == t("wb-import-cancelled", "en")
+        assert _stored(page) == before
+        assert page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()

@@ -1,7 +1,10 @@
 /* The apprentice's workbook (progressive enhancement of a server-rendered page; generator/site/workbook.py).
    State lives only in this browser's localStorage; it leaves only as a file the reader exports
    (schemas/workbook.schema.json). Every string and all data come from the page's #cr-workbook-data block, built in
-   Python at build time: the script combines that data with the reader's statuses and notes, nothing more. */
+   Python at build time: the script combines that data with the reader's statuses and notes, nothing more.
+   Work is never lost: an edit writes only its own entry over what is stored now (another tab's entries stay), a
+   change made in another tab shows here at once (the storage event), a stored copy this page cannot read is kept
+   under its own key before anything is saved, and an import that would replace entries asks first. */
 (function () {
   "use strict";
   var node = document.getElementById("cr-workbook-data");
@@ -17,6 +20,8 @@
   var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
   var state = blank();
   var storageOk = true;
+  var BACKUP = D.storage + ":unreadable";  // where a stored copy this page cannot read is kept
+  var guard = null;  // such a copy that could not be kept: nothing is saved over it until the reader downloads it
 
   function blank() { return {items: Object.create(null), fields: Object.create(null), changed: [], since: null}; }
 
@@ -159,7 +164,34 @@
     return out;
   }
 
-  function save() {
+  /* The workbook as stored now (another tab may have written it since this one last read it), or null. */
+  function stored() {
+    try {
+      var raw = localStorage.getItem(D.storage);
+      return raw ? parse(raw).state : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  /* Save after an edit of one entry ({item: id} or {field: name}): that entry over what is stored now, so a tab
+     that missed another tab's edit never writes it away. Without `change` (an import, confirmed) the whole state. */
+  function save(change) {
+    if (guard !== null) return;
+    var now = change ? stored() : null;
+    if (now) {
+      if (change.item) {
+        if (state.items[change.item]) now.items[change.item] = state.items[change.item];
+        else delete now.items[change.item];
+      } else {
+        now.fields[change.field] = state.fields[change.field];
+      }
+      now.changed = state.changed;
+      now.since = state.since;
+      var before = JSON.stringify(doc());
+      state = now;
+      if (JSON.stringify(doc()) !== before) { showItems(); update(); }
+    }
     try {
       localStorage.setItem(D.storage, JSON.stringify(doc()));
     } catch (e) {
@@ -177,8 +209,38 @@
       state = found.state;
       report(found, null);
     } catch (e) {
-      if (!(e instanceof Problem)) throw e;  // a stored copy this page cannot read is left alone, not overwritten
+      if (!(e instanceof Problem)) throw e;
+      keepUnreadable(raw, fmt(e.key, e.values));
     }
+  }
+
+  /* A stored copy this page cannot read (damaged, or written by a newer version) is never overwritten: it is kept
+     under its own key (a second one gets a number), the page says so and offers it as a download, and starts empty.
+     When it cannot be kept (storage full), nothing is saved until the reader has downloaded it. */
+  function keepUnreadable(raw, reason) {
+    var kept = false;
+    try {
+      var key = BACKUP, n = 1;
+      while (localStorage.getItem(key) !== null && localStorage.getItem(key) !== raw) { n += 1; key = BACKUP + ":" + n; }
+      localStorage.setItem(key, raw);
+      kept = true;
+    } catch (e) {
+      guard = raw;
+    }
+    var box = document.createElement("div");
+    box.className = "cr-wb-unreadable";
+    box.setAttribute("role", "alert");
+    var line = document.createElement("p");
+    line.textContent = fmt(kept ? "wb-unreadable" : "wb-unreadable-unkept", {reason: reason});
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([raw], {type: "application/json"}));
+    link.download = "coachref-workbook-" + D.framework.toLowerCase() + "-unreadable.json";
+    link.className = "md-button";
+    link.textContent = S["wb-unreadable-download"];
+    link.addEventListener("click", function () { guard = null; });  // the reader has it now: saving may go on
+    box.appendChild(line);
+    box.appendChild(link);
+    message.insertAdjacentElement("beforebegin", box);
   }
 
   // --- showing the state -----------------------------------------------------------------------------------
@@ -235,11 +297,13 @@
   }
 
   function showItems() {
+    var typing = document.activeElement;  // the field the reader is typing in keeps its value
     Object.keys(D.items).forEach(function (id) {
       var li = document.getElementById(D.items[id].dom);
       var st = status(id);
       li.querySelectorAll("input[type=radio]").forEach(function (r) { r.checked = r.value === st; });
       li.querySelectorAll("textarea[data-method]").forEach(function (ta) {
+        if (ta === typing) return;
         var e = state.items[id];
         ta.value = e && e.notes[ta.getAttribute("data-method")] || "";
         hint(ta, false);
@@ -256,7 +320,7 @@
       }
     });
     document.querySelectorAll("input[data-field]").forEach(function (input) {
-      input.value = state.fields[input.getAttribute("data-field")] || "";
+      if (input !== typing) input.value = state.fields[input.getAttribute("data-field")] || "";
     });
   }
 
@@ -371,7 +435,7 @@
     var t = ev.target, id = itemOf(t);
     if (t.type === "radio" && id) {
       entry(id).status = t.value;
-      save();
+      save({item: id});
       update();
     }
   });
@@ -380,14 +444,17 @@
     var t = ev.target, bad = HTML.test(t.value || "");
     if (t.matches("textarea[data-method]") || t.matches("input[data-field]")) hint(t, bad);
     if (bad) return;
+    var change;
     if (t.matches("textarea[data-method]") && itemOf(t)) {
       entry(itemOf(t)).notes[t.getAttribute("data-method")] = t.value;
+      change = {item: itemOf(t)};
     } else if (t.matches("input[data-field]")) {
       state.fields[t.getAttribute("data-field")] = t.value;
+      change = {field: t.getAttribute("data-field")};
     } else {
       return;
     }
-    save();
+    save(change);
     update();
   });
 
@@ -431,9 +498,15 @@
       try {
         if (file.size > D.maxKb * 1024) fail("wb-error.too-big", {kb: D.maxKb});
         var found = parse(raw);
+        var held = Object.keys(doc().items).length, fields = Object.keys(doc().fields).length;
+        if ((held || fields) && !window.confirm(fmt("wb-import-confirm", {file: file.name, n: held}))) {
+          say(S["wb-import-cancelled"]);  // a native confirm: the browser's own dialog, keyboard and screen-reader ready
+          input.value = "";
+          return;
+        }
         state = found.state;
         report(found, file.name);
-        save();
+        save(null);
         showItems();
         update();
       } catch (e) {
@@ -461,6 +534,22 @@
     if (action.getAttribute("data-action") === "clear") clear();
   });
   document.getElementById("wb-import").addEventListener("change", function (ev) { importFile(ev.target); });
+
+  /* Another tab or window of this workbook saved: show its state here at once, so this tab never works on a stale
+     copy (and its next save carries only its own entry: see save). */
+  window.addEventListener("storage", function (ev) {
+    if (ev.storageArea !== localStorage || ev.key !== D.storage || guard !== null) return;
+    var next = blank();
+    if (ev.newValue) {
+      try { next = parse(ev.newValue).state; } catch (e) { if (!(e instanceof Problem)) throw e; return; }
+    }
+    next.changed = state.changed;
+    next.since = state.since;
+    state = next;
+    showItems();
+    update();
+    say(S["wb-other-tab"]);
+  });
 
   document.querySelector(".cr-wb-tools").hidden = false;
   document.querySelector(".cr-wb-nojs").hidden = true;
