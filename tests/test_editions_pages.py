@@ -195,3 +195,24 @@ def test_a_change_not_yet_in_an_edition_has_its_page_and_shows_on_the_item(proje
     assert 'href="2026-02-01--unreleased/"' in editions
     assert "# Changes since edition 2026\\-02\\-01, not yet in an edition" in _page(
         files, "editions/2026-02-01--unreleased.en.md")
+
+
+def test_a_changed_requirement_set_is_a_change_of_the_data() -> None:
+    """A changed rule can change a course's verdict, so the data is no longer the edition it was: the real data's
+    history names the register's level condition (2026-11-30 -> 2026-12-05) and, since then, each condition's basis
+    and the practice-hours point (both sets), with what changed; the site no longer says it shows the edition."""
+    from generator.editions.impact import history
+    from generator.site.delta_data import delta_data
+
+    checked = load_model(ROOT)
+    assert checked.model is not None
+    hist = history(checked.model, checked.editions)
+    first = hist.deltas[0]
+    assert [(e.kind, e.id, e.fields) for e in first.requirements] == [
+        ("changed", "BVJN:register", ("source", "conditions"))]
+    if hist.pending is not None:
+        pending = {e.id: e for e in hist.pending.requirements}
+        assert "conditions" in pending["BVJN:register"].fields and hist.current_id is None
+        data = delta_data(checked.model, hist.pending, "en")
+        assert data["counts"]["requirement_sets"] == len(pending)
+        assert {r["id"]: r["new"] for r in data["requirement_sets"]}["BVJN:register"].startswith("Conditions for")

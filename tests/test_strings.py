@@ -33,6 +33,8 @@ LABELLED = {
     ("delta", "/$defs/item/properties/kind"): ("delta.kind.",),
     ("delta", "/$defs/row/properties/kind"): ("delta.row.",),
     ("twin", "/$defs/reconfirm/properties/kind"): ("delta.kind.",),  # in the reason on pages and in exports
+    ("delta", "/$defs/requirementSet/properties/kind"): ("delta.row.",),  # added, changed, removed: as rows
+    ("delta", "/$defs/requirementSet/properties/fields/items"): ("delta.requirement.",),
 }
 #: Enum values in LABELLED that never show: why.
 UNSHOWN_VALUES = {

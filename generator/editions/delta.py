@@ -69,10 +69,11 @@ class Delta:
     rows: tuple[Entry, ...] = ()
     frameworks: tuple[Entry, ...] = ()
     counts: dict[str, int] = field(default_factory=dict)
+    requirements: tuple[Entry, ...] = ()  # requirement sets added, changed (title, source, conditions) or removed
 
     @property
     def empty(self) -> bool:
-        return not (self.items or self.rows or self.frameworks)
+        return not (self.items or self.rows or self.frameworks or self.requirements)
 
 
 def between(old: Snapshot, new: Snapshot) -> Delta:
@@ -81,7 +82,24 @@ def between(old: Snapshot, new: Snapshot) -> Delta:
     rows = tuple(_rows(old, new))
     frameworks = tuple(_frameworks(old, new))
     counts = {kind: sum(1 for e in items if e.kind == kind) for kind in KINDS}
-    return Delta(old, new, items, rows, frameworks, counts)
+    return Delta(old, new, items, rows, frameworks, counts, _requirements(old, new))
+
+
+def _requirements(old: Snapshot, new: Snapshot) -> tuple[Entry, ...]:
+    """The requirement sets a course is checked against that differ: a changed rule can change a course's verdict,
+    so it is a change of the data like any other (exports before requirement sets were compared have none)."""
+    before = {r["id"]: r for r in old.export.get("requirement_sets", [])}
+    after = {r["id"]: r for r in new.export.get("requirement_sets", [])}
+    out = []
+    for rid in sorted(before.keys() | after.keys()):
+        then, now = before.get(rid), after.get(rid)
+        if then == now:
+            continue
+        kind = "added" if then is None else "removed" if now is None else "changed"
+        fields = () if then is None or now is None else tuple(k for k in ("title", "source", "conditions")
+                                                                if then.get(k) != now.get(k))
+        out.append(Entry(kind, rid, (), fields, new.date, True))
+    return tuple(out)
 
 
 def _declared(entry: dict[str, Any] | None, since: str | None) -> dict[str, Any] | None:

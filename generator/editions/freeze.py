@@ -60,6 +60,8 @@ def describe(delta: Delta) -> list[str]:
         now = f" (now {entry.successors[0].replace(' ', ' -> ')})" if entry.successors else ""
         lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
                      + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
+    for entry in delta.requirements:
+        lines.append(f"requirements {entry.kind} {entry.id}" + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
     return lines
 
 

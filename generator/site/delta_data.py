@@ -119,6 +119,15 @@ def _framework(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
             "new": _fw_side(delta.new.frameworks.get(entry.id), lang)}
 
 
+def _requirement(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
+    def title(snap: Snapshot) -> str | None:
+        found = next((r for r in snap.export.get("requirement_sets", []) if r["id"] == entry.id), None)
+        return None if found is None else str(found["title"][lang])
+
+    return {"kind": entry.kind, "id": entry.id, "fields": list(entry.fields), "old": title(delta.old),
+            "new": title(delta.new)}
+
+
 def _edition(snap: Snapshot) -> dict[str, Any]:
     if snap.id is None:
         return {"id": None, "date": snap.date, "released": False}
@@ -129,7 +138,7 @@ def counts(delta: Delta) -> dict[str, Any]:
     """How many changes of each kind: items by KINDS, rows by ROW_KINDS, and changed frameworks."""
     return {"items": {k: delta.counts.get(k, 0) for k in KINDS},
             "rows": {k: sum(1 for e in delta.rows if e.kind == k) for k in ROW_KINDS},
-            "frameworks": len(delta.frameworks)}
+            "frameworks": len(delta.frameworks), "requirement_sets": len(delta.requirements)}
 
 
 def delta_data(model: Model, delta: Delta, lang: Lang) -> dict[str, Any]:
@@ -142,4 +151,5 @@ def delta_data(model: Model, delta: Delta, lang: Lang) -> dict[str, Any]:
             "old": _edition(delta.old), "new": _edition(delta.new), "counts": counts(delta),
             "items": [_item(model, delta, e, lang, reasons) for e in delta.items],
             "rows": [_row(delta, e, lang) for e in delta.rows],
-            "frameworks": [_framework(delta, e, lang) for e in delta.frameworks]}
+            "frameworks": [_framework(delta, e, lang) for e in delta.frameworks],
+            "requirement_sets": [_requirement(delta, e, lang) for e in delta.requirements]}

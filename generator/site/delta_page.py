@@ -58,6 +58,8 @@ def summary(counts: dict[str, Any], lang: Lang) -> str:
     rows = sum(counts["rows"].values())
     parts += [t("delta.rows-count", lang, n=rows)] if rows else []
     parts += [t("delta.frameworks-count", lang, n=counts["frameworks"])] if counts["frameworks"] else []
+    if counts.get("requirement_sets"):
+        parts.append(t("delta.requirements-count", lang, n=counts["requirement_sets"]))
     return "; ".join(p for p in parts if p) or t("delta.none", lang)
 
 
@@ -92,6 +94,7 @@ def delta_page(p: Page, delta: Delta) -> str:
             for entry in entries:
                 lines += _item(p, entry, _columns(data, lang))
     lines += _rows(p, data["rows"]) + _frameworks(data["frameworks"], lang)
+    lines += _requirements(p, data.get("requirement_sets", []), lang)
     return "\n".join(lines)
 
 
@@ -197,4 +200,17 @@ def _frameworks(entries: list[dict[str, Any]], lang: Lang) -> list[str]:
         note = f" {t('delta.note', lang)}: {e['note']}" if "note" in e else ""
         lines.append(f"- **{mk.text(e['new']['title'] if e['new'] else e['id'])}** ({mk.text(e['id'])}): "
                      f"{mk.text(fields + version + '.' + note)}")
+    return [*lines, ""]
+
+
+def _requirements(p: Page, entries: list[dict[str, Any]], lang: Lang) -> list[str]:
+    """The sets of requirements for courses that changed, and what that means for a report made before."""
+    if not entries:
+        return []
+    lines = [f"## {t('delta.requirements', lang)} ({len(entries)}) {{#requirements}}", "",
+             mk.text_with(t("delta.requirements-note", lang),
+                          check=p.link(t("check.title", lang), "courses/check")), ""]
+    for e in entries:
+        what = ", ".join(t(f"delta.requirement.{f}", lang) for f in e["fields"]) or t(f"delta.row.{e['kind']}", lang)
+        lines.append(f"- **{mk.text(e['new'] or e['old'] or e['id'])}** ({mk.text(e['id'])}): {mk.text(what)}")
     return [*lines, ""]
