@@ -61,7 +61,8 @@ def describe(delta: Delta) -> list[str]:
         lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
                      + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
     for entry in delta.requirements:
-        lines.append(f"requirements {entry.kind} {entry.id}" + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
+        fields = f" ({', '.join(entry.fields)})" if entry.fields else ""
+        lines.append(f"requirements {entry.kind} {entry.id}{fields}")
     return lines
 
 
