@@ -227,3 +227,27 @@ def test_a_report_of_an_unknown_edition_or_no_report_says_so(page: Any, tmp_path
     _check(page, other)
     assert page.locator("#cr-status").inner_text() == t("check.reopen-not-report", "en", file="other.json",
                                                          command="coachref course --format json")
+
+
+def test_after_a_check_focus_is_on_the_verdict_and_every_printed_page_names_the_course(page: Any,
+                                                                                        tmp_path: Path) -> None:
+    """ux.md findings 3 and 7: the reader lands on the verdict (a screen reader reads it), and pages 2 to n of the
+    printed report carried only "n / N"; now each names the course, the date of the check, the hash and the site."""
+    from pypdf import PdfReader
+
+    _open(page, "en")
+    _check(page, DRAFT)
+    assert page.evaluate("document.activeElement.id") == "cr-verdict"
+    report = page.evaluate("window.__crLast.report")
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(pdf)).pages]
+    assert len(pages) > 3
+    host = page.evaluate("location.host")
+    for n, text in enumerate(pages, start=1):
+        assert report["course"]["programme"] in text, f"page {n} does not name the course"
+        assert f"{report['checked']} · SHA-256 {report['file_sha256'][:16]}" in text, f"page {n}: date and hash"
+        assert host in text and f"{n} / {len(pages)}" in text, f"page {n}: site and page number"
+    page.evaluate("window.__crLast = undefined")
+    _check(page, ROOT / "tests/cases/course-check/missing-fields.yaml")  # an invalid file: focus on what is wrong
+    assert page.evaluate("document.activeElement.id") == "cr-errors"

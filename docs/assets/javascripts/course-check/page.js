@@ -82,7 +82,7 @@ function renderReport(data) {
   const out = el("article", { class: "cr-report", "aria-labelledby": "cr-report-title" });
   out.append(el("h2", { id: "cr-report-title" }, s("title")));
   const verdictClass = data.compliant === null ? "cr-verdict--info" : data.compliant ? "cr-verdict--ok" : "cr-verdict--fail";
-  out.append(el("p", { class: `cr-verdict ${verdictClass}` },
+  out.append(el("p", { class: `cr-verdict ${verdictClass}`, id: "cr-verdict", tabindex: "-1" },
     el("strong", {}, data.verdict[lang])));
   const table = el("table", { class: "cr-facts" }, el("caption", {}, s("details")));
   const body = el("tbody");
@@ -223,6 +223,20 @@ async function runReport(file) {
   window.__crLast = { reopened: answer };
 }
 
+/** Every printed page of the report names the course, the date of the check, the file's hash and the site, in
+ *  the page-margin boxes of a constructed style sheet (no inline style: the page's CSP allows none). */
+function printFurniture(data) {
+  const quoted = (text) => `"${String(text).replace(/[\\"]/gu, "\\$&").replace(/[\n\r\f]/gu, " ")}"`;
+  const head = `${data.course.programme} · ${data.course.provider}`;
+  const foot = `${s("checked")} ${data.checked} · SHA-256 ${data.file_sha256.slice(0, 16)}… · ${location.host}${location.pathname}`;
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(`@page { @top-left { content: ${quoted(head)}; font-size: 8pt; }
+    @bottom-left { content: ${quoted(foot)}; font-size: 8pt; }
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }`);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((x) => !x.crPrint), sheet];
+  sheet.crPrint = true;
+}
+
 function actions(data) {
   const json = JSON.stringify(data, null, 2) + "\n";
   const download = el("a", { class: "md-button", download: `${data.file.replace(/\.[^.]*$/u, "")}-report.json` },
@@ -247,10 +261,13 @@ async function run(file) {
     if (result.report) {
       output.append(actions(result.report), renderReport(result.report));
       status.textContent = t(bundle, "check.done", lang, { file: file.name });
+      printFurniture(result.report);
+      document.getElementById("cr-verdict").focus();  // the reader lands on the verdict, and hears it
     } else {
-      const heading = el("h2", { id: "cr-errors" }, t(bundle, "check.invalid", lang, { file: file.name }));
+      const heading = el("h2", { id: "cr-errors", tabindex: "-1" }, t(bundle, "check.invalid", lang, { file: file.name }));
       output.append(heading, renderProblems(result.problems));
       status.textContent = heading.textContent;
+      heading.focus();
     }
     window.__crLast = result;
   } catch (e) {
