@@ -54,7 +54,14 @@ def files(model: Model, root: Path, reconfirm: ToReconfirm = NOTHING) -> list[Do
     if template.is_file():
         out.append(Download("course/template.yaml", "course", template.read_bytes()))
     out.append(Download("course/template.xlsx", "course", write_template_xlsx(model)))
+    out += [Download(f"course/{path.name}", "course", path.read_bytes())  # the worked examples, to start from
+            for path in example_courses(root)]
     return out
+
+
+def example_courses(root: Path) -> list[Path]:
+    """The worked example course files (every courses/*.yaml but the template), by name."""
+    return sorted(p for p in (root / "courses").glob("*.yaml") if p.stem != "template" and p.is_file())
 
 
 def public_name(path: str) -> str:
@@ -133,5 +140,8 @@ def course_pages(reports: dict[str, CourseReport], lang: Lang) -> dict[str, str]
     pages: dict[str, str] = {}
     for stem, report in reports.items():
         body = render_report(report, "md", lang, base="../../")
-        pages[stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", body])
+        get = mk.link(t("course-example-download", lang, file=f"{stem}.yaml"), f"../{FOLDER}/course/{stem}.yaml")
+        heading, _, rest = body.partition("\n\n")  # the download right under the report's title
+        pages[stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", heading, "",
+                                 f"**{get}**: {mk.text(t('course-example-use', lang))}", "", rest])
     return pages

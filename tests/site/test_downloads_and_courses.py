@@ -55,3 +55,20 @@ def test_published_course_report_matches_what_the_cli_reports(built_site: BuiltS
     assert bool(quotes) == any(rs["id"] == "BVJN:register" for rs in data["requirement_sets"])
     for quote in quotes:
         assert f"“{' '.join(quote.split())}”" in text
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
+def test_every_worked_example_can_be_downloaded_from_its_report(built_site: BuiltSite, lang: str, prefix: str) -> None:
+    """ux.md finding 4: the worked examples were reports only; a provider had to retype them to start from one."""
+    from generator.strings import t
+
+    examples = sorted(p for p in (built_site.root / "courses").glob("*.yaml") if p.stem != "template")
+    assert len(examples) >= 3
+    downloads = (built_site.site / prefix / "downloads/index.html").read_text(encoding="utf-8")
+    for path in examples:
+        published = built_site.site / prefix / "downloads/course" / path.name
+        assert published.read_bytes() == path.read_bytes()  # the very file, byte for byte
+        assert f'href="course/{path.name}"' in downloads
+        page = (built_site.site / prefix / "courses" / path.stem / "index.html").read_text(encoding="utf-8")
+        label = t("course-example-download", lang, file=path.name)  # type: ignore[arg-type]
+        assert f'<a href="../../downloads/course/{path.name}">{label}</a>' in page
