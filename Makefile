@@ -31,6 +31,7 @@ bench:            ## benchmark figures (information, not a test)
 	$(PY) benchmarks/bench_course_check.py
 
 lighthouse:       ## Lighthouse scores per page kind, both languages, gzip-served (information; needs a build)
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) benchmarks/lighthouse.py
 
 clean:

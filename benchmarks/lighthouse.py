@@ -1,9 +1,11 @@
 """Lighthouse scores per page kind in both languages (information, not a test), served with gzip as hosts do.
 
-Run from the project folder after `npm ci` and `coachref build`: `python benchmarks/lighthouse.py [SITE_DIR]`.
+Run from the project folder after `coachref build`: `make lighthouse` (it runs `npm ci` in benchmarks/lighthouse/
+first), or `python benchmarks/lighthouse.py [SITE_DIR]`.
 The built site is served on 127.0.0.1 by a small static server that gzips text files when the browser asks
 (uncompressed, the search index alone drops performance to about 0.8); Lighthouse (npm, pinned in
-package-lock.json) drives the Chromium at CHROME_PATH (default /usr/bin/chromium). Prints a Markdown table.
+benchmarks/lighthouse/package-lock.json, out of the project's own node_modules) drives the Chromium at
+CHROME_PATH (default /usr/bin/chromium). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 PROJECT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = PROJECT / "node_modules/.bin/lighthouse"
+LIGHTHOUSE = PROJECT / "benchmarks/lighthouse/node_modules/.bin/lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 #: One page of each kind (as tests/browser/test_browser.py PAGE_KINDS).
 PAGE_KINDS = {"home": "", "group": "coaching-professional/knowledge/", "item": "coaching-professional/knowledge/k5/",
@@ -96,7 +98,8 @@ def scores(url: str) -> dict[str, float]:
 def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else PROJECT / "site"
     if not LIGHTHOUSE.exists() or not (site / "index.html").exists():
-        raise SystemExit("needs `npm ci` (lighthouse) and a built site (`coachref build`)")
+        raise SystemExit("needs `npm ci` in benchmarks/lighthouse/ (make lighthouse) and a built site "
+                         "(`coachref build`)")
     server, base = serve(site)
     try:
         print("| page kind | lang | performance | accessibility | best practices | SEO | TBT ms |")

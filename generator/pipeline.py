@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import check, ledger
+from . import check, ledger, site_config
 from .editions import declared
 from .editions.manifest import Edition, EditionFileError, read_all
 from .load import Document
@@ -47,6 +47,7 @@ def load_model(root: Path) -> Checked:
     """Check the project at `root` (standards/, schemas/ and courses/) and build its model when the standards
     have no error. The outcome is remembered until an input file changes."""
     key = root.resolve()
+    site_config.use_project(key)  # the exports read this project's mkdocs.yml and schemas/, not the package's folder
     fingerprint = _fingerprint(key)
     cached = _cache.get(key)
     if cached is not None and cached[0] == fingerprint:

@@ -27,9 +27,31 @@ _TolerantLoader.add_multi_constructor("!", _untagged)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _untagged)
 
 
+#: The project the pipeline last checked (pipeline.load_model sets it): whose mkdocs.yml and schemas/ the exports and
+#: templates read. Not the package's own folder, which an installed package (a wheel) does not have.
+_project: list[Path] = []
+
+
+def use_project(root: Path) -> None:
+    """Make `root` the project whose settings the exports read (called by pipeline.load_model)."""
+    _project[:] = [root.resolve()]
+
+
+def current_project() -> Path:
+    """The project being worked on: the one last checked, else the current folder, else the package's checkout
+    (whichever first has a mkdocs.yml; the current folder when none has)."""
+    candidates = [*_project, Path.cwd(), PACKAGE_ROOT]
+    return next((c for c in candidates if (c / "mkdocs.yml").is_file()), Path.cwd())
+
+
+def site_url(root: Path | None = None) -> str:
+    """mkdocs.yml's `site_url`, ending in '/': where the site, and the records the exports point at, live (of
+    `root`, or of the current project)."""
+    return _site_url((root or current_project()).resolve())
+
+
 @cache
-def site_url(root: Path = PACKAGE_ROOT) -> str:
-    """mkdocs.yml's `site_url`, ending in '/': where the site, and the records the exports point at, live."""
+def _site_url(root: Path) -> str:
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader
     url = config.get("site_url") if isinstance(config, dict) else None
     if not isinstance(url, str) or not url.startswith(("https://", "http://")):

@@ -36,6 +36,7 @@ from generator.strings import t, tn
 from .conftest import PROJECT, copy_project
 from .helpers import run_cli
 from .site.tables import parse
+from .test_sssom import needs_sssom
 
 KSB_GROUPS = ("ST0809:knowledge", "ST0809:skills", "ST0809:behaviours")
 EINDTERM_GROUPS = ("BVJN:intake-assessment", "BVJN:jobfinding", "BVJN:coaching-on-the-job")
@@ -295,6 +296,7 @@ def test_every_twin_with_marked_rows_validates(changed: tuple[Site, Picked]) -> 
 
 
 @pytest.mark.slow  # the official SSSOM validator
+@needs_sssom
 def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site, Picked],
                                                             tmp_path: Path) -> None:
     """A row to re-confirm keeps its predicate, reviewer and date; the files stay valid SSSOM (sssom validate)."""

@@ -10,7 +10,8 @@ from typing import Any
 
 from ..exports.common import text_cell
 from ..model import Model
-from ..project import PACKAGE_ROOT
+from ..project import schemas_dir
+from ..site_config import current_project
 from .engine import name_of
 from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 
@@ -23,20 +24,20 @@ _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms
 
 
 def _choices(field: str) -> str:
-    """A drop-down list for `field`: the values its enum in the package's course.schema.json allows."""
-    schema = json.loads((PACKAGE_ROOT / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
+    """A drop-down list for `field`: the values its enum in the project's course.schema.json allows."""
+    schema = json.loads((schemas_dir(current_project()) / "course.schema.json").read_text(encoding="utf-8"))
     return '"' + ",".join(schema["properties"][field]["enum"]) + '"'
 
 
 def write_template_xlsx(model: Model | None = None) -> bytes:
     """The course template as XLSX bytes (the same bytes on every call, no timestamps): the course sheet, the
     outcomes sheet with one example row and a drop-down of ids on the covers column, and the sheet 'ids' that lists
-    every item id with its name and text in both languages. Without a model, the package's own standards/."""
+    every item id with its name and text in both languages. Without a model, the current project's standards/."""
     if model is None:
         from ..pipeline import load_model
 
-        model = load_model(PACKAGE_ROOT).model
-        assert model is not None, "the package's own standards/ must be valid"
+        model = load_model(current_project()).model
+        assert model is not None, "the project's standards/ must be valid"
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]

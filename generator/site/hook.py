@@ -178,8 +178,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Split search/search_index.json into one index per language (search_index.<lang>.json) that
     docs/assets/javascripts/search-lang.js loads instead, so a reader only gets hits in their language."""
     try:
-        vendor.copy_vendor(project_root(config), Path(config.site_dir))
-    except vendor.VendorMissing as exc:  # the fix (npm ci), on one line instead of a traceback
+        vendor.copy_vendor(Path(config.site_dir))
+    except vendor.VendorMissing as exc:  # a broken install, on one line instead of a traceback
         raise PluginError(str(exc)) from None
     target.write_marker(Path(config.site_dir))  # this folder is a site: a later build may replace it
     index_file = Path(config.site_dir) / "search" / "search_index.json"

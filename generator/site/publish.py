@@ -67,7 +67,7 @@ def configure(root: Path, site_dir: Path | None = None) -> Build:
         raise PublishError(f"mkdocs.yml: {one_line(exc)}") from None
     target = Path(config.site_dir) if site_dir is None else root / site_dir  # an absolute site_dir stays as is
     check_target(root, target, Path(config.docs_dir))
-    if (advice := missing(root)) is not None:  # say so before the build, not after it
+    if (advice := missing()) is not None:  # say so before the build, not after it
         raise PublishError(advice)
     return Build(root, config, target)
 

@@ -1,35 +1,57 @@
-"""The browser libraries of the check page, copied at build time from node_modules/ (installed by `npm ci` from
-package-lock.json) into the built site: no CDN, and the versions are the locked ones."""
+"""The browser libraries of the check page, kept in the package (generator/vendor/, with their licences) and copied
+into the built site: no CDN and no Node at build time. tests/test_vendor.py holds them to the versions pinned in
+package-lock.json and to the bytes `npm ci` installs."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-#: (what to copy, from node_modules/, where it goes in the site). yaml: ISC; fflate: MIT.
-VENDORED = (("yaml/browser/dist", "assets/vendor/yaml"), ("fflate/esm/browser.js", "assets/vendor/fflate.js"))
+#: Where the vendored copies live (inside the package, so `pip install .` carries them).
+VENDOR = Path(__file__).resolve().parents[1] / "vendor"
+
+
+@dataclass(frozen=True)
+class Library:
+    """One vendored npm package: its pinned version, what of it is kept, and where it goes in the site."""
+
+    name: str
+    version: str  # as package-lock.json pins it
+    source: str  # in node_modules/<name>/: a folder or a file
+    kept: str  # in generator/vendor/
+    target: str  # in the built site
+    licence: str
+
+
+#: yaml (ISC) reads a YAML course file with line and column; fflate (MIT) unpacks an XLSX course file.
+LIBRARIES = (
+    Library("yaml", "2.9.1", "browser/dist", "yaml", "assets/vendor/yaml", "ISC"),
+    Library("fflate", "0.8.3", "esm/browser.js", "fflate/browser.js", "assets/vendor/fflate.js", "MIT"),
+)
 
 
 class VendorMissing(RuntimeError):
-    """node_modules/ lacks a library the check page needs."""
+    """A vendored library is missing from the package (a broken install)."""
 
 
-def missing(root: Path) -> str | None:
-    """What to do when node_modules/ lacks a vendored library (one line), or None when all are there."""
-    for source, _target in VENDORED:
-        if not (root / "node_modules" / source).exists():
-            return f"node_modules/{source} is missing: run `npm ci` in {root} (the course check page needs it)"
+def missing() -> str | None:
+    """What to do when the package lacks a vendored library (one line), or None when all are there."""
+    for lib in LIBRARIES:
+        if not (VENDOR / lib.kept).exists():
+            return f"{VENDOR / lib.kept} is missing: reinstall coachref (pip install .); the check page needs it"
     return None
 
 
-def copy_vendor(root: Path, site: Path) -> None:
-    """Copy every vendored library into `site`; fails with the fix when `npm ci` has not been run."""
-    if (advice := missing(root)) is not None:
+def copy_vendor(site: Path) -> None:
+    """Copy every vendored library into `site` (its licence beside it)."""
+    if (advice := missing()) is not None:
         raise VendorMissing(advice)
-    for source, target in VENDORED:
-        src, dest = root / "node_modules" / source, site / target
+    for lib in LIBRARIES:
+        src, dest = VENDOR / lib.kept, site / lib.target
         if src.is_dir():
             shutil.copytree(src, dest, dirs_exist_ok=True)
         else:
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dest)
+            shutil.copyfile(src.parent / "LICENSE", dest.with_name(f"{dest.stem}.LICENSE.txt"))
