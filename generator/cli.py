@@ -70,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
                    "list: every edition; diff: the changes since the latest edition")
     p.add_argument("id", nargs="?", help="with freeze: the new edition's id, its release date YYYY-MM-DD")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
+    p.add_argument("--site-url", help="the address the site will be served from (overrides site_url in mkdocs.yml)")
     p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/ (it is replaced whole, so "
                    "it must be empty or an earlier site)")
     return parser
@@ -245,7 +246,7 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     from .site.publish import PublishError, TargetRefused, build_site, configure, log_handler
 
     try:
-        build = configure(root, args.site_dir)  # before anything else: a --site-dir that must not be replaced
+        build = configure(root, args.site_dir, args.site_url)  # first: a --site-dir that must not be replaced
     except TargetRefused as exc:
         print(f"coachref: {exc}", file=sys.stderr)
         print("coachref: site not built; nothing was changed", file=sys.stderr)

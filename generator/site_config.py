@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,16 +45,28 @@ def current_project() -> Path:
     return next((c for c in candidates if (c / "mkdocs.yml").is_file()), Path.cwd())
 
 
+#: Set at build time (`coachref build --site-url URL` sets it), it overrides mkdocs.yml's site_url everywhere: the
+#: pages, the sitemap, the twins and every export. One built copy of the data can so be published at any address.
+ENV = "COACHREF_SITE_URL"
+
+
 def site_url(root: Path | None = None) -> str:
-    """mkdocs.yml's `site_url`, ending in '/': where the site, and the records the exports point at, live (of
-    `root`, or of the current project)."""
-    return _site_url((root or current_project()).resolve())
+    """Where the site, and the records the exports point at, live, ending in '/': COACHREF_SITE_URL when set, else
+    mkdocs.yml's `site_url` (of `root`, or of the current project)."""
+    return _site_url((root or current_project()).resolve(), os.environ.get(ENV, ""))
+
+
+def checked_url(url: str, where: str) -> str:
+    """`url` ending in '/', or a ValueError saying where it came from when it is not an http(s) address."""
+    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url) or '"' in url:
+        raise ValueError(f"{where}: the site's address must be an http(s) address, found {url!r}")
+    return url if url.endswith("/") else url + "/"
 
 
 @cache
-def _site_url(root: Path) -> str:
+def _site_url(root: Path, override: str) -> str:
+    if override:
+        return checked_url(override, ENV)
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader
     url = config.get("site_url") if isinstance(config, dict) else None
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
-        raise ValueError(f"{root / 'mkdocs.yml'}: site_url must be an http(s) address, found {url!r}")
-    return url if url.endswith("/") else url + "/"
+    return checked_url(url if isinstance(url, str) else repr(url), f"{root / 'mkdocs.yml'}: site_url")

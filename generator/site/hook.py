@@ -24,11 +24,11 @@ _ROOT = Path(__file__).resolve().parents[2]
 if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own package importable
     sys.path.insert(0, str(_ROOT))
 
-from generator import report  # noqa: E402
+from generator import report, site_config  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
-from generator.site import nav, publisher, target, urls, vendor  # noqa: E402
+from generator.site import csp, nav, publisher, target, urls, vendor  # noqa: E402
 from generator.site.generate import SlugClash, generate  # noqa: E402
 from generator.strings import CatalogueError, MissingString, t  # noqa: E402
 
@@ -56,6 +56,11 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Add every framework's nav entry (generator/site/nav.py): mkdocs.yml lists only the fixed pages."""
     config.nav = nav.with_frameworks(config.nav, project_root(config))
+    if os.environ.get(site_config.ENV):  # set at build time (coachref build --site-url): pages and sitemap follow
+        try:
+            config.site_url = site_config.site_url(project_root(config))
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
     config.extra["cr_not_found"] = not_found_parts(config)
     config.extra["cr_footer"] = publisher.footer(_publisher(config), None)
     return config
@@ -130,9 +135,17 @@ def _generate(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """While `mkdocs serve` runs on broken data, every page opens with the located problems."""
-    if not _shown:
-        return output
+    """Every page carries its Content-Security-Policy (generator/site/csp.py). While `mkdocs serve` runs on broken
+    data, every page opens with the located problems."""
+    return csp.with_policy(_with_banner(output) if _shown else output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) carry the policy too."""
+    return csp.with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def _with_banner(output: str) -> str:
     banner = ('<div class="cr-build-errors" role="alert" style="background:#fff3f3;color:#8b0000;padding:1em;'
               'border:3px solid #b00020;margin:0"><strong>standards/ has errors; this preview shows the last good '
               f"pages. Fix these and save:</strong><pre>{html.escape(_shown[0])}</pre></div>")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..site_config import ENV, checked_url
 from ..write import umask
 from .target import PublishError, TargetRefused, check_target, locked, write_marker
 from .vendor import missing
@@ -55,11 +56,17 @@ class Published:
     left_behind: Path | None = None
 
 
-def configure(root: Path, site_dir: Path | None = None) -> Build:
+def configure(root: Path, site_dir: Path | None = None, site_url: str | None = None) -> Build:
     """Load mkdocs.yml and check the target (default: its site_dir); raises TargetRefused or PublishError before
-    anything is written."""
+    anything is written. A `site_url` (an http(s) address) overrides mkdocs.yml's for this build and its exports."""
     from mkdocs import exceptions
     from mkdocs.config import load_config
+
+    if site_url is not None:
+        try:
+            os.environ[ENV] = checked_url(site_url, "--site-url")
+        except ValueError as exc:
+            raise TargetRefused(str(exc)) from None
 
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), strict=True)

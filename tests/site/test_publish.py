@@ -8,6 +8,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import resource
 import shutil
 import signal
@@ -213,3 +214,34 @@ def test_a_site_that_is_a_mount_point_is_replaced_in_place(project: Path) -> Non
         assert staging(project) == []
     finally:
         subprocess.run(["umount", str(site)], check=False)
+
+
+def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
+    """issue 20 item 3: `coachref build --site-url URL` publishes one copy of the data at another address: the
+    pages' canonical and language links, the sitemap, the twins and the downloads all name it, never mkdocs.yml's."""
+    root = copy_project(tmp_path / "project")
+    (root / "editions").mkdir()
+    url = "https://standards.example.net/coaching/"
+    configured = re.findall(r"^site_url: (\S+)$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("COACHREF_SITE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", url.rstrip("/")], cwd=root,
+                          env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    site = root / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{url}">' in home and f'hreflang="nl" href="{url}nl/"' in home
+    k1 = (site / "nl/coaching-professional/knowledge/k1/index.html").read_text(encoding="utf-8")
+    assert f'hreflang="en" href="{url}coaching-professional/knowledge/k1/"' in k1  # the path not repeated or lost
+    assert f'hreflang="nl" href="{url}nl/coaching-professional/knowledge/k1/"' in k1
+    assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'"{url}coaching-professional/knowledge/k1/index.json"' in (site / "catalogue.json").read_text(
+        encoding="utf-8")
+    sssom = next((site / "downloads/sssom").glob("*.sssom.tsv")).read_text(encoding="utf-8")
+    assert f"{url}id/" in sssom
+    for path in (site / "index.html", site / "sitemap.xml", site / "catalogue.json"):
+        assert configured not in path.read_text(encoding="utf-8"), path
+    bad = subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", "standards.example.net"],
+                         cwd=root, env=env, capture_output=True, text=True, check=False)
+    assert bad.returncode == 2 and "--site-url: the site's address must be an http(s) address" in bad.stderr
+    assert "Traceback" not in bad.stderr
