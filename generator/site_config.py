@@ -56,10 +56,11 @@ def site_url(root: Path | None = None) -> str:
     return _site_url((root or current_project()).resolve(), os.environ.get(ENV, ""))
 
 
-def checked_url(url: str, where: str) -> str:
+def checked_url(url: object, where: str) -> str:
     """`url` ending in '/', or a ValueError saying where it came from when it is not an http(s) address."""
-    if not url.startswith(("https://", "http://")) or any(c.isspace() for c in url) or '"' in url:
-        raise ValueError(f"{where}: the site's address must be an http(s) address, found {url!r}")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or any(c.isspace() for c in url) \
+            or '"' in url:
+        raise ValueError(f"{where} must be an http(s) address (where the site is served from), found {url!r}")
     return url if url.endswith("/") else url + "/"
 
 
@@ -69,4 +70,4 @@ def _site_url(root: Path, override: str) -> str:
         return checked_url(override, ENV)
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader
     url = config.get("site_url") if isinstance(config, dict) else None
-    return checked_url(url if isinstance(url, str) else repr(url), f"{root / 'mkdocs.yml'}: site_url")
+    return checked_url(url, f"{root / 'mkdocs.yml'}: site_url")

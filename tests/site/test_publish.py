@@ -243,5 +243,5 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
         assert configured not in path.read_text(encoding="utf-8"), path
     bad = subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", "standards.example.net"],
                          cwd=root, env=env, capture_output=True, text=True, check=False)
-    assert bad.returncode == 2 and "--site-url: the site's address must be an http(s) address" in bad.stderr
+    assert bad.returncode == 2 and "--site-url must be an http(s) address" in bad.stderr
     assert "Traceback" not in bad.stderr
