@@ -6,8 +6,9 @@ PY ?= python
 setup:            ## install the project and its test tools
 	$(PY) -m pip install -e ".[test]"
 
-lint:             ## ruff and mypy (strict)
+lint:             ## ruff (lint and format) and mypy (strict)
 	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m mypy
 
 test:             ## the whole test suite, as CI runs it

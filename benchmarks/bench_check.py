@@ -26,8 +26,15 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGETS = [f"BVJN:{g}:{c}" for g, letters in (("intake-assessment", "abcdefghi"), ("jobfinding", "abcdefghijklmnopq"),
-                                              ("coaching-on-the-job", "abcdefghijklmn")) for c in letters]
+TARGETS = [
+    f"BVJN:{g}:{c}"
+    for g, letters in (
+        ("intake-assessment", "abcdefghi"),
+        ("jobfinding", "abcdefghijklmnopq"),
+        ("coaching-on-the-job", "abcdefghijklmn"),
+    )
+    for c in letters
+]
 
 
 def make_project(where: Path, items: int) -> Path:
@@ -42,8 +49,10 @@ def make_project(where: Path, items: int) -> Path:
     folder.mkdir()
     per_group = 1000
     groups = [f"g{n:02d}" for n in range((items + per_group - 1) // per_group)]
-    text = ('{en: "Synthetic statement %d in English.", nl: "Synthetische uitspraak %d in het Nederlands.", '
-            'kind: {en: summary, nl: summary}}')
+    text = (
+        '{en: "Synthetic statement %d in English.", nl: "Synthetische uitspraak %d in het Nederlands.", '
+        "kind: {en: summary, nl: summary}}"
+    )
     (folder / "framework.yaml").write_text(
         "# yaml-language-server: $schema=../../schemas/framework.schema.json\n"
         "id: SYN\ntitle: {en: Synthetic, nl: Synthetisch, kind: {en: summary, nl: summary}}\n"
@@ -51,29 +60,49 @@ def make_project(where: Path, items: int) -> Path:
         "official_languages: [en]\nlicence: {id: none, name: {en: none, nl: geen}, "
         "attribution: {en: Synthetic data., nl: Synthetische data., kind: {en: summary, nl: summary}}}\n"
         "sources: [{id: bench, title: {en: Bench, nl: Bench}}]\n"
-        f"groups: [{', '.join(groups)}]\n", encoding="utf-8")
+        f"groups: [{', '.join(groups)}]\n",
+        encoding="utf-8",
+    )
     n = 0
     for g in groups:
-        lines = ["# yaml-language-server: $schema=../../schemas/group.schema.json",
-                 f"id: SYN:{g}", "title: {en: Group, nl: Groep, kind: {en: summary, nl: summary}}", "items:"]
+        lines = [
+            "# yaml-language-server: $schema=../../schemas/group.schema.json",
+            f"id: SYN:{g}",
+            "title: {en: Group, nl: Groep, kind: {en: summary, nl: summary}}",
+            "items:",
+        ]
         for _ in range(min(per_group, items - n)):
             n += 1
-            lines += [f"  - id: SYN:i{n}", f"    label: I{n}", f"    statement: {text % (n, n)}",
-                      "    theories:", "      - {en: A theory, nl: Een theorie}", "    confidence: inferred"]
+            lines += [
+                f"  - id: SYN:i{n}",
+                f"    label: I{n}",
+                f"    statement: {text % (n, n)}",
+                "    theories:",
+                "      - {en: A theory, nl: Een theorie}",
+                "    confidence: inferred",
+            ]
         (folder / f"{g}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    rows = ["# yaml-language-server: $schema=../../schemas/mapping.schema.json",
-            "source: SYN\ntarget: BVJN\nreviewed: {by: bench, date: 2026-11-22}\nmappings:"]
+    rows = [
+        "# yaml-language-server: $schema=../../schemas/mapping.schema.json",
+        "source: SYN\ntarget: BVJN\nreviewed: {by: bench, date: 2026-11-22}\nmappings:",
+    ]
     for i in range(1, items + 1):
         for k in range(2):
-            rows += [f"  - source: SYN:i{i}", f"    target: {TARGETS[(i + k) % len(TARGETS)]}", "    relation: related",
-                     "    rationale: {en: Synthetic., nl: Synthetisch., kind: {en: summary, nl: summary}}"]
+            rows += [
+                f"  - source: SYN:i{i}",
+                f"    target: {TARGETS[(i + k) % len(TARGETS)]}",
+                "    relation: related",
+                "    rationale: {en: Synthetic., nl: Synthetisch., kind: {en: summary, nl: summary}}",
+            ]
     (where / "standards" / "mappings").mkdir(exist_ok=True)
     (where / "standards" / "mappings" / "SYN--BVJN.yaml").write_text("\n".join(rows) + "\n", encoding="utf-8")
     if not (where / "standards" / "relations.yaml").exists():  # before the vocabulary existed
         (where / "standards" / "relations.yaml").write_text(
             "relations:\n  - {id: related, label: {en: related, nl: verwant}, definition: {en: Related., nl: Verwant., "
             "kind: {en: summary, nl: summary}}, skos: skos:relatedMatch, case_type: isRelatedTo, inverse: related, "
-            "strength: 1}\n", encoding="utf-8")
+            "strength: 1}\n",
+            encoding="utf-8",
+        )
     return where
 
 
@@ -122,8 +151,10 @@ print(time.process_time() - start)
 
 def best_printed(cwd: Path, repeat: int, script: str) -> float:
     """The smallest number `script` prints over `repeat` runs in `cwd`."""
-    runs = [subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True)
-            for _ in range(repeat)]
+    runs = [
+        subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True, check=True)
+        for _ in range(repeat)
+    ]
     return min(float(r.stdout.strip()) for r in runs)
 
 
@@ -142,36 +173,54 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
     args = parser.parse_args()
     sizes = [0, args.items // 4, args.items // 2, args.items]
-    print(f"coachref check, best of {args.repeat} runs (whole process, including Python start-up; CPU seconds,\n"
-          "which hardly move with other load on the machine, and wall seconds for the record)")
-    print(f"{'synthetic items':>16} {'mappings':>9} {'CPU s':>8} {'wall s':>8} {'CPU ms per 1k items':>20} "
-          f"{'comparison s':>13} {'ratio':>6}")
+    print(
+        f"coachref check, best of {args.repeat} runs (whole process, including Python start-up; CPU seconds,\n"
+        "which hardly move with other load on the machine, and wall seconds for the record)"
+    )
+    print(
+        f"{'synthetic items':>16} {'mappings':>9} {'CPU s':>8} {'wall s':>8} {'CPU ms per 1k items':>20} "
+        f"{'comparison s':>13} {'ratio':>6}"
+    )
     results, compared = {}, {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             project = make_project(Path(tmp) / f"p{size}", size)
             # the real data alone is its latest edition already ("nothing to freeze"): compared as it is
-            subprocess.run([sys.executable, "-m", "generator", "edition", "freeze", "2026-12-31"], cwd=project,
-                           capture_output=True, check=False)
+            subprocess.run(
+                [sys.executable, "-m", "generator", "edition", "freeze", "2026-12-31"],
+                cwd=project,
+                capture_output=True,
+                check=False,
+            )
             results[size] = best_of(project, args.repeat)
             wall = WALL[-1]
             compared[size] = best_printed(project, args.repeat, COMPARISON)
             per_k = "" if size == 0 else f"{(results[size] - results[0]) / (size / 1000) * 1000:20.0f}"
-            print(f"{size:16d} {2 * size:9d} {results[size]:8.2f} {wall:8.2f} {per_k:>20} {compared[size]:13.3f} "
-                  f"{_ratio(results[size], compared[size]):6.2f}")
+            print(
+                f"{size:16d} {2 * size:9d} {results[size]:8.2f} {wall:8.2f} {per_k:>20} {compared[size]:13.3f} "
+                f"{_ratio(results[size], compared[size]):6.2f}"
+            )
         floor = best_of(project, args.repeat, [sys.executable, "-c", FLOOR])
     small, large = sizes[1], sizes[-1]
     growth = results[large] / results[small]
     above = (results[large] - results[0]) / (results[small] - results[0])
-    print(f"\n(CPU seconds) real data only: {results[0]:.2f} s; {large} items: {results[large]:.2f} s "
-          f"({results[large] / results[0]:.1f}x the real data)")
-    print(f"growth: {large // small}x the items took {growth:.2f}x the time (target <= 4.4); "
-          f"{above:.2f}x above the real-data time")
-    print(f"edition comparison: the check is {_ratio(results[0], compared[0]):.2f}x the check without it on the real "
-          f"data, {_ratio(results[large], compared[large]):.2f}x at {large} items (target <= 1.2); the comparison "
-          f"itself took {compared[large] / compared[small]:.2f}x the time for {large // small}x the items")
-    print(f"floor: yaml.CSafeLoader parse of the same {large}-item files: {floor:.2f} s; "
-          f"check / floor = {results[large] / floor:.2f} (target <= 1.5)")
+    print(
+        f"\n(CPU seconds) real data only: {results[0]:.2f} s; {large} items: {results[large]:.2f} s "
+        f"({results[large] / results[0]:.1f}x the real data)"
+    )
+    print(
+        f"growth: {large // small}x the items took {growth:.2f}x the time (target <= 4.4); "
+        f"{above:.2f}x above the real-data time"
+    )
+    print(
+        f"edition comparison: the check is {_ratio(results[0], compared[0]):.2f}x the check without it on the real "
+        f"data, {_ratio(results[large], compared[large]):.2f}x at {large} items (target <= 1.2); the comparison "
+        f"itself took {compared[large] / compared[small]:.2f}x the time for {large // small}x the items"
+    )
+    print(
+        f"floor: yaml.CSafeLoader parse of the same {large}-item files: {floor:.2f} s; "
+        f"check / floor = {results[large] / floor:.2f} (target <= 1.5)"
+    )
 
 
 if __name__ == "__main__":

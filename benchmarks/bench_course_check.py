@@ -24,8 +24,15 @@ sys.path.insert(0, str(PROJECT))
 
 from generator.course import run_course  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -40,12 +47,18 @@ def big_course(modules: int = 200) -> str:
     model = load_model(PROJECT).model
     assert model is not None
     ids = sorted(i for i in model.items if i.startswith(("BVJN:intake", "BVJN:jobfinding", "BVJN:coaching", "ST0809")))
-    lines = ["provider: \"Benchmark\"", "programme: \"200 modules\"", "version: \"1\"", "level: hbo-bachelor",
-             "targets: [\"BVJN:register\", \"ST0809:ksb-coverage\"]", "mode: {dual: true, practice_hours: 400}",
-             "modules:"]
+    lines = [
+        'provider: "Benchmark"',
+        'programme: "200 modules"',
+        'version: "1"',
+        "level: hbo-bachelor",
+        'targets: ["BVJN:register", "ST0809:ksb-coverage"]',
+        "mode: {dual: true, practice_hours: 400}",
+        "modules:",
+    ]
     n = 0
     for m in range(modules):
-        lines += [f"  - id: \"M{m}\"", f"    title: \"Module {m}\"", "    outcomes:"]
+        lines += [f'  - id: "M{m}"', f'    title: "Module {m}"', "    outcomes:"]
         for o in range(5):
             covers = ", ".join(f'"{ids[(n + k) % len(ids)]}"' for k in range(3))
             text = f"Outcome {m}.{o} of the benchmark course."
@@ -97,7 +110,8 @@ def main() -> int:
         page.wait_for_function("typeof window.__crCheck === 'function'")
         extra = sorted(u.removeprefix(base) for u in loaded if u.endswith(".js") and u not in standard)
         data_gz = len(gzip.compress((site / "courses/check/data.json").read_bytes(), 9))
-        times = page.evaluate("""async ([text, n]) => {
+        times = page.evaluate(
+            """async ([text, n]) => {
             const bytes = new TextEncoder().encode(text), out = [];
             for (let i = 0; i < n; i++) {
               const t0 = performance.now();
@@ -105,15 +119,21 @@ def main() -> int:
               out.push(performance.now() - t0);
             }
             return out;
-        }""", [text, args.repeat])
+        }""",
+            [text, args.repeat],
+        )
         browser.close()
     server.shutdown()
     raw, gz = script_weight(site, extra)
-    print(f"check page: {len(extra)} script files beyond a standard page, {raw / 1024:.1f} KB raw, "
-          f"{gz / 1024:.1f} KB gzip (budget 150 KB); its data.json {data_gz / 1024:.1f} KB gzip")
-    print(f"200-module course ({text.count(chr(10))} lines): browser median {statistics.median(times):.0f} ms "
-          f"(first {times[0]:.0f} ms; budget 200 ms), CLI median {statistics.median(cli):.0f} ms "
-          "(run_course in-process, model cached)")
+    print(
+        f"check page: {len(extra)} script files beyond a standard page, {raw / 1024:.1f} KB raw, "
+        f"{gz / 1024:.1f} KB gzip (budget 150 KB); its data.json {data_gz / 1024:.1f} KB gzip"
+    )
+    print(
+        f"200-module course ({text.count(chr(10))} lines): browser median {statistics.median(times):.0f} ms "
+        f"(first {times[0]:.0f} ms; budget 200 ms), CLI median {statistics.median(cli):.0f} ms "
+        "(run_course in-process, model cached)"
+    )
     return 0
 
 

@@ -83,8 +83,10 @@ def add_skills(root: Path, total_items: int) -> None:
     current = item_pages(root)
     extra = max(0, total_items - current)
     path = root / SKILLS
-    path.write_text(path.read_text(encoding="utf-8") + "".join(SYNTHETIC_ITEM.format(n=100 + i)
-                                                                for i in range(extra)), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "".join(SYNTHETIC_ITEM.format(n=100 + i) for i in range(extra)),
+        encoding="utf-8",
+    )
 
 
 def best_of(runs: int, root: Path, *, generate: bool = True) -> float:
@@ -116,8 +118,10 @@ def main() -> None:
             build(root)
             add_skills(root, target)
             seconds = build(root)
-            print(f"synthetic, ~{target} item pages per language ({item_pages(root)} pages per language): "
-                  f"{seconds:6.2f} s")
+            print(
+                f"synthetic, ~{target} item pages per language ({item_pages(root)} pages per language): "
+                f"{seconds:6.2f} s"
+            )
 
 
 if __name__ == "__main__":

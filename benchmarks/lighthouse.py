@@ -25,13 +25,22 @@ PROJECT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = PROJECT / "benchmarks/lighthouse/node_modules/.bin/lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 #: One page of each kind (as tests/browser/test_browser.py PAGE_KINDS).
-PAGE_KINDS = {"home": "", "group": "coaching-professional/knowledge/", "item": "coaching-professional/knowledge/k5/",
-              "side by side": "coaching-professional/side-by-side/", "mappings hub": "mappings/",
-              "crosswalk": "mappings/st0809--bvjn/", "matrix": "mappings/bvjn--st0809/matrix/",
-              "coverage": "mappings/coverage/", "KSB matrix": "coaching-professional/duties-matrix/",
-              "checklist": "coaching-professional/checklist/", "downloads": "downloads/",
-              "course report": "courses/draft-jobcoach/", "course check": "courses/check/",
-              "workbook": "coaching-professional/workbook/"}
+PAGE_KINDS = {
+    "home": "",
+    "group": "coaching-professional/knowledge/",
+    "item": "coaching-professional/knowledge/k5/",
+    "side by side": "coaching-professional/side-by-side/",
+    "mappings hub": "mappings/",
+    "crosswalk": "mappings/st0809--bvjn/",
+    "matrix": "mappings/bvjn--st0809/matrix/",
+    "coverage": "mappings/coverage/",
+    "KSB matrix": "coaching-professional/duties-matrix/",
+    "checklist": "coaching-professional/checklist/",
+    "downloads": "downloads/",
+    "course report": "courses/draft-jobcoach/",
+    "course check": "courses/check/",
+    "workbook": "coaching-professional/workbook/",
+}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
 
 
@@ -47,8 +56,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?", 1)[0].endswith("/"):
                 return super().send_head()  # the redirect to the address with a slash
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() \
-                or path.suffix not in COMPRESSIBLE:
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+            or path.suffix not in COMPRESSIBLE
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
@@ -75,18 +87,28 @@ class _Body:
 
 
 def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(GzipHandler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def scores(url: str) -> dict[str, float]:
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    done = subprocess.run([str(LIGHTHOUSE), url, "--output=json", "--quiet",
-                           "--only-categories=" + ",".join(CATEGORIES),
-                           "--chrome-flags=--headless --no-sandbox --disable-gpu"],
-                          capture_output=True, text=True, env=env, check=False, timeout=300)
+    done = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            "--quiet",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--chrome-flags=--headless --no-sandbox --disable-gpu",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
     if done.returncode != 0:
         raise SystemExit(f"lighthouse failed on {url}:\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout)
@@ -98,8 +120,9 @@ def scores(url: str) -> dict[str, float]:
 def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else PROJECT / "site"
     if not LIGHTHOUSE.exists() or not (site / "index.html").exists():
-        raise SystemExit("needs `npm ci` in benchmarks/lighthouse/ (make lighthouse) and a built site "
-                         "(`coachref build`)")
+        raise SystemExit(
+            "needs `npm ci` in benchmarks/lighthouse/ (make lighthouse) and a built site (`coachref build`)"
+        )
     server, base = serve(site)
     try:
         print("| page kind | lang | performance | accessibility | best practices | SEO | TBT ms |")
@@ -107,8 +130,11 @@ def main() -> None:
         for kind, path in PAGE_KINDS.items():
             for lang in ("en", "nl"):
                 s = scores(base + ("" if lang == "en" else "nl/") + path)
-                print(f"| {kind} | {lang} | {s['performance']:.2f} | {s['accessibility']:.2f} | "
-                      f"{s['best-practices']:.2f} | {s['seo']:.2f} | {s['TBT ms']:.0f} |", flush=True)
+                print(
+                    f"| {kind} | {lang} | {s['performance']:.2f} | {s['accessibility']:.2f} | "
+                    f"{s['best-practices']:.2f} | {s['seo']:.2f} | {s['TBT ms']:.0f} |",
+                    flush=True,
+                )
     finally:
         server.shutdown()
 

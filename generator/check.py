@@ -108,10 +108,29 @@ def _schema_comment(root: Path, file: DataFile, doc: Document) -> list[Problem]:
     expected = expected_schema_comment(root, file)
     line = f"# yaml-language-server: $schema={expected}"
     if doc.schema_comment is None:
-        return [Problem(file.rel, 1, 1, "schema-comment", "the first line does not name the file's schema", "",
-                        "warning", f"make the first line: {line}")]
+        return [
+            Problem(
+                file.rel,
+                1,
+                1,
+                "schema-comment",
+                "the first line does not name the file's schema",
+                "",
+                "warning",
+                f"make the first line: {line}",
+            )
+        ]
     if doc.schema_comment != expected:
-        return [Problem(file.rel, 1, 1, "schema-comment",
-                        f"the first line names {doc.schema_comment}, expected {expected}", "", "warning",
-                        f"make the first line: {line}")]
+        return [
+            Problem(
+                file.rel,
+                1,
+                1,
+                "schema-comment",
+                f"the first line names {doc.schema_comment}, expected {expected}",
+                "",
+                "warning",
+                f"make the first line: {line}",
+            )
+        ]
     return []

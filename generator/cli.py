@@ -38,9 +38,12 @@ exit codes: 0 clean or compliant, 1 problems or not compliant, 2 usage or intern
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="coachref", description="Check, export and build the coaching standards reference "
-                     "from the project in the current folder.", epilog=_EXAMPLES,
-                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(
+        prog="coachref",
+        description="Check, export and build the coaching standards reference from the project in the current folder.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"coachref {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -56,23 +59,36 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "nl"), help="only this language (csv, case); default: both")
     p.add_argument("--out", type=Path, required=True, help="folder to write into (created if missing)")
 
-    p = sub.add_parser("course", help="compliance report for one course file; exit 0 compliant (or no target named), "
-                                                      "1 not, 2 usage")
+    p = sub.add_parser(
+        "course", help="compliance report for one course file; exit 0 compliant (or no target named), 1 not, 2 usage"
+    )
     p.add_argument("file", type=Path, help="the course file (YAML, or the XLSX template)")
     p.add_argument("--format", choices=("text", "json", "md"), default="text", help="report format")
     p.add_argument("--requirements", help="requirement set id (default: every set the course refers to)")
-    p = sub.add_parser("urls", help="compare published-urls.txt (every address the site has published) with the "
-                       "site; exit 1 when one would be dropped")
+    p = sub.add_parser(
+        "urls",
+        help="compare published-urls.txt (every address the site has published) with the "
+        "site; exit 1 when one would be dropped",
+    )
     p.add_argument("--update", action="store_true", help="rewrite published-urls.txt with the current addresses")
-    p = sub.add_parser("edition", help="freeze the checked data as a citable edition (editions/ID.json), list "
-                       "the editions, or show what changed since the latest")
-    p.add_argument("action", choices=("freeze", "list", "diff"), help="freeze ID: store the data as edition ID; "
-                   "list: every edition; diff: the changes since the latest edition")
+    p = sub.add_parser(
+        "edition",
+        help="freeze the checked data as a citable edition (editions/ID.json), list "
+        "the editions, or show what changed since the latest",
+    )
+    p.add_argument(
+        "action",
+        choices=("freeze", "list", "diff"),
+        help="freeze ID: store the data as edition ID; list: every edition; diff: the changes since the latest edition",
+    )
     p.add_argument("id", nargs="?", help="with freeze: the new edition's id, its release date YYYY-MM-DD")
     p = sub.add_parser("build", help="check, generate the pages and run `mkdocs build --strict`; exit 0 built")
     p.add_argument("--site-url", help="the address the site will be served from (overrides site_url in mkdocs.yml)")
-    p.add_argument("--site-dir", type=Path, help="build into this folder instead of site/ (it is replaced whole, so "
-                   "it must be empty or an earlier site)")
+    p.add_argument(
+        "--site-dir",
+        type=Path,
+        help="build into this folder instead of site/ (it is replaced whole, so it must be empty or an earlier site)",
+    )
     return parser
 
 
@@ -109,8 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(exc, OSError):  # a full disk, a file-size limit, a read-only folder: the reason, one line
             print(f"coachref: {_why(exc)}", file=sys.stderr)
             return EXIT_PROBLEMS
-        print(f"coachref: internal error: {type(exc).__name__}: {exc}\n"
-              "(set COACHREF_DEBUG=1 to see the traceback, and please report it)", file=sys.stderr)
+        print(
+            f"coachref: internal error: {type(exc).__name__}: {exc}\n"
+            "(set COACHREF_DEBUG=1 to see the traceback, and please report it)",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     return EXIT_USAGE  # pragma: no cover - argparse guarantees a known command
 
@@ -156,8 +175,10 @@ def _export(root: Path, args: argparse.Namespace) -> int:
     try:  # openpyxl writes temporary files too: a full disk or a file-size limit can stop it as well
         files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang, reconfirm))
     except OSError as exc:
-        print(f"coachref: cannot make the {args.format} export: {_why(exc)}; nothing was written to {out}",
-              file=sys.stderr)
+        print(
+            f"coachref: cannot make the {args.format} export: {_why(exc)}; nothing was written to {out}",
+            file=sys.stderr,
+        )
         return EXIT_PROBLEMS
     try:
         replace_files(out, files)
@@ -206,8 +227,7 @@ def _edition(root: Path, args: argparse.Namespace) -> int:
     from .editions import freeze
 
     if args.action == "freeze" and not args.id:
-        print("coachref edition freeze: name the new edition, e.g. coachref edition freeze 2026-12-05",
-              file=sys.stderr)
+        print("coachref edition freeze: name the new edition, e.g. coachref edition freeze 2026-12-05", file=sys.stderr)
         return EXIT_USAGE
     checked = load_model(root)
     if args.action == "list":
@@ -226,8 +246,7 @@ def _edition(root: Path, args: argparse.Namespace) -> int:
         return EXIT_OK
     if checked.result.failed(True):
         sys.stderr.write(report.text(checked.result.problems, checked.result.files))
-        print("coachref: no edition frozen: an edition is made from data without errors or warnings",
-              file=sys.stderr)
+        print("coachref: no edition frozen: an edition is made from data without errors or warnings", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
         path = freeze.freeze(model, root, checked.editions, args.id)
@@ -263,8 +282,11 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     logger.setLevel(logging.INFO)
 
     def waiting(lock: Path) -> None:
-        print(f"coachref: another build of {build.target.as_posix()} is running (it holds {lock.as_posix()}); "
-              "waiting for it to finish", file=sys.stderr)
+        print(
+            f"coachref: another build of {build.target.as_posix()} is running (it holds {lock.as_posix()}); "
+            "waiting for it to finish",
+            file=sys.stderr,
+        )
 
     try:
         published = build_site(build, waiting)
@@ -275,8 +297,10 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     finally:
         logger.removeHandler(handler)
     if published.left_behind is not None:
-        print(f"coachref: warning: could not remove {published.left_behind.as_posix()} (an old site): remove it "
-              "by hand", file=sys.stderr)
+        print(
+            f"coachref: warning: could not remove {published.left_behind.as_posix()} (an old site): remove it by hand",
+            file=sys.stderr,
+        )
     print(f"built the site into {published.target.as_posix()}")
     return EXIT_OK
 

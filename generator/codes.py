@@ -23,15 +23,27 @@ _W: Severity = "warning"
 
 CODES: dict[str, Code] = {
     # the project's layout and its files
-    "no-standards": Code(_E, "there is no standards/ folder in the current folder", "run coachref in the project's top folder"),
+    "no-standards": Code(
+        _E, "there is no standards/ folder in the current folder", "run coachref in the project's top folder"
+    ),
     "file-name": Code(_E, "a data file ends in .yml", "rename it to .yaml"),
-    "file-place": Code(_E, "a YAML file where no data file is expected", "move it into a framework folder, or remove it"),
+    "file-place": Code(
+        _E, "a YAML file where no data file is expected", "move it into a framework folder, or remove it"
+    ),
     "not-a-file": Code(_E, "a folder, pipe or device is named *.yaml", "remove or rename it"),
-    "broken-symlink": Code(_E, "a symlink whose target does not exist", "point the link at an existing file, or delete it"),
-    "symlink-outside": Code(_E, "a symlink leads out of the project (its target is not read)", "copy the file into the project"),
+    "broken-symlink": Code(
+        _E, "a symlink whose target does not exist", "point the link at an existing file, or delete it"
+    ),
+    "symlink-outside": Code(
+        _E, "a symlink leads out of the project (its target is not read)", "copy the file into the project"
+    ),
     "unreadable": Code(_E, "the file cannot be read", "make it readable to whoever runs coachref"),
-    "schema-file": Code(_E, "a schema in schemas/ is missing, not JSON or not a valid schema", "restore it from version control"),
-    "schema-comment": Code(_W, "the first line does not name the file's schema", "make it the yaml-language-server line shown"),
+    "schema-file": Code(
+        _E, "a schema in schemas/ is missing, not JSON or not a valid schema", "restore it from version control"
+    ),
+    "schema-comment": Code(
+        _W, "the first line does not name the file's schema", "make it the yaml-language-server line shown"
+    ),
     # YAML
     "encoding": Code(_E, "the file is not UTF-8", "save it as UTF-8"),
     "control-character": Code(_E, "a NUL or other control character in the file", "delete the character"),
@@ -57,38 +69,71 @@ CODES: dict[str, Code] = {
     "unlisted-group": Code(_E, "a group file that framework.yaml does not list", "add its name to groups"),
     "unknown-group": Code(_E, "a group id that the framework does not have", "use one of the groups named"),
     "missing-framework": Code(_E, "a folder of group files without framework.yaml", "add framework.yaml"),
-    "id-prefix": Code(_E, "an id that does not start with its framework's id", "start it with the framework id and a colon"),
+    "id-prefix": Code(
+        _E, "an id that does not start with its framework's id", "start it with the framework id and a colon"
+    ),
     "duplicate-id": Code(_E, "an id used twice", "give each its own id; published ids are never reused"),
     "id-case-clash": Code(_E, "two ids that differ only in case", "make them differ in more than case"),
-    "page-clash": Code(_E, "two ids of a group would get the same page address (the last part of the id, lower-cased)", "make the last parts of the ids differ"),
+    "page-clash": Code(
+        _E,
+        "two ids of a group would get the same page address (the last part of the id, lower-cased)",
+        "make the last parts of the ids differ",
+    ),
     "text-kind": Code(_E, "a text's kind does not fit its framework", "mark it as the hint says"),
     "whitespace": Code(_W, "leading, trailing, doubled or special whitespace in a text", "normalise the spaces"),
     "unknown-reference": Code(_E, "a reference to an id that no item has", "use the id of an existing item"),
     "retired-reference": Code(_E, "a reference to an id that was retired", "use its successor, named in the message"),
-    "url-dropped": Code(_E, "a published URL (published-urls.txt) that the site would no longer have", "retire the id with replaced_by or a reason, or run coachref urls --update if dropping it is intended"),
+    "url-dropped": Code(
+        _E,
+        "a published URL (published-urls.txt) that the site would no longer have",
+        "retire the id with replaced_by or a reason, or run coachref urls --update if dropping it is intended",
+    ),
     "self-reference": Code(_E, "an item is its own parent", "name another item as parent"),
     "missing-relations": Code(_E, "mapping files without standards/relations.yaml", "restore the relation vocabulary"),
     "unknown-relation": Code(_E, "a relation that the vocabulary does not have", "use one of the relations named"),
     "unknown-framework": Code(_E, "a mapping file names an unknown framework", "use a framework id"),
     "mapping-file-name": Code(_E, "a mapping file not named <source>--<target>.yaml", "rename the file"),
-    "outside-compared": Code(_E, "a mapped item outside the compared groups", "add its group to compared, or map another"),
+    "outside-compared": Code(
+        _E, "a mapped item outside the compared groups", "add its group to compared, or map another"
+    ),
     "wrong-framework": Code(_E, "a mapped item of another framework than the file's side", "map an item of that side"),
     "self-mapping": Code(_E, "an item mapped to itself", "relate items of two frameworks"),
     "duplicate-mapping": Code(_E, "a pair of items mapped twice", "keep one row per pair"),
     "contradicting-mapping": Code(_E, "a pair mapped both ways with relations that disagree", "state the pair once"),
-    "unmapped-not-compared": Code(_E, "an unmapped reason for an item outside the compared groups", "list compared items only"),
+    "unmapped-not-compared": Code(
+        _E, "an unmapped reason for an item outside the compared groups", "list compared items only"
+    ),
     "unmapped-but-mapped": Code(_E, "an item given an unmapped reason that a row maps", "drop the reason or the row"),
     "unmapped-listed-twice": Code(_E, "an item given two unmapped reasons", "give each item one reason"),
     # course workbooks (coachref course file.xlsx)
     "xlsx-unreadable": Code(_E, "the file is not an XLSX workbook", "save it as .xlsx, or use the YAML template"),
     "xlsx-sheet": Code(_E, "the workbook lacks a sheet of the template", "start again from the published template"),
     "xlsx-column": Code(_E, "the outcomes sheet lacks a column of the template", "restore row 1 of the template"),
-    "module-title": Code(_E, "two rows of one module give it different titles",
-                         "give the module one title, or leave the cell empty after its first row"),
+    "module-title": Code(
+        _E,
+        "two rows of one module give it different titles",
+        "give the module one title, or leave the cell empty after its first row",
+    ),
     # editions (editions/<id>.json) and the changes declared against them
-    "edition-file": Code(_E, "a file in editions/ cannot be read as an edition", "restore it from version control; editions are written by coachref edition freeze, never by hand"),
-    "undeclared-change": Code(_E, "an item, mapping row or framework differs from the latest edition without a declared change", "add a changes: entry naming that edition, with its kind and whether it affects assessment"),
-    "change-not-found": Code(_W, "a change is declared against the latest edition, but nothing differs from it", "remove the entry, or make the change"),
+    "edition-file": Code(
+        _E,
+        "a file in editions/ cannot be read as an edition",
+        "restore it from version control; editions are written by coachref edition freeze, never by hand",
+    ),
+    "undeclared-change": Code(
+        _E,
+        "an item, mapping row or framework differs from the latest edition without a declared change",
+        "add a changes: entry naming that edition, with its kind and whether it affects assessment",
+    ),
+    "change-not-found": Code(
+        _W,
+        "a change is declared against the latest edition, but nothing differs from it",
+        "remove the entry, or make the change",
+    ),
     "unknown-edition": Code(_E, "a change names an edition that is not in editions/", "name an edition that exists"),
-    "item-dropped": Code(_E, "an item of the latest edition is gone without a retired entry", "retire its id in its group file (replaced_by, or a reason)"),
+    "item-dropped": Code(
+        _E,
+        "an item of the latest edition is gone without a retired entry",
+        "retire its id in its group file (replaced_by, or a reason)",
+    ),
 }

@@ -56,15 +56,28 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     return (EXIT_NOT_COMPLIANT if result.compliant is False else EXIT_OK), safe, notes
 
 
-def evaluate_file(model: Model, root: Path, path: Path, requirements: list[str] | None = None,
-                  checked: str | None = None, history: History | None = None) -> CourseReport | list[Problem]:
+def evaluate_file(
+    model: Model,
+    root: Path,
+    path: Path,
+    requirements: list[str] | None = None,
+    checked: str | None = None,
+    history: History | None = None,
+) -> CourseReport | list[Problem]:
     """The report for one course file, or its problems when it is not a valid course (for the site and tests)."""
     outcome = _evaluate(model, root, path, _display(root, path), requirements or [], checked, history)
     return outcome if isinstance(outcome, list) else outcome[0]
 
 
-def _evaluate(model: Model, root: Path, path: Path, rel: str, set_ids: list[str], checked: str | None = None,
-              history: History | None = None) -> tuple[CourseReport, list[Problem]] | list[Problem]:
+def _evaluate(
+    model: Model,
+    root: Path,
+    path: Path,
+    rel: str,
+    set_ids: list[str],
+    checked: str | None = None,
+    history: History | None = None,
+) -> tuple[CourseReport, list[Problem]] | list[Problem]:
     """(report, warnings), or every problem of an invalid course (schema errors and unknown ids in one round)."""
     doc, problems = load_course(root, path, rel)
     if doc is None:
@@ -72,12 +85,18 @@ def _evaluate(model: Model, root: Path, path: Path, rel: str, set_ids: list[str]
     problems = sorted(problems + course_problems(doc, model, xlsx=path.suffix.lower() == ".xlsx"))
     if any(p.severity == "error" for p in problems):
         return problems
-    return evaluate(model, doc.data, set_ids or default_sets(model, doc.data),
-                    meta(model, root, path, rel, checked, history), asked=bool(set_ids)), problems
+    return evaluate(
+        model,
+        doc.data,
+        set_ids or default_sets(model, doc.data),
+        meta(model, root, path, rel, checked, history),
+        asked=bool(set_ids),
+    ), problems
 
 
-def meta(model: Model, root: Path, path: Path, rel: str, checked: str | None = None,
-         history: History | None = None) -> Meta:
+def meta(
+    model: Model, root: Path, path: Path, rel: str, checked: str | None = None, history: History | None = None
+) -> Meta:
     """What makes a report re-checkable: the file's name and SHA-256, the date (today unless given), the data
     edition (named by its id when `history` is given)."""
     return Meta(rel, file_sha256(path), checked or datetime.date.today().isoformat(), edition(model, root, history))
@@ -110,8 +129,15 @@ def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[
             close = difflib.get_close_matches(ref, sets, n=1, cutoff=0.6)
             line, col = doc.where(f"/targets/{j}")
             hint = f'did you mean "{close[0]}"?' if close else "known requirement sets: " + ", ".join(sets)
-            target = Problem(doc.rel, line, col, "unknown-reference", f'"{ref}" is not the id of a requirement set',
-                             f"/targets/{j}", hint=hint)
+            target = Problem(
+                doc.rel,
+                line,
+                col,
+                "unknown-reference",
+                f'"{ref}" is not the id of a requirement set',
+                f"/targets/{j}",
+                hint=hint,
+            )
             problems.append(locate(target, doc) if xlsx else target)
     for pointer, ref in _covers(doc.data):
         if ref in model.items:
@@ -149,8 +175,10 @@ def _model(root: Path) -> tuple[Model, tuple[Edition, ...]]:
         errors = checked.errors
         if errors[0].code == "no-standards":
             raise UsageError("there is no standards/ folder here: run coachref in the project's top folder")
-        raise UsageError(f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
-                         f"(first: {errors[0].as_line()}); run `coachref check` in the project folder")
+        raise UsageError(
+            f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
+            f"(first: {errors[0].as_line()}); run `coachref check` in the project folder"
+        )
     return checked.model, checked.editions
 
 

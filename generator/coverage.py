@@ -54,17 +54,24 @@ def strongest(model: Model, relations: list[str]) -> str | None:
     return min(relations, key=lambda r: (-model.relation[r].strength, order[r]))
 
 
-def _row(model: Model, group: Group | None, items: list[Item], found: dict[str, list[str]],
-         waiting: set[str]) -> CoverageRow:
+def _row(
+    model: Model, group: Group | None, items: list[Item], found: dict[str, list[str]], waiting: set[str]
+) -> CoverageRow:
     best = [strongest(model, found.get(i.id, [])) for i in items]
     unmapped = tuple(i for i, b in zip(items, best, strict=True) if b is None)
-    return CoverageRow(group, len(items), sum(b is not None for b in best),
-                       tuple((r.id, best.count(r.id)) for r in model.relations), unmapped,
-                       tuple(i for i in unmapped if i.id in waiting))
+    return CoverageRow(
+        group,
+        len(items),
+        sum(b is not None for b in best),
+        tuple((r.id, best.count(r.id)) for r in model.relations),
+        unmapped,
+        tuple(i for i in unmapped if i.id in waiting),
+    )
 
 
-def side_coverage(model: Model, mset: MappingSet, side: Side,
-                  reconfirm: Collection[tuple[str, str]] = ()) -> SideCoverage:
+def side_coverage(
+    model: Model, mset: MappingSet, side: Side, reconfirm: Collection[tuple[str, str]] = ()
+) -> SideCoverage:
     """Coverage of the `side` framework of `mset` over the groups the mapping file says were compared, without the
     rows in `reconfirm` ((source, target) of the rows to re-confirm)."""
     framework = model.framework[mset.source if side == "source" else mset.target]
@@ -87,5 +94,4 @@ def side_coverage(model: Model, mset: MappingSet, side: Side,
 
 def coverage(model: Model, reconfirm: Collection[tuple[str, str]] = ()) -> list[SideCoverage]:
     """Both sides of every mapping set, in file order: source side first (rows in `reconfirm` left out)."""
-    return [side_coverage(model, mset, side, reconfirm) for mset in model.mapping_sets
-            for side in ("source", "target")]
+    return [side_coverage(model, mset, side, reconfirm) for mset in model.mapping_sets for side in ("source", "target")]

@@ -20,9 +20,11 @@ from .read import read_bytes
 from .write import write_if_changed
 
 LEDGER = "published-urls.txt"
-HEADER = ("# Every page address the site publishes, relative to site_url (English at the root, Dutch under nl/).",
-          "# A build fails when one of them would disappear: retire the item instead (a `retired:` entry in its",
-          "# group file, with replaced_by or a reason). Regenerate with `coachref urls --update` and commit.")
+HEADER = (
+    "# Every page address the site publishes, relative to site_url (English at the root, Dutch under nl/).",
+    "# A build fails when one of them would disappear: retire the item instead (a `retired:` entry in its",
+    "# group file, with replaced_by or a reason). Regenerate with `coachref urls --update` and commit.",
+)
 
 #: The hint for a ledger that cannot be read as UTF-8 (regenerating it would forget what was published before).
 _RESTORE = "save it as UTF-8, or restore it from version control"
@@ -66,10 +68,21 @@ def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
         have = set(site_urls(model))
     except SlugClash as clash:  # what the rules in rules/addresses.py cannot foresee, e.g. a group named workbook
         return [_clash(clash.path, loaded)]
-    return [Problem(LEDGER, line, 1, "url-dropped", f'the site would no longer publish "{url}"', "", "error",
-                    "if an item was removed or renamed, add a `retired:` entry for its id to its group file "
-                    "(replaced_by: the new id, or a reason); if dropping it is intended, run coachref urls --update")
-            for line, url in listed if url not in have]
+    return [
+        Problem(
+            LEDGER,
+            line,
+            1,
+            "url-dropped",
+            f'the site would no longer publish "{url}"',
+            "",
+            "error",
+            "if an item was removed or renamed, add a `retired:` entry for its id to its group file "
+            "(replaced_by: the new id, or a reason); if dropping it is intended, run coachref urls --update",
+        )
+        for line, url in listed
+        if url not in have
+    ]
 
 
 def _clash(path: str, loaded: Loaded) -> Problem:
@@ -80,15 +93,23 @@ def _clash(path: str, loaded: Loaded) -> Problem:
     hint = "rename the group (or the framework's folder) so that its pages get addresses of their own"
     doc = loaded.frameworks.get(parts[0])
     if doc is None:
-        return Problem("standards", 1, 1, "page-clash", f"two pages would be published at {url_of(path)}", "",
-                       hint=hint)
+        return Problem(
+            "standards", 1, 1, "page-clash", f"two pages would be published at {url_of(path)}", "", hint=hint
+        )
     groups = doc.data["groups"]
     group = parts[1] if len(parts) > 1 and parts[1] in groups else None
     what = f'the page of group "{group}"' if group else "a page of this framework"
     pointer = f"/groups/{groups.index(group)}" if group else "/id"
     line, col = doc.where(pointer)
-    return Problem(doc.rel, line, col, "page-clash", f"{what} would be published at {url_of(path)}, an address "
-                   "another page of the site already has", pointer, hint=hint)
+    return Problem(
+        doc.rel,
+        line,
+        col,
+        "page-clash",
+        f"{what} would be published at {url_of(path)}, an address another page of the site already has",
+        pointer,
+        hint=hint,
+    )
 
 
 def update(model: Model, root: Path) -> tuple[list[str], list[str]]:

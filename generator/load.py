@@ -70,9 +70,7 @@ class _Builder:
         self.depth = 0
 
     def problem(self, mark: Any, code: str, message: str, pointer: str, hint: str = "") -> None:
-        self.problems.append(
-            Problem(self.rel, mark.line + 1, mark.column + 1, code, message, pointer, hint=hint)
-        )
+        self.problems.append(Problem(self.rel, mark.line + 1, mark.column + 1, code, message, pointer, hint=hint))
 
     def build(self, events: Any) -> Any:
         """Consume a whole stream; return the data of its single document (None if empty)."""
@@ -84,8 +82,10 @@ class _Builder:
                 documents += 1
                 if documents == 2:
                     self.problem(
-                        event.start_mark, "yaml-multi-doc",
-                        "the file holds more than one YAML document", "",
+                        event.start_mark,
+                        "yaml-multi-doc",
+                        "the file holds more than one YAML document",
+                        "",
                         "keep one document per file: remove the '---' line and what follows",
                     )
                 value = self.node(it, next(it), "")
@@ -97,20 +97,29 @@ class _Builder:
             line, col, name = self.aliases[0]
             count = len(self.aliases)
             more = f" ({count} aliases in this file)" if count > 1 else ""
-            self.problems.append(Problem(
-                self.rel, line, col, "yaml-alias",
-                f"YAML alias '*{name}' is not allowed{more}", "",
-                hint="write the value out in full; anchors and aliases are not expanded",
-            ))
+            self.problems.append(
+                Problem(
+                    self.rel,
+                    line,
+                    col,
+                    "yaml-alias",
+                    f"YAML alias '*{name}' is not allowed{more}",
+                    "",
+                    hint="write the value out in full; anchors and aliases are not expanded",
+                )
+            )
         return data
 
     def check_tag(self, event: Any, pointer: str) -> bool:
         tag = event.tag
         if tag is None or tag == "!" or tag in _ALLOWED_EXPLICIT_TAGS:
             return True
-        shown = "!!" + tag[len(_YAML):] if tag.startswith(_YAML) else tag
+        shown = "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
         self.problem(
-            event.start_mark, "yaml-tag", f"YAML tag '{shown}' is not allowed", pointer,
+            event.start_mark,
+            "yaml-tag",
+            f"YAML tag '{shown}' is not allowed",
+            pointer,
             "remove the tag; the files hold plain text, numbers, lists and mappings only",
         )
         return False
@@ -143,8 +152,10 @@ class _Builder:
                 if key in mapping:
                     first = keys[value_pointer]
                     self.problem(
-                        key_event.start_mark, "duplicate-key",
-                        f"duplicate key \"{key}\" (first at line {first.line + 1})", value_pointer,
+                        key_event.start_mark,
+                        "duplicate-key",
+                        f'duplicate key "{key}" (first at line {first.line + 1})',
+                        value_pointer,
                         "keep one of the two entries",
                     )
                     self.node(it, next(it), pointer + "/?")  # parse and drop the second value
@@ -180,8 +191,11 @@ class _Builder:
             if isinstance(value, str):
                 return value
             self.problem(
-                event.start_mark, "key-type", f"mapping key {event.value!r} is not text", pointer,
-                f"quote the key: \"{event.value}\"",
+                event.start_mark,
+                "key-type",
+                f"mapping key {event.value!r} is not text",
+                pointer,
+                f'quote the key: "{event.value}"',
             )
             return None
         if type(event) is ev.AliasEvent:
@@ -238,7 +252,7 @@ def decode(raw: bytes, rel: str, hint: str = "save the file as UTF-8") -> str | 
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
         return Problem(rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "", hint=hint)
 
 
@@ -262,9 +276,17 @@ def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | Non
         return None, [syntax_problem(rel, text, exc)]
     except _TooDeep as exc:
         mark = exc.args[0]
-        return None, [Problem(rel, mark.line + 1, mark.column + 1, "yaml-too-deep",
-                              f"mappings and lists are nested more than {MAX_DEPTH} levels deep here", "",
-                              hint="flatten the structure: the data files nest a few levels at most")]
+        return None, [
+            Problem(
+                rel,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-too-deep",
+                f"mappings and lists are nested more than {MAX_DEPTH} levels deep here",
+                "",
+                hint="flatten the structure: the data files nest a few levels at most",
+            )
+        ]
     first = text.splitlines()[0] if text else ""
     match = _SCHEMA_COMMENT.match(first)
     doc = Document(path, rel, data, builder.values, builder.keys, match.group(1) if match else None)

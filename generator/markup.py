@@ -124,6 +124,7 @@ def link(label: str, url: str) -> str:
 
 # --- HTML by construction -------------------------------------------------------------------------------------
 
+
 class Markup(str):
     """A string that is already markup: the helpers below put it in as it is instead of escaping it."""
 

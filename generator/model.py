@@ -178,6 +178,7 @@ class MappingSet:
     def reason_for(self) -> dict[str, Text]:
         """Why an item of a compared group has no mapping in this file, where the file says so."""
         return {g.item: g.reason for g in self.unmapped}
+
     licence: str | None = None  # URL of the licence of the mappings themselves (the file's `licence`), if declared
 
 

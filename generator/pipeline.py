@@ -88,9 +88,19 @@ def _editions(root: Path) -> tuple[tuple[Edition, ...], list[Problem]]:
     try:
         return read_all(root), []
     except EditionFileError as exc:
-        return (), [Problem(exc.path, exc.line, exc.col, "edition-file", exc.message, "", "error",
-                            "restore the file from version control: editions are written by `coachref edition "
-                            "freeze`, never by hand")]
+        return (), [
+            Problem(
+                exc.path,
+                exc.line,
+                exc.col,
+                "edition-file",
+                exc.message,
+                "",
+                "error",
+                "restore the file from version control: editions are written by `coachref edition "
+                "freeze`, never by hand",
+            )
+        ]
 
 
 def _is_course(problem: Problem) -> bool:

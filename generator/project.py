@@ -34,16 +34,34 @@ def discover(root: Path) -> tuple[list[DataFile], list[Problem]]:
     problems: list[Problem] = []
     standards = root / "standards"
     if not standards.is_dir():
-        problems.append(Problem("standards", 1, 1, "no-standards", "there is no standards/ folder here", "",
-                                hint="run coachref in the project's top folder"))
+        problems.append(
+            Problem(
+                "standards",
+                1,
+                1,
+                "no-standards",
+                "there is no standards/ folder here",
+                "",
+                hint="run coachref in the project's top folder",
+            )
+        )
         return files, problems
     # Whatever is named like a data file is one: load() reports a folder, FIFO or broken link by that name.
     for path in sorted(p for p in standards.rglob("*") if p.suffix in (".yaml", ".yml")):
         rel = path.relative_to(root).as_posix()
         parts = path.relative_to(standards).parts
         if path.suffix == ".yml":
-            problems.append(Problem(rel, 1, 1, "file-name", "data files end in .yaml, not .yml", "",
-                                    hint=f"rename it to {path.with_suffix('.yaml').name}"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "file-name",
+                    "data files end in .yaml, not .yml",
+                    "",
+                    hint=f"rename it to {path.with_suffix('.yaml').name}",
+                )
+            )
             continue
         if parts == ("relations.yaml",):
             files.append(DataFile(path, rel, "relations", ""))
@@ -54,8 +72,17 @@ def discover(root: Path) -> tuple[list[DataFile], list[Problem]]:
             kind = stem if stem in ("framework", "requirements") else "group"
             files.append(DataFile(path, rel, kind, parts[0]))
         else:
-            problems.append(Problem(rel, 1, 1, "file-place", "no data file is expected here", "",
-                                    hint="frameworks live in standards/<folder>/, mappings in standards/mappings/"))
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "file-place",
+                    "no data file is expected here",
+                    "",
+                    hint="frameworks live in standards/<folder>/, mappings in standards/mappings/",
+                )
+            )
     courses = root / "courses"
     if courses.is_dir():
         for path in sorted(courses.glob("*.yaml")):

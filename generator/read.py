@@ -13,17 +13,28 @@ from pathlib import Path
 
 from .problems import Problem
 
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+)
 
 
 def read_bytes(path: Path, rel: str, root: Path | None = None) -> bytes | Problem:
     """The file's bytes, or the problem that stops it being read. With `root`, a path inside the project
     that resolves outside it (through a symbolic link) is refused."""
     if root is not None and _leaves(path, root):
-        return Problem(rel, 1, 1, "symlink-outside",
-                       "this is a symbolic link that leads outside the project; it is not read", "",
-                       hint="copy the file into the project, or link to a file inside the project")
+        return Problem(
+            rel,
+            1,
+            1,
+            "symlink-outside",
+            "this is a symbolic link that leads outside the project; it is not read",
+            "",
+            hint="copy the file into the project, or link to a file inside the project",
+        )
     try:
         mode = os.stat(path).st_mode
         if not stat.S_ISREG(mode):
@@ -32,9 +43,15 @@ def read_bytes(path: Path, rel: str, root: Path | None = None) -> bytes | Proble
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         if path.is_symlink():
-            return Problem(rel, 1, 1, "broken-symlink",
-                           f"this is a symbolic link to {os.readlink(path)}, which does not exist", "",
-                           hint="point the link at an existing file, or delete it")
+            return Problem(
+                rel,
+                1,
+                1,
+                "broken-symlink",
+                f"this is a symbolic link to {os.readlink(path)}, which does not exist",
+                "",
+                hint="point the link at an existing file, or delete it",
+            )
         return _unreadable(rel, "the file was removed while coachref ran")
     except OSError as exc:
         return _unreadable(rel, exc.strerror or str(exc))
@@ -52,13 +69,27 @@ def read_bytes(path: Path, rel: str, root: Path | None = None) -> bytes | Proble
 
 def _not_a_file(rel: str, mode: int) -> Problem:
     kind = next((name for test, name in _KINDS if test(mode)), "not a plain file")
-    return Problem(rel, 1, 1, "not-a-file", f"this is {kind}, not a file", "",
-                   hint="data files are plain files: remove it, or rename it so it does not end in .yaml")
+    return Problem(
+        rel,
+        1,
+        1,
+        "not-a-file",
+        f"this is {kind}, not a file",
+        "",
+        hint="data files are plain files: remove it, or rename it so it does not end in .yaml",
+    )
 
 
 def _unreadable(rel: str, why: str) -> Problem:
-    return Problem(rel, 1, 1, "unreadable", f"the file cannot be read: {why}", "",
-                   hint="check the file's permissions (it must be readable by whoever runs coachref)")
+    return Problem(
+        rel,
+        1,
+        1,
+        "unreadable",
+        f"the file cannot be read: {why}",
+        "",
+        hint="check the file's permissions (it must be readable by whoever runs coachref)",
+    )
 
 
 def _leaves(path: Path, root: Path) -> bool:

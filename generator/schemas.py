@@ -30,8 +30,11 @@ REQUIRED = ("common", "framework", "group", "requirements", "mapping", "relation
 def _sources(folder: Path) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
     """Every schema in `folder` by stem, and what is wrong with the files: (file name, line, column, message)."""
     schemas: dict[str, Any] = {}
-    faults = [(f"{stem}.schema.json", 1, 1, "the schema file is missing") for stem in REQUIRED
-              if not (folder / f"{stem}.schema.json").is_file()]
+    faults = [
+        (f"{stem}.schema.json", 1, 1, "the schema file is missing")
+        for stem in REQUIRED
+        if not (folder / f"{stem}.schema.json").is_file()
+    ]
     for path in sorted(folder.glob("*.schema.json")):
         try:
             schema = json.loads(path.read_text(encoding="utf-8"))
@@ -66,21 +69,27 @@ def schema_problems(folder: Path, root: Path) -> list[Problem]:
         except Exception as exc:  # any compile failure of the project's own schemas (a $ref to nowhere, ...)
             faults.append(("common.schema.json", 1, 1, f"the schemas cannot be compiled: {exc}".splitlines()[0]))
     shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
-    return [Problem(f"{shown}/{name}", line, col, "schema-file", message, "",
-                    hint="restore the file from version control (git checkout -- schemas/)")
-            for name, line, col, message in faults]
+    return [
+        Problem(
+            f"{shown}/{name}",
+            line,
+            col,
+            "schema-file",
+            message,
+            "",
+            hint="restore the file from version control (git checkout -- schemas/)",
+        )
+        for name, line, col, message in faults
+    ]
 
 
 @cache
 def validators(folder: Path) -> dict[str, Draft202012Validator]:
     """One validator per schema stem in `folder`, sharing a registry so `$ref`s between files resolve."""
     schemas = _sources(folder)[0]
-    registry: Registry[Any] = Registry().with_resources(
-        (s["$id"], Resource.from_contents(s)) for s in schemas.values()
-    )
+    registry: Registry[Any] = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
     checker = FormatChecker()
-    return {stem: Draft202012Validator(s, registry=registry, format_checker=checker)
-            for stem, s in schemas.items()}
+    return {stem: Draft202012Validator(s, registry=registry, format_checker=checker) for stem, s in schemas.items()}
 
 
 @cache
@@ -88,8 +97,10 @@ def fast_validators(folder: Path) -> dict[str, Any]:
     """The same schemas compiled by jsonschema-rs, which answers "valid?" some 200 times faster."""
     schemas = _sources(folder)[0]
     registry = jsonschema_rs.Registry([(str(s["$id"]), s) for s in schemas.values()])
-    return {stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)
-            for stem, s in schemas.items()}
+    return {
+        stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)
+        for stem, s in schemas.items()
+    }
 
 
 def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
@@ -106,8 +117,16 @@ def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
         for error in fast.iter_errors(doc.data):
             pointer = _pointer(error.instance_path)
             line, col = doc.where(pointer)
-            problems.append(Problem(doc.rel, line, col, "invalid-format" if "format" in str(error.schema_path)
-                                    else "schema", error.message, pointer))
+            problems.append(
+                Problem(
+                    doc.rel,
+                    line,
+                    col,
+                    "invalid-format" if "format" in str(error.schema_path) else "schema",
+                    error.message,
+                    pointer,
+                )
+            )
     return problems
 
 
@@ -119,8 +138,15 @@ def _pointer(path: Any) -> str:
 
 
 def _describe(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-             float: "a number", type(None): "nothing (null)"}
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing (null)",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -159,9 +185,17 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
             consts = [b["properties"]["type"]["const"] for b in error.validator_value]
             line, col = doc.where(pointer)
             got = error.instance.get("type")
-            return [Problem(doc.rel, line, col, "invalid-value",
-                            f'"type" is {got!r}, expected one of: ' + ", ".join(consts), pointer,
-                            hint="each rule type takes its own fields; see schemas/requirements.schema.json")]
+            return [
+                Problem(
+                    doc.rel,
+                    line,
+                    col,
+                    "invalid-value",
+                    f'"type" is {got!r}, expected one of: ' + ", ".join(consts),
+                    pointer,
+                    hint="each rule type takes its own fields; see schemas/requirements.schema.json",
+                )
+            ]
         return [p for e in branch for p in _problems(doc, e)]
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         allowed = sorted(error.schema.get("properties", {}))
@@ -171,8 +205,9 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
             line, col = doc.where(pointer, key=True)
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
-            problems.append(Problem(doc.rel, line, col, "unknown-property", f'unknown property "{key}"',
-                                    pointer, hint=hint))
+            problems.append(
+                Problem(doc.rel, line, col, "unknown-property", f'unknown property "{key}"', pointer, hint=hint)
+            )
         return problems
     return [_problem(doc, error)]
 
@@ -227,8 +262,15 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
 
 
 def _expected(types: Any) -> str:
-    names = {"string": "text", "object": "a mapping", "array": "a list", "boolean": "true or false",
-             "integer": "a whole number", "number": "a number", "null": "null"}
+    names = {
+        "string": "text",
+        "object": "a mapping",
+        "array": "a list",
+        "boolean": "true or false",
+        "integer": "a whole number",
+        "number": "a number",
+        "null": "null",
+    }
     if isinstance(types, list):
         return " or ".join(str(names.get(t, t)) for t in types)
     return names.get(types, str(types))

@@ -58,8 +58,12 @@ def site_url(root: Path | None = None) -> str:
 
 def checked_url(url: object, where: str) -> str:
     """`url` ending in '/', or a ValueError saying where it came from when it is not an http(s) address."""
-    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or any(c.isspace() for c in url) \
-            or '"' in url:
+    if (
+        not isinstance(url, str)
+        or not url.startswith(("https://", "http://"))
+        or any(c.isspace() for c in url)
+        or '"' in url
+    ):
         raise ValueError(f"{where} must be an http(s) address (where the site is served from), found {url!r}")
     return url if url.endswith("/") else url + "/"
 

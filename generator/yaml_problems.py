@@ -19,20 +19,34 @@ def text_problems(rel: str, text: str) -> list[Problem]:
     """What stops a decoded file from being parsed at all: a control character, tabs in indentation, no content."""
     control = _CONTROL.search(text)
     if control:
-        return [Problem(rel, *_position(text, control.start()), "control-character",
-                        f"control character U+{ord(control.group()):04X} is not allowed in a data file", "",
-                        hint="delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold "
-                             "plain text only")]
+        return [
+            Problem(
+                rel,
+                *_position(text, control.start()),
+                "control-character",
+                f"control character U+{ord(control.group()):04X} is not allowed in a data file",
+                "",
+                hint="delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold "
+                "plain text only",
+            )
+        ]
     problems = [
-        Problem(rel, *_position(text, m.end() - 1), "tab", "tab character in indentation", "",
-                hint="indent with spaces only")
+        Problem(
+            rel,
+            *_position(text, m.end() - 1),
+            "tab",
+            "tab character in indentation",
+            "",
+            hint="indent with spaces only",
+        )
         for m in _TAB_INDENT.finditer(text)
     ]
     if problems:
         return problems
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return [Problem(rel, 1, 1, "empty-file", "the file is empty", "",
-                        hint="add the file's content, or delete the file")]
+        return [
+            Problem(rel, 1, 1, "empty-file", "the file is empty", "", hint="add the file's content, or delete the file")
+        ]
     return []
 
 
@@ -57,11 +71,23 @@ def syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     start = exc.context_mark.line + 1 if exc.context_mark else max(1, line - 5)
     quote = _unclosed_quote(text, start, line)
     if quote is not None:
-        return Problem(rel, *quote, "yaml-syntax", "YAML syntax error: this quote is not closed on its line "
-                       f"(the parser got lost at line {line}: {message})", "",
-                       hint='end the text with a " on the same line')
-    return Problem(rel, line, col, "yaml-syntax", f"YAML syntax error: {message}", "",
-                   hint="check indentation, quotes, brackets and colons here and on the lines above")
+        return Problem(
+            rel,
+            *quote,
+            "yaml-syntax",
+            f"YAML syntax error: this quote is not closed on its line (the parser got lost at line {line}: {message})",
+            "",
+            hint='end the text with a " on the same line',
+        )
+    return Problem(
+        rel,
+        line,
+        col,
+        "yaml-syntax",
+        f"YAML syntax error: {message}",
+        "",
+        hint="check indentation, quotes, brackets and colons here and on the lines above",
+    )
 
 
 def _unclosed_quote(text: str, first: int, stop: int) -> tuple[int, int] | None:

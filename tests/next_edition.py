@@ -39,21 +39,26 @@ def _load(path: Path) -> Any:
 
 def _dump(path: Path, data: Any) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]  # the yaml-language-server line
-    path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
+    path.write_text(
+        first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
 
 
 def _pool(standards: Path) -> list[tuple[Path, str]]:
     """(group file, item id) of every KSB and BVJN eindterm, interleaved so each kind touches both frameworks."""
-    ksb = [(standards / "coaching-professional" / f"{g}.yaml", i["id"])
-           for g in ("knowledge", "skills", "behaviours")
-           for i in _load(standards / "coaching-professional" / f"{g}.yaml")["items"]]
-    eind = [(standards / "jobcoach-eindtermen" / f"{g}.yaml", i["id"])
-            for g in ("intake-assessment", "jobfinding", "coaching-on-the-job")
-            for i in _load(standards / "jobcoach-eindtermen" / f"{g}.yaml")["items"]]
+    ksb = [
+        (standards / "coaching-professional" / f"{g}.yaml", i["id"])
+        for g in ("knowledge", "skills", "behaviours")
+        for i in _load(standards / "coaching-professional" / f"{g}.yaml")["items"]
+    ]
+    eind = [
+        (standards / "jobcoach-eindtermen" / f"{g}.yaml", i["id"])
+        for g in ("intake-assessment", "jobfinding", "coaching-on-the-job")
+        for i in _load(standards / "jobcoach-eindtermen" / f"{g}.yaml")["items"]
+    ]
     mixed = []
     for n in range(max(len(ksb), len(eind))):
-        mixed += [*ksb[n:n + 1], *eind[n:n + 1]]
+        mixed += [*ksb[n : n + 1], *eind[n : n + 1]]
     return mixed
 
 
@@ -79,7 +84,7 @@ def make(where: Path) -> tuple[Path, Plan]:
     editions = sorted((where / "editions").glob("*.json"))
     plan = Plan(old=_latest(editions))
     pool = _pool(standards)
-    chosen = {kind: pool[n::len(KINDS)][:PER_KIND] for n, kind in enumerate(KINDS)}
+    chosen = {kind: pool[n :: len(KINDS)][:PER_KIND] for n, kind in enumerate(KINDS)}
     rename: dict[str, list[str]] = {}  # old id -> what references to it become ([] when it is retired)
     files: dict[Path, Any] = {}
     for kind, picks in chosen.items():
@@ -92,8 +97,17 @@ def make(where: Path) -> tuple[Path, Plan]:
         data = files.setdefault(path, _load(path))
         ident = f"{data['id'].split(':')[0]}:new{n}"
         kind = data["items"][0]["statement"]["kind"]
-        data["items"].append({"id": ident, "label": f"N{n}", "statement": {
-            "en": f"A new statement number {n}.", "nl": f"Een nieuwe uitspraak nummer {n}.", "kind": dict(kind)}})
+        data["items"].append(
+            {
+                "id": ident,
+                "label": f"N{n}",
+                "statement": {
+                    "en": f"A new statement number {n}.",
+                    "nl": f"Een nieuwe uitspraak nummer {n}.",
+                    "kind": dict(kind),
+                },
+            }
+        )
         plan.added.append(ident)
     for path, data in files.items():
         _dump(path, data)
@@ -137,8 +151,12 @@ def _apply(kind: str, data: dict[str, Any], ident: str, plan: Plan) -> dict[str,
     at = next(n for n, i in enumerate(items) if i["id"] == ident)
     item = items[at]
     if kind in ("reword", "substantive"):
-        _edit_text(item, ("as the revised standard puts it", "zoals de herziene standaard het zegt")
-                   if kind == "reword" else ("and also of supervision contracts", "en ook van supervisiecontracten"))
+        _edit_text(
+            item,
+            ("as the revised standard puts it", "zoals de herziene standaard het zegt")
+            if kind == "reword"
+            else ("and also of supervision contracts", "en ook van supervisiecontracten"),
+        )
         item.setdefault("changes", []).append(_change(kind, plan.old))
         return {}
     retired = data.setdefault("retired", [])
@@ -156,13 +174,16 @@ def _apply(kind: str, data: dict[str, Any], ident: str, plan: Plan) -> dict[str,
             part["id"], part["label"] = f"{ident}{suffix}", f"{item['label']}{suffix}"  # K5a, ba
             _edit_text(part, words)
             parts.append(part)
-        items[at:at + 1] = parts
+        items[at : at + 1] = parts
         retired.append({"id": ident, "replaced_by": [p["id"] for p in parts], "date": DATE})
         plan.successors[ident] = [p["id"] for p in parts]
         return {ident: [p["id"] for p in parts]}
     del items[at]  # retire
-    reason = {"en": "Dropped from the revised standard.", "nl": "Vervallen in de herziene standaard.",
-              "kind": {"en": "summary", "nl": "summary"}}
+    reason = {
+        "en": "Dropped from the revised standard.",
+        "nl": "Vervallen in de herziene standaard.",
+        "kind": {"en": "summary", "nl": "summary"},
+    }
     retired.append({"id": ident, "reason": reason, "date": DATE})
     return {ident: []}
 

@@ -41,8 +41,11 @@ def test_json_format_says_what_the_text_format_says_for_the_real_project() -> No
 def test_help_shows_examples_that_work() -> None:
     code, out, _err = run_cli(["--help"], ROOT)
     assert code == 0
-    examples = [line.split("  ")[1].strip() for line in out.split("examples:\n", 1)[1].splitlines()
-                if line.startswith("  coachref ")]
+    examples = [
+        line.split("  ")[1].strip()
+        for line in out.split("examples:\n", 1)[1].splitlines()
+        if line.startswith("  coachref ")
+    ]
     assert len(examples) >= 5
     for example in examples:  # each example is a call the parser accepts
         args = example.split()[1:]

@@ -40,24 +40,31 @@ def _texts(fw: str) -> Iterator[tuple[str, Text]]:
 
 
 def test_every_unmapped_compared_item_has_a_reason() -> None:
-    missing = [(s.mapping_set.id, i.id) for s in coverage(model()) for i in s.total.unmapped
-               if i.id not in s.mapping_set.reason_for]
+    missing = [
+        (s.mapping_set.id, i.id)
+        for s in coverage(model())
+        for i in s.total.unmapped
+        if i.id not in s.mapping_set.reason_for
+    ]
     assert missing == []
 
 
-@pytest.mark.parametrize(("term", "fw"), [
-    ("points for attention", "BVJN"),  # aandachtspunten: "areas needing attention"
-    ("lead times", "BVJN"),            # doorlooptijden: "time frames"
-    ("themself", "ST0809"),
-    # content review of 2026-12-05 (issue 21): false friends and calques in the BVJN English and the crosswalks
-    ("bvjn level", "BVJN"),          # eindterm: "final attainment level"
-    ("method statement", "BVJN"),    # methodiek: "methodical approach" (a UK method statement is a safety document)
-    ("trajectory", "BVJN"),          # traject: "support pathway"
-    ("own responsibility", "BVJN"),  # "take responsibility for themselves"
-    ("contract meeting", "BVJN"),    # contractgesprek: "a meeting … to agree the contract"
-    ("training-in", "BVJN"),         # inwerk-: "induction"
-    ("an equal", "BVJN"),            # gelijkwaardige houding: "an attitude of equality"
-])
+@pytest.mark.parametrize(
+    ("term", "fw"),
+    [
+        ("points for attention", "BVJN"),  # aandachtspunten: "areas needing attention"
+        ("lead times", "BVJN"),  # doorlooptijden: "time frames"
+        ("themself", "ST0809"),
+        # content review of 2026-12-05 (issue 21): false friends and calques in the BVJN English and the crosswalks
+        ("bvjn level", "BVJN"),  # eindterm: "final attainment level"
+        ("method statement", "BVJN"),  # methodiek: "methodical approach" (a UK method statement is a safety document)
+        ("trajectory", "BVJN"),  # traject: "support pathway"
+        ("own responsibility", "BVJN"),  # "take responsibility for themselves"
+        ("contract meeting", "BVJN"),  # contractgesprek: "a meeting … to agree the contract"
+        ("training-in", "BVJN"),  # inwerk-: "induction"
+        ("an equal", "BVJN"),  # gelijkwaardige houding: "an attitude of equality"
+    ],
+)
 def test_no_english_text_uses_a_rejected_term(term: str, fw: str) -> None:
     assert [where for where, text in _texts(fw) if term in text.en.lower()] == []
 
@@ -76,8 +83,13 @@ def test_crosswalks_say_stakeholders_in_dutch() -> None:
 def test_aandachtspunten_always_areas_needing_attention() -> None:
     """Every BVJN item whose Dutch says aandachtspunten says 'areas needing attention' in English."""
     m = model()
-    odd = [i.id for i in m.items.values() if i.framework == "BVJN"
-           and "aandachtspunten" in i.statement.nl and "areas needing attention" not in i.statement.en]
+    odd = [
+        i.id
+        for i in m.items.values()
+        if i.framework == "BVJN"
+        and "aandachtspunten" in i.statement.nl
+        and "areas needing attention" not in i.statement.en
+    ]
     assert odd == []
 
 
@@ -89,12 +101,15 @@ def test_vision_is_compared_and_the_description_says_so() -> None:
     assert "visie hoort bij de vergeleken onderdelen" in mset.description.nl
 
 
-@pytest.mark.parametrize(("source", "target", "relation"), [
-    ("ST0809:S2", "BVJN:intake-assessment:e", "related"),  # content review 5.4: each covers part of the other
-    ("ST0809:B4", "BVJN:methodiek:traject-3", "related"),
-    ("ST0809:S8", "BVJN:coaching-on-the-job:i", "related"),
-    ("CLCAS:cpd:supervision", "ST0809:B1", "related"),
-])
+@pytest.mark.parametrize(
+    ("source", "target", "relation"),
+    [
+        ("ST0809:S2", "BVJN:intake-assessment:e", "related"),  # content review 5.4: each covers part of the other
+        ("ST0809:B4", "BVJN:methodiek:traject-3", "related"),
+        ("ST0809:S8", "BVJN:coaching-on-the-job:i", "related"),
+        ("CLCAS:cpd:supervision", "ST0809:B1", "related"),
+    ],
+)
 def test_review_row_changes_hold(source: str, target: str, relation: str) -> None:
     rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
     assert rows[(source, target)] == relation
@@ -105,15 +120,21 @@ def test_removed_row_stays_removed() -> None:
     assert ("ST0809:S8", "BVJN:coaching-on-the-job:k") not in rows
 
 
-@pytest.mark.parametrize("item", [
-    "BVJN:intake-assessment:i", "BVJN:jobfinding:q", "BVJN:coaching-on-the-job:n",  # record-keeping
-    "BVJN:jobfinding:n",  # sharing aandachtspunten with the employer
-])
+@pytest.mark.parametrize(
+    "item",
+    [
+        "BVJN:intake-assessment:i",
+        "BVJN:jobfinding:q",
+        "BVJN:coaching-on-the-job:n",  # record-keeping
+        "BVJN:jobfinding:n",  # sharing aandachtspunten with the employer
+    ],
+)
 def test_record_keeping_and_confidentiality_are_mapped(item: str) -> None:
     assert item in model().mappings_of
 
 
 # --- the register rule (BVJN:register) ---------------------------------------------------------------------------
+
 
 def _register() -> RequirementSet:
     return next(r for r in model().requirement_sets if r.id == "BVJN:register")
@@ -123,8 +144,13 @@ def test_register_rule_is_a_proposal_and_keeps_its_ids() -> None:
     rset = _register()
     assert "proposed" in rset.title.en and "Voorgestelde" in rset.title.nl
     assert "not a ruling" in rset.source.en and "geen besluit" in rset.source.nl
-    assert [c.id for c in rset.conditions] == ["BVJN:register:eindtermen", "BVJN:register:methodiek",
-                                               "BVJN:register:dual", "BVJN:register:practice", "BVJN:register:hbo"]
+    assert [c.id for c in rset.conditions] == [
+        "BVJN:register:eindtermen",
+        "BVJN:register:methodiek",
+        "BVJN:register:dual",
+        "BVJN:register:practice",
+        "BVJN:register:hbo",
+    ]
     # what the foreword sets decides; what we infer from it (dual, practice hours) is a point to review (issue 19)
     assert [c.basis for c in rset.conditions] == ["condition", "condition", "inference", "inference", "condition"]
 
@@ -152,6 +178,7 @@ def test_register_quotes_are_verbatim_from_the_foreword() -> None:
 
 # --- inferences and confidence -----------------------------------------------------------------------------------
 
+
 @cache
 def _pages() -> dict[str, str | bytes]:
     from generator.pipeline import load_model
@@ -171,10 +198,15 @@ def _page(name: str) -> str:
 def test_confidence_corrections_of_the_review() -> None:
     items = model().items
     assert {items[f"ST0809:epa:{m}"].confidence for m in ("observation", "interview", "knowledge-test")} == {
-        "confirmed"}
+        "confirmed"
+    }
     assert {items[f"ST0809:duty:{n}"].confidence for n in range(1, 10)} == {"confirmed"}  # the publisher's record
-    resits = [d for m in ("observation", "interview", "knowledge-test") for d in items[f"ST0809:epa:{m}"].details
-              if d.label.en == "Resits"]
+    resits = [
+        d
+        for m in ("observation", "interview", "knowledge-test")
+        for d in items[f"ST0809:epa:{m}"].details
+        if d.label.en == "Resits"
+    ]
     assert len(resits) == 3 and {d.confidence for d in resits} == {"single-source"}
 
 
@@ -197,8 +229,11 @@ def test_checklist_labels_statements_that_are_not_confirmed(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_item_page_shows_why_an_item_has_no_counterpart(lang: str) -> None:
     page = _page(f"jobcoach-eindtermen/jobfinding/j.{lang}.md")
-    reason = next(s.mapping_set.reason_for["BVJN:jobfinding:j"] for s in coverage(model())
-                  if "BVJN:jobfinding:j" in s.mapping_set.reason_for)
+    reason = next(
+        s.mapping_set.reason_for["BVJN:jobfinding:j"]
+        for s in coverage(model())
+        if "BVJN:jobfinding:j" in s.mapping_set.reason_for
+    )
     assert reason.get(lang)[:40] in page  # type: ignore[arg-type]
 
 
@@ -214,6 +249,7 @@ def test_csv_export_carries_confidence_and_links() -> None:
 
 # --- publisher facts -----------------------------------------------------------------------------------------------
 
+
 def test_st0809_publisher_is_skills_england_since_2025_in_both_languages() -> None:
     fw = model().framework["ST0809"]
     for lang in ("en", "nl"):
@@ -228,26 +264,33 @@ def test_st0809_publisher_is_skills_england_since_2025_in_both_languages() -> No
 
 # --- the bilingual review of issue 12's change ---------------------------------------------------------------------
 
-@pytest.mark.parametrize(("source", "target", "relation"), [
-    ("ST0809:S9", "BVJN:methodiek:traject-4", "related"),  # only the questioning half of 6.4 overlaps
-    ("ST0809:K11", "BVJN:jobfinding:n", "related"),  # aandachtspunten to an employer = health data under the AVG
-    ("ST0809:S3", "BVJN:intake-assessment:a", "related"),  # roles, boundaries, confidentiality at intake
-    ("CLCAS:eligibility:1", "ST0809:K7", "related"),  # the Level 5 qualification's core, as with K6 and K12
-    ("CLCAS:eligibility:1", "ST0809:S6", "related"),
-    ("CLCAS:commitments:1-1", "ST0809:K7", "related"),
-    ("CLCAS:commitments:1-1", "ST0809:S6", "related"),
-])
+
+@pytest.mark.parametrize(
+    ("source", "target", "relation"),
+    [
+        ("ST0809:S9", "BVJN:methodiek:traject-4", "related"),  # only the questioning half of 6.4 overlaps
+        ("ST0809:K11", "BVJN:jobfinding:n", "related"),  # aandachtspunten to an employer = health data under the AVG
+        ("ST0809:S3", "BVJN:intake-assessment:a", "related"),  # roles, boundaries, confidentiality at intake
+        ("CLCAS:eligibility:1", "ST0809:K7", "related"),  # the Level 5 qualification's core, as with K6 and K12
+        ("CLCAS:eligibility:1", "ST0809:S6", "related"),
+        ("CLCAS:commitments:1-1", "ST0809:K7", "related"),
+        ("CLCAS:commitments:1-1", "ST0809:S6", "related"),
+    ],
+)
 def test_second_review_rows_hold(source: str, target: str, relation: str) -> None:
     rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
     assert rows[(source, target)] == relation
 
 
-@pytest.mark.parametrize(("source", "target"), [
-    ("ST0809:S1", "BVJN:intake-assessment:i"),  # time for records is not record-keeping
-    ("ST0809:S1", "BVJN:jobfinding:q"),
-    ("ST0809:S1", "BVJN:coaching-on-the-job:n"),
-    ("CLCAS:commitments:1-7", "ST0809:K9"),  # joining a community is not knowing how to evaluate
-])
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("ST0809:S1", "BVJN:intake-assessment:i"),  # time for records is not record-keeping
+        ("ST0809:S1", "BVJN:jobfinding:q"),
+        ("ST0809:S1", "BVJN:coaching-on-the-job:n"),
+        ("CLCAS:commitments:1-7", "ST0809:K9"),  # joining a community is not knowing how to evaluate
+    ],
+)
 def test_second_review_removed_rows_stay_removed(source: str, target: str) -> None:
     rows = {(r.source, r.target) for s in model().mapping_sets for r in s.mappings}
     assert (source, target) not in rows
@@ -257,8 +300,14 @@ def test_level5_qualification_rows_and_unmapped_reason_agree() -> None:
     """The KSBs the qualification is mapped to are exactly those the unmapped reason names, for both items."""
     mset = next(s for s in model().mapping_sets if s.id == "CLCAS--ST0809")
     for item in ("CLCAS:eligibility:1", "CLCAS:commitments:1-1"):
-        assert {r.target for r in mset.mappings if r.source == item} == {"ST0809:K4", "ST0809:K6", "ST0809:K7",
-                                                                          "ST0809:K10", "ST0809:K12", "ST0809:S6"}
+        assert {r.target for r in mset.mappings if r.source == item} == {
+            "ST0809:K4",
+            "ST0809:K6",
+            "ST0809:K7",
+            "ST0809:K10",
+            "ST0809:K12",
+            "ST0809:S6",
+        }
     reason = mset.reason_for["ST0809:K1"]
     assert "(K4, K6, K7, K10, K12, S6)" in reason.en and "(K4, K6, K7, K10, K12, S6)" in reason.nl
 
@@ -287,10 +336,18 @@ def test_register_dual_and_hbo_are_labelled_as_ours() -> None:
     assert "vision item 8" in hbo.en and "our proxy" in hbo.en and "visie 8" in hbo.nl
 
 
-@pytest.mark.parametrize("wrong", [
-    "what moves them", "motivates", "in motion",  # "in beweging brengen" is "drives" throughout
-    "comes first", "checking conversation", "carving out new positions", "adequately",  # meaning, false friends
-])
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        "what moves them",
+        "motivates",
+        "in motion",  # "in beweging brengen" is "drives" throughout
+        "comes first",
+        "checking conversation",
+        "carving out new positions",
+        "adequately",  # meaning, false friends
+    ],
+)
 def test_review_wording_is_gone_from_bvjn_english(wrong: str) -> None:
     assert [where for where, text in _texts("BVJN") if wrong in (text.en or "")] == []
 
@@ -304,30 +361,37 @@ def test_apprenticeship_facts_say_what_changed_and_when() -> None:
     assert "8 months" in duration.value.en and "not read the funding rules" in duration.value.en
     hours = facts["off-the-job"]  # the publisher's record gives the hours: confirmed, and in the status panel
     assert hours.confidence == "confirmed" and hours.panel and hours.value.en.startswith("326 hours")
-    assert facts["funding-transition"].confidence == "single-source" and "17 December 2026" in facts[
-        "funding-transition"].value.en and "Reported" in facts["funding-transition"].value.en
+    assert (
+        facts["funding-transition"].confidence == "single-source"
+        and "17 December 2026" in facts["funding-transition"].value.en
+        and "Reported" in facts["funding-transition"].value.en
+    )
 
 
 # --- the content review of 2026-12-05 (issue 21) ------------------------------------------------------------------
 
-@pytest.mark.parametrize(("source", "target", "relation"), [
-    ("CLCAS:eligibility:5", "ST0809:B1", "related"),  # 5.1: B1 does not cover attending set sessions
-    ("CLCAS:commitments:1-6", "ST0809:B1", "related"),  # 5.2: nor who pays the expenses
-    ("ST0809:S2", "BVJN:coaching-on-the-job:d", "related"),  # 5.3: a partial overlap both ways
-    ("ST0809:S4", "BVJN:methodiek:traject-10", "related"),  # 5.5-5.15: the missing pairs
-    ("ST0809:K11", "BVJN:coaching-on-the-job:m", "related"),
-    ("ST0809:S4", "BVJN:methodiek:traject-9", "related"),
-    ("ST0809:K11", "BVJN:methodiek:traject-9", "related"),
-    ("ST0809:K4", "BVJN:coaching-on-the-job:j", "related"),
-    ("ST0809:S6", "BVJN:visie:4", "related"),
-    ("ST0809:K6", "BVJN:visie:5", "related"),
-    ("ST0809:S13", "BVJN:visie:3", "related"),
-    ("CLCAS:eligibility:1", "ST0809:K10", "related"),
-    ("CLCAS:commitments:1-1", "ST0809:K10", "related"),
-    ("CLCAS:eligibility:1", "ST0809:K4", "related"),
-    ("CLCAS:commitments:1-1", "ST0809:K4", "related"),
-    ("CLCAS:cpd:content", "ST0809:K6", "related"),
-])
+
+@pytest.mark.parametrize(
+    ("source", "target", "relation"),
+    [
+        ("CLCAS:eligibility:5", "ST0809:B1", "related"),  # 5.1: B1 does not cover attending set sessions
+        ("CLCAS:commitments:1-6", "ST0809:B1", "related"),  # 5.2: nor who pays the expenses
+        ("ST0809:S2", "BVJN:coaching-on-the-job:d", "related"),  # 5.3: a partial overlap both ways
+        ("ST0809:S4", "BVJN:methodiek:traject-10", "related"),  # 5.5-5.15: the missing pairs
+        ("ST0809:K11", "BVJN:coaching-on-the-job:m", "related"),
+        ("ST0809:S4", "BVJN:methodiek:traject-9", "related"),
+        ("ST0809:K11", "BVJN:methodiek:traject-9", "related"),
+        ("ST0809:K4", "BVJN:coaching-on-the-job:j", "related"),
+        ("ST0809:S6", "BVJN:visie:4", "related"),
+        ("ST0809:K6", "BVJN:visie:5", "related"),
+        ("ST0809:S13", "BVJN:visie:3", "related"),
+        ("CLCAS:eligibility:1", "ST0809:K10", "related"),
+        ("CLCAS:commitments:1-1", "ST0809:K10", "related"),
+        ("CLCAS:eligibility:1", "ST0809:K4", "related"),
+        ("CLCAS:commitments:1-1", "ST0809:K4", "related"),
+        ("CLCAS:cpd:content", "ST0809:K6", "related"),
+    ],
+)
 def test_content_review_rows_hold(source: str, target: str, relation: str) -> None:
     rows = {(r.source, r.target): r.relation for s in model().mapping_sets for r in s.mappings}
     assert rows[(source, target)] == relation
@@ -358,14 +422,18 @@ def test_the_about_page_gives_each_frameworks_status_with_its_checked_on_date(la
     checked, so the hand-written page cannot fall behind a new check unnoticed."""
     about = (ROOT / "docs" / f"about.{lang}.md").read_text(encoding="utf-8")
     for fw in model().frameworks:
-        row = next(line for line in about.splitlines() if line.startswith("| [") and
-                   f"(generated/{fw.folder}/index.md)" in line)
+        row = next(
+            line
+            for line in about.splitlines()
+            if line.startswith("| [") and f"(generated/{fw.folder}/index.md)" in line
+        )
         assert f"(generated/{fw.folder}/index.md#status) ({fw.checked_on})" in row, fw.id
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_carries_its_status_line(
-        lang: str) -> None:
+    lang: str,
+) -> None:
     """Each framework's page has a status panel (anchor #status) with the date we last checked the framework and
     every fact marked for the panel, each with its confidence; every other page of the framework (groups, items,
     checklist, matrices, side by side, workbook) carries the status in one line with that date and a link to the
@@ -379,7 +447,7 @@ def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_c
     for fw in model().frameworks:
         assert fw.checked_on and fw.status_note is not None, fw.id  # all three frameworks were checked
         index = _page(f"{fw.folder}/index.{lang}.md")
-        panel = index[index.index(f"## {t('status-panel', lang)} {{#status}}"):index.index("| ")]
+        panel = index[index.index(f"## {t('status-panel', lang)} {{#status}}") : index.index("| ")]
         assert f'!!! info "{mk.text(t("status-checked-on", lang, date=fw.checked_on))}"' in panel, fw.id
         facts = [f for f in fw.facts if f.panel]
         assert facts, fw.id
@@ -387,9 +455,14 @@ def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_c
             sure = mk.text(t(f"confidence.{fact.confidence}", lang))
             assert f"    **{mk.text(fact.label.get(lang))}** ({sure})" in panel, (fw.id, fact.id)
         line = f"{mk.text(fw.status_note.get(lang))} {mk.text(t('status-checked-short', lang, date=fw.checked_on))}"
-        others = [name for name in pages if name.startswith(f"{fw.folder}/") and name.endswith(f".{lang}.md")
-                  and name != f"{fw.folder}/index.{lang}.md" and url_of(name).rstrip("/").split("/")[-1]
-                  not in retired]
+        others = [
+            name
+            for name in pages
+            if name.startswith(f"{fw.folder}/")
+            and name.endswith(f".{lang}.md")
+            and name != f"{fw.folder}/index.{lang}.md"
+            and url_of(name).rstrip("/").split("/")[-1] not in retired
+        ]
         assert len(others) > 3, fw.id
         for name in others:
             page = _page(name)
@@ -436,7 +509,9 @@ def test_ksb_matrices_name_their_rows_and_columns_and_unknown_cells_carry_words(
             assert len(first) < len(ksb.statement.get(lang)) or "." not in ksb.statement.get(lang)[:-1]
     epa = _page(f"coaching-professional/epa-matrix.{lang}.md")
     unknown = [c for c in m.groups["ST0809:epa"].items if c.links_confidence == "missing"]
-    cell = (f'<td class="cr-u" data-label="{{label}}"><span aria-hidden="true">?</span>'
-            f'<span class="cr-sr">{t("not-yet-known", lang)}</span></td>')
+    cell = (
+        f'<td class="cr-u" data-label="{{label}}"><span aria-hidden="true">?</span>'
+        f'<span class="cr-sr">{t("not-yet-known", lang)}</span></td>'
+    )
     assert unknown and all(epa.count(cell.format(label=c.label_in(lang))) > 0 for c in unknown)
-    assert "<td class=\"cr-u\"></td>" not in epa
+    assert '<td class="cr-u"></td>' not in epa

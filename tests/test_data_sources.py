@@ -27,14 +27,18 @@ def test_relation_marks_and_colours_come_from_relations_yaml() -> None:
     assert [(r.id, r.mark, r.colour) for r in model.relations] == [(r["id"], r["mark"], r["colour"]) for r in relations]
     # change one relation's mark and colour in the model: the pages follow, nothing else supplies them
     related = model.relation["related"]
-    changed = dataclasses.replace(model, relations=tuple(
-        dataclasses.replace(r, mark="≀", colour="#123456") if r is related else r for r in model.relations))
+    changed = dataclasses.replace(
+        model,
+        relations=tuple(
+            dataclasses.replace(r, mark="≀", colour="#123456") if r is related else r for r in model.relations
+        ),
+    )
     pages = render_all(changed, ROOT)
     matrix = str(pages["mappings/st0809--bvjn/matrix.en.md"])
     coverage = str(pages["mappings/coverage.en.md"])
     assert '<span class="cr-mark" aria-hidden="true">≀</span>' in matrix
     assert '<span class="cr-mark" aria-hidden="true">~</span>' not in matrix
-    assert 'background:#123456' in coverage and 'background:#bf360c' not in coverage
+    assert "background:#123456" in coverage and "background:#bf360c" not in coverage
 
 
 def test_the_course_template_offers_the_schema_levels_and_languages() -> None:
@@ -49,7 +53,9 @@ def test_site_url_reads_mkdocs_yml_with_mkdocs_tags(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nsite_url: https://example.net/ref\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
         "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
-        "extra:\n  key: !ENV [SOME_KEY, none]\n", encoding="utf-8")
+        "extra:\n  key: !ENV [SOME_KEY, none]\n",
+        encoding="utf-8",
+    )
     assert site_url(tmp_path) == "https://example.net/ref/"
 
 

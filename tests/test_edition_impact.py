@@ -66,7 +66,8 @@ def _rows(model: Model) -> set[tuple[str, str]]:
 
 
 def test_exactly_the_rows_of_items_changed_in_substance_are_to_be_reconfirmed(
-        next_edition: tuple[Checked, Plan]) -> None:
+    next_edition: tuple[Checked, Plan],
+) -> None:
     checked, plan = next_edition
     assert checked.model is not None
     touched = plan.ids("substantive") | {p for i in plan.ids("split") for p in plan.successors[i]}
@@ -78,7 +79,8 @@ def test_exactly_the_rows_of_items_changed_in_substance_are_to_be_reconfirmed(
 
 
 def test_each_row_to_reconfirm_names_its_changed_item_the_change_and_its_edition(
-        next_edition: tuple[Checked, Plan]) -> None:
+    next_edition: tuple[Checked, Plan],
+) -> None:
     checked, plan = next_edition
     assert checked.model is not None
     why = impact.to_reconfirm(checked.model, _history(checked))
@@ -109,7 +111,10 @@ def test_a_row_stays_to_be_reconfirmed_when_its_changed_item_is_renumbered_later
     assert checked.model is not None
     hist = _history(checked)
     assert [(edition, e.kind, e.id) for edition, e in hist.entries_for(new)][-2:] == [
-        (DATE, "changed", ident), (None, "moved", ident)]
+        (DATE, "changed", ident),
+        (None, "moved", ident),
+    ]
+
     def carried(end: str) -> str:
         return new if end == ident else end
 
@@ -123,7 +128,8 @@ def test_a_row_stays_to_be_reconfirmed_when_its_changed_item_is_renumbered_later
 
 
 def test_rows_of_retired_items_are_listed_as_removed_and_renumbered_rows_as_moved(
-        next_edition: tuple[Checked, Plan]) -> None:
+    next_edition: tuple[Checked, Plan],
+) -> None:
     checked, plan = next_edition
     older = next(e for e in checked.editions if e.id == plan.old)
     delta = between(Snapshot.of(older), Snapshot.of(checked.editions[-1]))
@@ -132,13 +138,13 @@ def test_rows_of_retired_items_are_listed_as_removed_and_renumbered_rows_as_move
     assert {e.id for e in delta.rows if e.kind == "removed"} == {k for k in old_rows if retired & set(k.split(" "))}
     renamed = plan.ids("renumber", "split")
     assert {e.id for e in delta.rows if e.kind == "moved"} == {
-        k for k in old_rows if renamed & set(k.split(" ")) and not retired & set(k.split(" "))}
+        k for k in old_rows if renamed & set(k.split(" ")) and not retired & set(k.split(" "))
+    }
 
 
 def _old_items(checked: Checked, plan: Plan, prefixes: tuple[str, ...]) -> set[str]:
     older = next(e for e in checked.editions if e.id == plan.old)
-    return {i for i, entry in older.manifest["items"].items()
-            if entry["group"] in prefixes}
+    return {i for i, entry in older.manifest["items"].items() if entry["group"] in prefixes}
 
 
 KSB_GROUPS = ("ST0809:knowledge", "ST0809:skills", "ST0809:behaviours")
@@ -181,8 +187,9 @@ def test_workbook_entries_on_every_changed_item_show_old_and_new_text(next_editi
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_workbook_page_data_gives_old_and_new_text_per_edition(next_edition: tuple[Checked, Plan],
-                                                                   lang: str) -> None:
+def test_the_workbook_page_data_gives_old_and_new_text_per_edition(
+    next_edition: tuple[Checked, Plan], lang: str
+) -> None:
     """The table the workbook page embeds for a file saved with the older edition: every changed KSB, with its
     kind, what stands for it now and the texts then and now in the page's language; none for the current one."""
     from generator.site.workbook_data import since

@@ -39,14 +39,17 @@ def test_freeze_writes_a_manifest_and_the_export_and_numbers_the_editions(projec
     assert doc["export"]["format"] == "coachref-model/1"
     assert (project / "editions" / "2026-01-01.json").stat().st_mode & 0o777 == 0o644
     _edit(project, "Knows the first thing.", "Knows the first thing well.")
-    declared = ('    changes:\n      - {since: "2026-01-01", date: "2026-02-01", kind: reword, '
-                'affects_assessment: false}\n')
+    declared = (
+        '    changes:\n      - {since: "2026-01-01", date: "2026-02-01", kind: reword, affects_assessment: false}\n'
+    )
     _edit(project, '    label: "K1"\n', '    label: "K1"\n' + declared)
     assert run_cli(["edition", "freeze", "2026-02-01"], project)[0] == 0
     second = json.loads((project / "editions" / "2026-02-01.json").read_text(encoding="utf-8"))
     assert (second["sequence"], second["previous"]) == (2, "2026-01-01")
     assert run_cli(["edition", "list"], project)[1].splitlines() == [
-        "  1  2026-01-01  5 items  (first edition)", "  2  2026-02-01  5 items  (after 2026-01-01)"]
+        "  1  2026-01-01  5 items  (first edition)",
+        "  2  2026-02-01  5 items  (after 2026-01-01)",
+    ]
     from generator.compliance.edition import standards_hash
     from generator.editions.manifest import read_all
 
@@ -55,12 +58,15 @@ def test_freeze_writes_a_manifest_and_the_export_and_numbers_the_editions(projec
     assert latest.standards_hash == standards_hash(project / "standards")
 
 
-@pytest.mark.parametrize(("first", "second", "message"), [
-    ("2026-01-01", "2026-01-01", "edition 2026-01-01 exists already"),
-    ("2026-01-01", "2025-12-31", "would come before the latest edition, 2026-01-01"),
-    ("2026-01-01", "2026-1-2", '"2026-1-2" is not an edition id'),
-    ("2026-01-01", "2026-02-01", "the data is the same as in edition 2026-01-01"),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        ("2026-01-01", "2026-01-01", "edition 2026-01-01 exists already"),
+        ("2026-01-01", "2025-12-31", "would come before the latest edition, 2026-01-01"),
+        ("2026-01-01", "2026-1-2", '"2026-1-2" is not an edition id'),
+        ("2026-01-01", "2026-02-01", "the data is the same as in edition 2026-01-01"),
+    ],
+)
 def test_freeze_refuses(project: Path, first: str, second: str, message: str) -> None:
     assert run_cli(["edition", "freeze", first], project)[0] == 0
     before = sorted(p.name for p in (project / "editions").iterdir())
@@ -94,9 +100,10 @@ def test_diff_lists_the_changes_an_editor_must_declare(project: Path) -> None:
 def test_a_retired_id_split_in_two_is_a_split_in_the_diff(project: Path) -> None:
     assert run_cli(["edition", "freeze", "2026-01-01"], project)[0] == 0
     text = (project / "standards/demo/knowledge.yaml").read_text(encoding="utf-8")
-    k2 = text[text.index('  - id: "DEMO:K2"'):]
-    parts = k2.replace('"DEMO:K2"', '"DEMO:K2a"').replace('"K2"', '"K2a"') + \
-        k2.replace('"DEMO:K2"', '"DEMO:K2b"').replace('"K2"', '"K2b"')
+    k2 = text[text.index('  - id: "DEMO:K2"') :]
+    parts = k2.replace('"DEMO:K2"', '"DEMO:K2a"').replace('"K2"', '"K2a"') + k2.replace(
+        '"DEMO:K2"', '"DEMO:K2b"'
+    ).replace('"K2"', '"K2b"')
     retired = '  - {id: "DEMO:K2", replaced_by: ["DEMO:K2a", "DEMO:K2b"], date: "2026-02-01"}\n'
     text = text.replace(k2, parts) + "retired:\n" + retired
     (project / "standards/demo/knowledge.yaml").write_text(text, encoding="utf-8")

@@ -21,10 +21,14 @@ from .helpers import ROOT, run_cli
 
 BASE = ROOT / "tests" / "cases" / "base"
 KNOWLEDGE = "standards/demo/knowledge.yaml"
-REWORD = ('    changes:\n      - {since: "2026-01-01", date: "2026-01-20", kind: reword, affects_assessment: false, '
-          'note: {en: "Plainer words.", nl: "Eenvoudiger woorden.", kind: {en: summary, nl: summary}}}\n')
-K3 = ('  - id: "DEMO:K3"\n    label: "K3"\n    statement:\n      en: "Knows the third thing."\n'
-      '      nl: "Kent het derde."\n      kind:\n        en: official\n        nl: translation\n')
+REWORD = (
+    '    changes:\n      - {since: "2026-01-01", date: "2026-01-20", kind: reword, affects_assessment: false, '
+    'note: {en: "Plainer words.", nl: "Eenvoudiger woorden.", kind: {en: summary, nl: summary}}}\n'
+)
+K3 = (
+    '  - id: "DEMO:K3"\n    label: "K3"\n    statement:\n      en: "Knows the third thing."\n'
+    '      nl: "Kent het derde."\n      kind:\n        en: official\n        nl: translation\n'
+)
 
 
 def _edit(root: Path, path: str, old: str, new: str) -> None:
@@ -37,11 +41,17 @@ def _edit(root: Path, path: str, old: str, new: str) -> None:
 def _split_k2(root: Path) -> None:
     """Retire DEMO:K2 into DEMO:K2a and DEMO:K2b, with every reference to it following the first part."""
     text = (root / KNOWLEDGE).read_text(encoding="utf-8")
-    k2 = text[text.index('  - id: "DEMO:K2"'):]
-    part_a = k2.replace('"DEMO:K2"', '"DEMO:K2a"').replace('"K2"', '"K2a"').replace("the second thing", "the second "
-                                                                                     "thing, first half")
-    part_b = k2.replace('"DEMO:K2"', '"DEMO:K2b"').replace('"K2"', '"K2b"').replace("the second thing", "the second "
-                                                                                     "thing, second half")
+    k2 = text[text.index('  - id: "DEMO:K2"') :]
+    part_a = (
+        k2.replace('"DEMO:K2"', '"DEMO:K2a"')
+        .replace('"K2"', '"K2a"')
+        .replace("the second thing", "the second thing, first half")
+    )
+    part_b = (
+        k2.replace('"DEMO:K2"', '"DEMO:K2b"')
+        .replace('"K2"', '"K2b"')
+        .replace("the second thing", "the second thing, second half")
+    )
     retired = '  - {id: "DEMO:K2", replaced_by: ["DEMO:K2a", "DEMO:K2b"], date: "2026-01-25"}\n'
     (root / KNOWLEDGE).write_text(text.replace(k2, part_a + part_b + K3) + "retired:\n" + retired, encoding="utf-8")
     for path in ("standards/mappings/DEMO--OTHER.yaml", "courses/good.yaml"):
@@ -89,51 +99,76 @@ def _page(files: dict[str, str | bytes], name: str) -> str:
 def _validator() -> Draft202012Validator:
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "schemas").glob("*.schema.json")}
     registry: Registry[Any] = Registry().with_resources(  # the schemas refer to each other by file name
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items())
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
     return Draft202012Validator(schemas["delta.schema.json"], registry=registry, format_checker=FormatChecker())
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_the_delta_json_lists_exactly_the_changes_with_old_and_new_texts(files: dict[str, str | bytes],
-                                                                         lang: str) -> None:
+def test_the_delta_json_lists_exactly_the_changes_with_old_and_new_texts(
+    files: dict[str, str | bytes], lang: str
+) -> None:
     data = _json(files, f"editions/2026-01-01--2026-02-01/index.{lang}.json")
     assert [e.message for e in _validator().iter_errors(data)] == []
     assert (data["old"]["id"], data["new"]["id"], data["lang"]) == ("2026-01-01", "2026-02-01", lang)
     assert [(e["kind"], e["id"], e["successors"]) for e in data["items"]] == [
-        ("reworded", "DEMO:K1", []), ("split", "DEMO:K2", ["DEMO:K2a", "DEMO:K2b"]), ("added", "DEMO:K3", [])]
+        ("reworded", "DEMO:K1", []),
+        ("split", "DEMO:K2", ["DEMO:K2a", "DEMO:K2b"]),
+        ("added", "DEMO:K3", []),
+    ]
     k1, k2, k3 = data["items"]
-    first = {"en": ("Knows the first thing.", "Knows the first thing, in plain words.", "Plainer words."),
-             "nl": ("Kent het eerste.", "Kent het eerste.", "Eenvoudiger woorden.")}[lang]
+    first = {
+        "en": ("Knows the first thing.", "Knows the first thing, in plain words.", "Plainer words."),
+        "nl": ("Kent het eerste.", "Kent het eerste.", "Eenvoudiger woorden."),
+    }[lang]
     assert (k1["old"]["statement"], [n["statement"] for n in k1["new"]], k1["note"]) == (first[0], [first[1]], first[2])
     assert (k1["declared"], k1["affects_assessment"], k1["fields"]) == ("reword", False, ["text (en)"])
-    second = {"en": ["Knows the second thing, first half.", "Knows the second thing, second half."],
-              "nl": ["Kent het tweede.", "Kent het tweede."]}[lang]
+    second = {
+        "en": ["Knows the second thing, first half.", "Knows the second thing, second half."],
+        "nl": ["Kent het tweede.", "Kent het tweede."],
+    }[lang]
     assert k2["old"]["statement"] == ("Knows the second thing." if lang == "en" else "Kent het tweede.")
     assert [n["statement"] for n in k2["new"]] == second and k2["affects_assessment"]
     prefix = "" if lang == "en" else "nl/"
     assert k2["url"] == f"https://coachref.example.org/{prefix}demo/knowledge/k2/"  # the page left at the old id
     assert (k3["old"], [n["id"] for n in k3["new"]]) == (None, ["DEMO:K3"])
     assert [(r["kind"], r["source"], r["target"], r["new"]["source"]) for r in data["rows"]] == [
-        ("moved", "DEMO:K2", "OTHER:b", "DEMO:K2a")]
+        ("moved", "DEMO:K2", "OTHER:b", "DEMO:K2a")
+    ]
     assert data["frameworks"] == []
-    assert data["counts"]["items"] == {"corrected": 0, "reworded": 1, "moved": 0, "changed": 0, "merged": 0,
-                                       "split": 1, "retired": 0, "added": 1}
+    assert data["counts"]["items"] == {
+        "corrected": 0,
+        "reworded": 1,
+        "moved": 0,
+        "changed": 0,
+        "merged": 0,
+        "split": 1,
+        "retired": 0,
+        "added": 1,
+    }
 
 
-def test_the_delta_page_shows_each_change_with_old_and_new_text_in_its_language(
-        files: dict[str, str | bytes]) -> None:
+def test_the_delta_page_shows_each_change_with_old_and_new_text_in_its_language(files: dict[str, str | bytes]) -> None:
     en = _page(files, "editions/2026-01-01--2026-02-01.en.md")
     assert 'twin: "editions/2026-01-01--2026-02-01/index.json"' in en
     assert "search: {boost: 0.5}" in en  # below the item pages it quotes
     assert "# Changes from edition 2026\\-01\\-01 to edition 2026\\-02\\-01" in en
-    for heading in ("## Reworded (1) {#reworded}", "## Split into several items (1) {#split}", "## Added (1) {#added}",
-                    "## Crosswalk rows (1) {#rows}"):
+    for heading in (
+        "## Reworded (1) {#reworded}",
+        "## Split into several items (1) {#split}",
+        "## Added (1) {#added}",
+        "## Crosswalk rows (1) {#rows}",
+    ):
         assert heading in en
     assert "## Corrected" not in en and "## Retired" not in en
-    assert "### [DEMO:K2](../demo/knowledge/k2.md) → [DEMO:K2a](../demo/knowledge/k2a.md), " \
-           "[DEMO:K2b](../demo/knowledge/k2b.md) {#item-demo-k2}" in en
-    assert ('<td data-label="Edition 2026-01-01">Knows the first thing.</td>'
-            '<td data-label="Edition 2026-02-01">Knows the first thing, in plain words.</td>') in en
+    assert (
+        "### [DEMO:K2](../demo/knowledge/k2.md) → [DEMO:K2a](../demo/knowledge/k2a.md), "
+        "[DEMO:K2b](../demo/knowledge/k2b.md) {#item-demo-k2}" in en
+    )
+    assert (
+        '<td data-label="Edition 2026-01-01">Knows the first thing.</td>'
+        '<td data-label="Edition 2026-02-01">Knows the first thing, in plain words.</td>'
+    ) in en
     assert "<p><strong>K2a</strong> Knows the second thing, first half.</p>" in en
     assert "Affects assessment: no · Declared as: reword" in en and "**Editor's note**: Plainer words\\." in en
     nl = _page(files, "editions/2026-01-01--2026-02-01.nl.md")
@@ -143,35 +178,51 @@ def test_the_delta_page_shows_each_change_with_old_and_new_text_in_its_language(
     assert "Knows" not in nl and "Edition" not in nl
 
 
-@pytest.mark.parametrize(("lang", "sentence", "link"), [
-    ("en", "The site shows edition 2026\\-02\\-01\\.", 'href="2026-01-01--2026-02-01/index.json"'),
-    ("nl", "De site toont editie 2026\\-02\\-01\\.", 'href="../../editions/2026-02-01.json"'),
-])
-def test_the_editions_page_lists_every_edition_and_what_the_site_shows(project: Path, files: dict[str, str | bytes],
-                                                                      lang: str, sentence: str, link: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "sentence", "link"),
+    [
+        ("en", "The site shows edition 2026\\-02\\-01\\.", 'href="2026-01-01--2026-02-01/index.json"'),
+        ("nl", "De site toont editie 2026\\-02\\-01\\.", 'href="../../editions/2026-02-01.json"'),
+    ],
+)
+def test_the_editions_page_lists_every_edition_and_what_the_site_shows(
+    project: Path, files: dict[str, str | bytes], lang: str, sentence: str, link: str
+) -> None:
     page = _page(files, f"editions.{lang}.md")
     assert sentence in page and link in page
     rows = re.findall(r'<th scope="row" data-label="[^"]+">([^<]+)</th>', page)
     assert rows == ["2026-02-01", "2026-01-01"]  # every edition, newest first
-    assert ("reworded: 1, split into several items: 1, added: 1; crosswalk rows: 1" if lang == "en" else
-            "anders verwoord: 1, in meerdere items gesplitst: 1, toegevoegd: 1; koppelingen: 1") in page
+    assert (
+        "reworded: 1, split into several items: 1, added: 1; crosswalk rows: 1"
+        if lang == "en"
+        else "anders verwoord: 1, in meerdere items gesplitst: 1, toegevoegd: 1; koppelingen: 1"
+    ) in page
     for ident in ("2026-01-01", "2026-02-01"):  # each edition file, published once, byte for byte
         assert files[f"editions/{ident}.en.json"] == (project / "editions" / f"{ident}.json").read_bytes()
-    assert not any(name.startswith("editions/") and name.endswith(".nl.json") and "/index." not in name
-                   for name in files)
+    assert not any(
+        name.startswith("editions/") and name.endswith(".nl.json") and "/index." not in name for name in files
+    )
 
 
 DELTA = "../../editions/2026-01-01--2026-02-01.md"
 
 
-@pytest.mark.parametrize(("item", "line"), [
-    ("demo/knowledge/k1", f"Last changed in edition [2026\\-02\\-01]({DELTA}#item-demo-k1): reworded, "
-                          "2026\\-01\\-20\\."),
-    ("demo/knowledge/k2a", f"Last changed in edition [2026\\-02\\-01]({DELTA}#item-demo-k2): split into several items, "
-                           "2026\\-01\\-25\\."),
-    ("demo/knowledge/k3", f"Added in edition [2026\\-02\\-01]({DELTA}#item-demo-k3) \\(2026\\-02\\-01\\)\\."),
-    ("demo/duties/1", "Unchanged since edition [2026\\-01\\-01](../../editions.md), the first edition\\."),
-])
+@pytest.mark.parametrize(
+    ("item", "line"),
+    [
+        (
+            "demo/knowledge/k1",
+            f"Last changed in edition [2026\\-02\\-01]({DELTA}#item-demo-k1): reworded, 2026\\-01\\-20\\.",
+        ),
+        (
+            "demo/knowledge/k2a",
+            f"Last changed in edition [2026\\-02\\-01]({DELTA}#item-demo-k2): split into several items, "
+            "2026\\-01\\-25\\.",
+        ),
+        ("demo/knowledge/k3", f"Added in edition [2026\\-02\\-01]({DELTA}#item-demo-k3) \\(2026\\-02\\-01\\)\\."),
+        ("demo/duties/1", "Unchanged since edition [2026\\-01\\-01](../../editions.md), the first edition\\."),
+    ],
+)
 def test_an_item_page_says_when_the_item_last_changed(files: dict[str, str | bytes], item: str, line: str) -> None:
     page = _page(files, f"{item}.en.md")
     assert f"{line}\n{{: .cr-meta .cr-last-change }}" in page
@@ -181,12 +232,18 @@ def test_a_change_not_yet_in_an_edition_has_its_page_and_shows_on_the_item(proje
     root = tmp_path / "p"
     shutil.copytree(project, root)
     _edit(root, "standards/demo/duties.yaml", "Does the first duty.", "Does the first duty well.")
-    _edit(root, "standards/demo/duties.yaml", '    label: "1"\n', '    label: "1"\n' + REWORD.replace(
-        "2026-01-01", "2026-02-01").replace("2026-01-20", "2026-03-01"))
+    _edit(
+        root,
+        "standards/demo/duties.yaml",
+        '    label: "1"\n',
+        '    label: "1"\n' + REWORD.replace("2026-01-01", "2026-02-01").replace("2026-01-20", "2026-03-01"),
+    )
     files = _render(root)
     page = _page(files, "demo/duties/1.nl.md")
-    assert ("Gewijzigd sinds editie [2026\\-02\\-01](../../editions/2026-02-01--unreleased.md#item-demo-duty-1), nog "
-            "in geen editie: anders verwoord, 2026\\-03\\-01\\.") in page
+    assert (
+        "Gewijzigd sinds editie [2026\\-02\\-01](../../editions/2026-02-01--unreleased.md#item-demo-duty-1), nog "
+        "in geen editie: anders verwoord, 2026\\-03\\-01\\."
+    ) in page
     data = _json(files, "editions/2026-02-01--unreleased/index.en.json")
     assert data["new"] == {"id": None, "date": data["new"]["date"], "released": False}
     assert [(e["kind"], e["id"]) for e in data["items"]] == [("reworded", "DEMO:duty:1")]
@@ -194,7 +251,8 @@ def test_a_change_not_yet_in_an_edition_has_its_page_and_shows_on_the_item(proje
     assert "The site shows changes made after edition 2026\\-02\\-01, not yet in an edition\\." in editions
     assert 'href="2026-02-01--unreleased/"' in editions
     assert "# Changes since edition 2026\\-02\\-01, not yet in an edition" in _page(
-        files, "editions/2026-02-01--unreleased.en.md")
+        files, "editions/2026-02-01--unreleased.en.md"
+    )
 
 
 def test_a_changed_requirement_set_is_a_change_of_the_data() -> None:
@@ -209,7 +267,8 @@ def test_a_changed_requirement_set_is_a_change_of_the_data() -> None:
     hist = history(checked.model, checked.editions)
     first = hist.deltas[0]
     assert [(e.kind, e.id, e.fields) for e in first.requirements] == [
-        ("changed", "BVJN:register", ("source", "conditions"))]
+        ("changed", "BVJN:register", ("source", "conditions"))
+    ]
     if hist.pending is not None:
         pending = {e.id: e for e in hist.pending.requirements}
         assert "conditions" in pending["BVJN:register"].fields and hist.current_id is None

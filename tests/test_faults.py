@@ -27,20 +27,31 @@ from .helpers import run_cli
 
 def run(root: Path, *args: str, limit: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     """`coachref ARGS` in `root`, in its own process (optionally with a file-size limit, as `ulimit -f`)."""
+
     def small_files() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         if limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=root, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, preexec_fn=small_files,
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        preexec_fn=small_files,
+        timeout=300,
+        check=False,
+    )
 
 
 def tree(root: Path) -> dict[str, str]:
     """Every file under `root` (links not followed) and a hash of its content."""
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and "node_modules" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "node_modules" not in p.parts
+    }
 
 
 @pytest.fixture(scope="module")
@@ -53,20 +64,23 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-@pytest.mark.parametrize(("site_dir", "why"), [
-    (".", "holds the project"),
-    ("..", "holds the project"),
-    ("standards", "is the project's standards/ folder"),
-    ("docs", "is the project's docs/ folder"),
-    ("docs/generated", "is inside the project's docs/ folder"),
-    ("generator/site", "is inside the project's generator/ folder"),
-    ("schemas", "is the project's schemas/ folder"),
-    ("courses", "is the project's courses/ folder"),
-    ("tests", "is the project's tests/ folder"),
-    ("editions/new", "is inside the project's editions/ folder"),
-    ("overrides", "is the project's overrides/ folder"),
-    ("notes", "is not empty and holds no site built by coachref (no .coachref-site file)"),
-])
+@pytest.mark.parametrize(
+    ("site_dir", "why"),
+    [
+        (".", "holds the project"),
+        ("..", "holds the project"),
+        ("standards", "is the project's standards/ folder"),
+        ("docs", "is the project's docs/ folder"),
+        ("docs/generated", "is inside the project's docs/ folder"),
+        ("generator/site", "is inside the project's generator/ folder"),
+        ("schemas", "is the project's schemas/ folder"),
+        ("courses", "is the project's courses/ folder"),
+        ("tests", "is the project's tests/ folder"),
+        ("editions/new", "is inside the project's editions/ folder"),
+        ("overrides", "is the project's overrides/ folder"),
+        ("notes", "is not empty and holds no site built by coachref (no .coachref-site file)"),
+    ],
+)
 def test_site_dir_never_replaces_the_project_or_its_inputs(project: Path, site_dir: str, why: str) -> None:
     """adversarial.md O1: `--site-dir .` deleted the whole project, `.git` included, and said it built the site."""
     before = tree(project)
@@ -130,8 +144,9 @@ def test_a_ledger_that_cannot_be_written_is_one_line_and_stays_as_it_was(tmp_pat
     assert sorted(p.name for p in root.iterdir() if p.is_file()) == ["mkdocs.yml"]
 
 
-def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_site_folder_that_cannot_be_renamed_gets_its_contents_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """adversarial.md F2, through a seam: a mount point cannot be renamed (EBUSY), so the new site is moved in
     entry by entry, and nothing else is left in it (tests/site/test_publish.py does it on a real bind mount)."""
     site, staging = tmp_path / "site", tmp_path / ".site.staging-x"

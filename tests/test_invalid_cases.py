@@ -51,8 +51,10 @@ INVALID = CASES / "invalid"
 SCHEMAS = HERE.parent / "schemas"
 
 #: `path:line:col: severity[code] message` — the shape of one problem line in the text report.
-PROBLEM_LINE = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning)"
-                          r"\[(?P<code>[a-z-]+)\] (?P<message>.*)$")
+PROBLEM_LINE = re.compile(
+    r"^(?P<path>[^\s:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning)"
+    r"\[(?P<code>[a-z-]+)\] (?P<message>.*)$"
+)
 
 #: Course workbook cases: `coachref course <case>/course.xlsx`, whose stderr is `expected.txt`.
 COURSE_CASES = CASES / "course-invalid"
@@ -140,13 +142,12 @@ def apply_step(project: Path, step: list[str]) -> None:
         where, text = rest.split(" ", 1)
         line, col = map(int, where.split(":"))
         lines = path.read_text(encoding="utf-8").split("\n")
-        lines[line - 1] = lines[line - 1][:col - 1] + _text(text) + lines[line - 1][col - 1:]
+        lines[line - 1] = lines[line - 1][: col - 1] + _text(text) + lines[line - 1][col - 1 :]
         path.write_bytes("\n".join(lines).encode("utf-8"))
     elif verb in ("repeat", "indented"):
         count, text = rest.split(" ", 1)
         unit = _text(text)
-        chunk = unit * int(count) if verb == "repeat" else "".join(
-            " " * i + unit + "\n" for i in range(int(count)))
+        chunk = unit * int(count) if verb == "repeat" else "".join(" " * i + unit + "\n" for i in range(int(count)))
         with path.open("a", encoding="utf-8", newline="") as handle:
             handle.write(chunk)
     else:
@@ -158,8 +159,9 @@ def case_args(case: str) -> list[str]:
     return args.read_text(encoding="utf-8").split() if args.is_file() else []
 
 
-def run_check(project: Path, args: list[str], monkeypatch: pytest.MonkeyPatch,
-              capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+def run_check(
+    project: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     """Run `coachref check ARGS` in-process in `project`; return exit code, stdout and stderr."""
     monkeypatch.chdir(project)
     capsys.readouterr()  # drop anything printed before
@@ -174,8 +176,7 @@ def assert_no_crash(out: str, err: str) -> None:
         assert "internal error" not in stream
 
 
-def test_base_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_base_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     project = build_project(tmp_path / "project")
     code, out, err = run_check(project, ["--strict"], monkeypatch, capsys)
     assert_no_crash(out, err)
@@ -197,8 +198,9 @@ def run_check_unprivileged(project: Path, args: list[str]) -> tuple[int, str, st
 
 
 @pytest.mark.parametrize("case", case_params())
-def test_invalid_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_case(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = build_project(tmp_path / "project", case)
     started = time.perf_counter()
     if any(step[0] == "unreadable" for step in setup_steps(case)):
@@ -212,8 +214,9 @@ def test_invalid_case(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert elapsed < 10, f"the check took {elapsed:.1f}s"  # e.g. an alias bomb must not be expanded
 
 
-def test_alias_bomb_is_not_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_alias_bomb_is_not_expanded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = build_project(tmp_path / "project", "yaml-alias-bomb")
     started = time.perf_counter()
     code, out, err = run_check(project, [], monkeypatch, capsys)
@@ -224,8 +227,9 @@ def test_alias_bomb_is_not_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 @pytest.mark.parametrize("case", ["several-problems", "several-problems-two-files"])
-def test_json_carries_the_same_problems(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_carries_the_same_problems(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = build_project(tmp_path / "project", case)
     code, out, err = run_check(project, [*case_args(case), "--format", "json"], monkeypatch, capsys)
     assert_no_crash(out, err)
@@ -258,8 +262,12 @@ def test_cases_cover_every_code() -> None:
             assert PROBLEM_LINE.match(line) or line.startswith("    hint: "), f"{name}: odd line {line!r}"
         assert re.fullmatch(r"\d+ errors?, \d+ warnings? in \d+ files?", lines[-1]), f"{name}: {lines[-1]!r}"
         seen.update(m["code"] for m in map(PROBLEM_LINE.match, lines) if m)
-    seen |= {m["code"] for case in COURSE_CASES.iterdir()
-             for m in map(PROBLEM_LINE.match, (case / "expected.txt").read_text(encoding="utf-8").splitlines()) if m}
+    seen |= {
+        m["code"]
+        for case in COURSE_CASES.iterdir()
+        for m in map(PROBLEM_LINE.match, (case / "expected.txt").read_text(encoding="utf-8").splitlines())
+        if m
+    }
     assert set(CODES) - seen == set(), "every code in generator/codes.py needs a bad-input case folder"
     assert seen - set(CODES) == set(), "a case shows a code that generator/codes.py does not declare"
 
@@ -288,8 +296,9 @@ def test_expected_lines_are_sorted() -> None:
         assert keys == sorted(keys), name
 
 
-def test_json_report_escapes_control_characters(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_report_escapes_control_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """bad-input.md Y35b, JSON side: ESC (C0) and CSI (C1) from a key reach the output as escapes only."""
     project = build_project(tmp_path / "project", "terminal-escape-in-key")
     code, out, err = run_check(project, ["--format", "json"], monkeypatch, capsys)
@@ -313,9 +322,15 @@ def test_every_code_the_source_raises_is_declared() -> None:
             name = getattr(node, "func", None)
             name = getattr(name, "id", None) or getattr(name, "attr", None)
             if isinstance(node, ast.Call) and name in makers:
-                raised |= {(a.value, path.name) for a in node.args
-                           if (isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value in CODES)
-                           or (isinstance(a, ast.Constant) and isinstance(a.value, str)
-                           and re.fullmatch(r"[a-z]+(-[a-z]+)+", a.value))}
+                raised |= {
+                    (a.value, path.name)
+                    for a in node.args
+                    if (isinstance(a, ast.Constant) and isinstance(a.value, str) and a.value in CODES)
+                    or (
+                        isinstance(a, ast.Constant)
+                        and isinstance(a.value, str)
+                        and re.fullmatch(r"[a-z]+(-[a-z]+)+", a.value)
+                    )
+                }
     assert len(raised) >= 40
     assert sorted(code for code, _file in raised if code not in CODES) == []

@@ -19,8 +19,14 @@ from .helpers import ROOT
 
 CHECK = [sys.executable, "-m", "check_jsonschema"]
 #: Any request to another host fails at once: the proxy is a closed port on this machine.
-OFFLINE = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9",
-           "http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9", "NO_PROXY": ""}
+OFFLINE = {
+    **os.environ,
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "http_proxy": "http://127.0.0.1:9",
+    "https_proxy": "http://127.0.0.1:9",
+    "NO_PROXY": "",
+}
 _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
 
 
@@ -79,8 +85,9 @@ def test_a_broken_file_fails_offline_with_a_located_message(tmp_path: Path) -> N
     target.mkdir(parents=True)
     text = (ROOT / "standards/coaching-professional/knowledge.yaml").read_text(encoding="utf-8")
     (target / "knowledge.yaml").write_text(text.replace('id: "ST0809:knowledge"', "id: 5", 1), encoding="utf-8")
-    done = _run(["--schemafile", "schemas/group.schema.json", "standards/coaching-professional/knowledge.yaml"],
-                tmp_path)
+    done = _run(
+        ["--schemafile", "schemas/group.schema.json", "standards/coaching-professional/knowledge.yaml"], tmp_path
+    )
     assert done.returncode == 1 and "$.id: 5 is not of type 'string'" in done.stdout, done.stdout + done.stderr
 
 

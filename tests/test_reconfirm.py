@@ -52,7 +52,6 @@ class Picked:
     later: str  # of the re-review
 
 
-
 def _rows(model: Model) -> set[Row]:
     return {(m.source, m.target) for s in model.mapping_sets for m in s.mappings}
 
@@ -63,22 +62,28 @@ def _pick(model: Model, editions: tuple[Edition, ...]) -> Picked:
     day = date.fromisoformat(latest) + timedelta(days=1)
 
     def plain(groups: tuple[str, ...]) -> Iterator[str]:  # items with rows and no declared change yet
-        return (i.id for g in groups for i in model.groups[g].items
-                if not i.changes and any(i.id in r for r in rows))
+        return (i.id for g in groups for i in model.groups[g].items if not i.changes and any(i.id in r for r in rows))
 
     every_set = {s.id for s in model.mapping_sets}
-    ksb = next(i for i in plain(KSB_GROUPS) if {s.id for s in model.mapping_sets
-                                                  if any(i in (m.source, m.target) for m in s.mappings)} == every_set)
+    ksb = next(
+        i
+        for i in plain(KSB_GROUPS)
+        if {s.id for s in model.mapping_sets if any(i in (m.source, m.target) for m in s.mappings)} == every_set
+    )
     eindterm = next(plain(EINDTERM_GROUPS))
-    reworded = next(i for i in plain(KSB_GROUPS + EINDTERM_GROUPS) if i not in (ksb, eindterm)
-                    and any(i in r and ksb not in r and eindterm not in r for r in rows))
+    reworded = next(
+        i
+        for i in plain(KSB_GROUPS + EINDTERM_GROUPS)
+        if i not in (ksb, eindterm) and any(i in r and ksb not in r and eindterm not in r for r in rows)
+    )
     return Picked(ksb, eindterm, reworded, day.isoformat(), (day + timedelta(days=5)).isoformat())
 
 
 def _dump(path: Path, data: Any) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]  # the yaml-language-server line
-    path.write_text(first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
+    path.write_text(
+        first + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
 
 
 def _change(root: Path, ident: str, kind: str, since: str, day: str) -> None:
@@ -89,8 +94,9 @@ def _change(root: Path, ident: str, kind: str, since: str, day: str) -> None:
         if item is not None:
             item["statement"]["en"] = item["statement"]["en"].rstrip(".") + ", as the revised standard has it."
             item["statement"]["nl"] = item["statement"]["nl"].rstrip(".") + ", zoals de herziene standaard zegt."
-            item.setdefault("changes", []).append({"since": since, "date": day, "kind": kind,
-                                                   "affects_assessment": kind == "substantive"})
+            item.setdefault("changes", []).append(
+                {"since": since, "date": day, "kind": kind, "affects_assessment": kind == "substantive"}
+            )
             return _dump(path, data)
     raise AssertionError(f"{ident} is in no group file")
 
@@ -136,6 +142,7 @@ def changed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Picked]:
 
 
 # --- what each channel marks: the set of (source, target) rows -------------------------------------------------
+
 
 def _item_of(model: Model, page: str) -> dict[str, str]:
     """Relative link from `page` -> item id, as the tables write their item links."""
@@ -247,15 +254,20 @@ def _every_channel(site: Site, picked: Picked) -> dict[str, set[Row]]:
     assert all(exported[n] == _download(site, f"csv/{n}") for n in exported)
     found = {}
     for lang in LANGUAGES:
-        found |= {f"crosswalk pages ({lang})": _crosswalk_pages(site, lang),
-                  f"item pages ({lang})": _item_pages(site, lang, idents),
-                  f"twins ({lang})": _twins(site, lang, idents), f"SSSOM ({lang})": _sssom(site, lang),
-                  f"CSV ({lang})": _csv(exported, lang), f"CASE ({lang})": _case(site, lang)}
+        found |= {
+            f"crosswalk pages ({lang})": _crosswalk_pages(site, lang),
+            f"item pages ({lang})": _item_pages(site, lang, idents),
+            f"twins ({lang})": _twins(site, lang, idents),
+            f"SSSOM ({lang})": _sssom(site, lang),
+            f"CSV ({lang})": _csv(exported, lang),
+            f"CASE ({lang})": _case(site, lang),
+        }
     found |= {f"XLSX ({lang})": rows for lang, rows in _xlsx(site).items()}
     return found
 
 
 # --- the tests ---------------------------------------------------------------------------------------------
+
 
 def test_exactly_the_rows_of_items_changed_in_substance_are_marked_everywhere(changed: tuple[Site, Picked]) -> None:
     site, picked = changed
@@ -268,37 +280,49 @@ def test_exactly_the_rows_of_items_changed_in_substance_are_marked_everywhere(ch
 
 
 def test_the_mark_says_which_item_changed_when_and_that_it_is_not_yet_in_an_edition(
-        changed: tuple[Site, Picked]) -> None:
+    changed: tuple[Site, Picked],
+) -> None:
     site, picked = changed
     row = next(r for r in sorted(_rows(site.model)) if picked.eindterm in r and picked.ksb not in r)
     mset = next(s for s in site.model.mapping_sets if any((m.source, m.target) == row for m in s.mappings))
     data = json.loads(site.files[twins.twin_source(urls.crosswalk_page(mset.source, mset.target), "nl")])
     (twin_row,) = [r for r in data["rows"] if (r["left"]["id"], r["right"]["id"]) == row]
     assert {k: v for k, v in twin_row["reconfirm"].items() if k != "reason"} == {
-        "item": picked.eindterm, "edition": None, "date": picked.date, "kind": "changed"}
-    assert twin_row["reconfirm"]["reason"].startswith(f"{picked.eindterm} is op {picked.date} inhoudelijk gewijzigd "
-                                                      "(nog niet in een editie), na de laatste beoordeling")
+        "item": picked.eindterm,
+        "edition": None,
+        "date": picked.date,
+        "kind": "changed",
+    }
+    assert twin_row["reconfirm"]["reason"].startswith(
+        f"{picked.eindterm} is op {picked.date} inhoudelijk gewijzigd "
+        "(nog niet in een editie), na de laatste beoordeling"
+    )
     name = item_name(site.model, site.model.items[picked.eindterm], "nl")  # pages name the item as they show it
     page = str(site.files[f"{urls.crosswalk_page(mset.source, mset.target)}.nl.md"])
-    assert (f"<strong>Opnieuw te bevestigen:</strong> {html.escape(name)} is op {picked.date} inhoudelijk gewijzigd "
-            "(nog niet in een editie)") in page
+    assert (
+        f"<strong>Opnieuw te bevestigen:</strong> {html.escape(name)} is op {picked.date} inhoudelijk gewijzigd "
+        "(nog niet in een editie)"
+    ) in page
 
 
 def test_every_twin_with_marked_rows_validates(changed: tuple[Site, Picked]) -> None:
     site, _ = changed
     schema = json.loads((site.root / "schemas" / "twin.schema.json").read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=FormatChecker())
-    marked = {name: json.loads(content) for name, content in site.files.items()
-              if name.rsplit("/", 1)[-1] in ("index.en.json", "index.nl.json") and '"reconfirm"' in str(content)}
+    marked = {
+        name: json.loads(content)
+        for name, content in site.files.items()
+        if name.rsplit("/", 1)[-1] in ("index.en.json", "index.nl.json") and '"reconfirm"' in str(content)
+    }
     assert len(marked) >= 2 * (4 + 2)  # each crosswalk read both ways, the two changed items; in two languages
     assert {name: [e.message for e in validator.iter_errors(twin)] for name, twin in marked.items()} == {
-        name: [] for name in marked}
+        name: [] for name in marked
+    }
 
 
 @pytest.mark.slow  # the official SSSOM validator
 @needs_sssom
-def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site, Picked],
-                                                            tmp_path: Path) -> None:
+def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site, Picked], tmp_path: Path) -> None:
     """A row to re-confirm keeps its predicate, reviewer and date; the files stay valid SSSOM (sssom validate)."""
     from .test_sssom import _official
 
@@ -311,8 +335,12 @@ def test_the_marked_sssom_files_pass_the_official_validator(changed: tuple[Site,
     for path, parsed in _official(paths).items():
         assert parsed["errors"] == [], path
         marked = [r for r in parsed["rows"] if picked.ksb in (r["subject_id"], r["object_id"])]
-        assert marked and all(r["comment"].startswith(("To be re-confirmed: ", "Opnieuw te bevestigen: "))
-                              and r["predicate_id"].startswith("skos:") and r["mapping_date"] for r in marked)
+        assert marked and all(
+            r["comment"].startswith(("To be re-confirmed: ", "Opnieuw te bevestigen: "))
+            and r["predicate_id"].startswith("skos:")
+            and r["mapping_date"]
+            for r in marked
+        )
 
 
 def _strongest(model: Model, relations: list[str]) -> str | None:
@@ -329,21 +357,30 @@ def _expected_counts(model: Model, stale: set[Row]) -> list[tuple[int, int, int]
             best = {}
             for g in compared:
                 for item in model.groups[g].items:
-                    seen = [m.relation if side == "source" else model.relation[m.relation].inverse
-                            for m in mset.mappings if (m.source, m.target) not in stale
-                            and item.id == (m.source if side == "source" else m.target)]
+                    seen = [
+                        m.relation if side == "source" else model.relation[m.relation].inverse
+                        for m in mset.mappings
+                        if (m.source, m.target) not in stale and item.id == (m.source if side == "source" else m.target)
+                    ]
                     best[item.id] = _strongest(model, seen)
             values = list(best.values())
-            out.append((sum(b is not None for b in values), sum(b in ("exact", "close") for b in values),
-                        values.count("related")))
+            out.append(
+                (
+                    sum(b is not None for b in values),
+                    sum(b in ("exact", "close") for b in values),
+                    values.count("related"),
+                )
+            )
     return out
 
 
 def _overall(site: Site, lang: Lang) -> list[tuple[int, int, int]]:
-    (table,) = [x for x in parse(str(site.files[f"mappings/coverage.{lang}.md"]))
-                if "cr-coverage-overall" in x.attrs["class"]]
-    return [(int(r.cells[3].text), int(r.cells[5].text.split()[0]), int(r.cells[6].text.split()[0]))
-            for r in table.body()]
+    (table,) = [
+        x for x in parse(str(site.files[f"mappings/coverage.{lang}.md"])) if "cr-coverage-overall" in x.attrs["class"]
+    ]
+    return [
+        (int(r.cells[3].text), int(r.cells[5].text.split()[0]), int(r.cells[6].text.split()[0])) for r in table.body()
+    ]
 
 
 def test_coverage_leaves_the_rows_to_reconfirm_out_and_says_how_many_wait(changed: tuple[Site, Picked]) -> None:
@@ -375,8 +412,9 @@ def test_matrices_mark_each_row_to_reconfirm_once(changed: tuple[Site, Picked]) 
             assert f'aria-hidden="true">?</span> {t("reconfirm", lang)}' in page  # the legend
 
 
-def test_a_row_reviewed_again_after_the_change_is_no_longer_marked(changed: tuple[Site, Picked],
-                                                                   tmp_path: Path) -> None:
+def test_a_row_reviewed_again_after_the_change_is_no_longer_marked(
+    changed: tuple[Site, Picked], tmp_path: Path
+) -> None:
     site, picked = changed
     stale = {r for r in _rows(site.model) if picked.ksb in r or picked.eindterm in r}
     row = min(r for r in stale if picked.eindterm in r)

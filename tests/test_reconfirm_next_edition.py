@@ -71,25 +71,35 @@ def _marked(site: Site) -> dict[str, set[Row]]:
     items = _mapped(site.model)
     found: dict[str, set[Row]] = {}
     for lang in LANGUAGES:
-        found |= {f"crosswalk pages ({lang})": _crosswalk_pages(site, lang),
-                  f"item pages ({lang})": _item_pages(site, lang, items),
-                  f"twins ({lang})": _twins(site, lang, items), f"SSSOM ({lang})": _sssom(site, lang),
-                  f"CSV ({lang})": _csv(exported, lang), f"CASE ({lang})": _case(site, lang)}
+        found |= {
+            f"crosswalk pages ({lang})": _crosswalk_pages(site, lang),
+            f"item pages ({lang})": _item_pages(site, lang, items),
+            f"twins ({lang})": _twins(site, lang, items),
+            f"SSSOM ({lang})": _sssom(site, lang),
+            f"CSV ({lang})": _csv(exported, lang),
+            f"CASE ({lang})": _case(site, lang),
+        }
     found |= {f"XLSX ({lang})": rows for lang, rows in _xlsx(site).items()}
     return found
 
 
 def _matrix_marks(site: Site) -> dict[str, int]:
     """'<left>--<right> (<lang>)' -> how many cells of that matrix carry the mark."""
-    return {f"{d.left}--{d.right} ({lang})":
-            str(site.files[f"{urls.matrix_page(d.left, d.right)}.{lang}.md"]).count(
-                'class="cr-mark cr-reconfirm-mark" title=')
-            for d in directions(site.model) for lang in LANGUAGES}
+    return {
+        f"{d.left}--{d.right} ({lang})": str(site.files[f"{urls.matrix_page(d.left, d.right)}.{lang}.md"]).count(
+            'class="cr-mark cr-reconfirm-mark" title='
+        )
+        for d in directions(site.model)
+        for lang in LANGUAGES
+    }
 
 
 def _matrix_wanted(site: Site, stale: set[Row]) -> dict[str, int]:
-    return {f"{d.left}--{d.right} ({lang})": sum((m.source, m.target) in stale for m in d.mset.mappings)
-            for d in directions(site.model) for lang in LANGUAGES}
+    return {
+        f"{d.left}--{d.right} ({lang})": sum((m.source, m.target) in stale for m in d.mset.mappings)
+        for d in directions(site.model)
+        for lang in LANGUAGES
+    }
 
 
 def test_every_artefact_marks_exactly_the_stale_rows(released: tuple[Site, Plan]) -> None:
@@ -114,9 +124,14 @@ def test_the_twins_say_which_item_changed_when_and_in_which_edition(released: tu
             if row in stale:
                 item, entry = stale[row]
                 assert {k: r["reconfirm"][k] for k in ("item", "date", "edition", "kind")} == {
-                    "item": item, "date": entry.date, "edition": DATE, "kind": entry.kind}
-                assert r["reconfirm"]["reason"].startswith(f"{t('reconfirm.now', 'en', old=entry.id, item=item)}"
-                                                           if entry.id != item else item)
+                    "item": item,
+                    "date": entry.date,
+                    "edition": DATE,
+                    "kind": entry.kind,
+                }
+                assert r["reconfirm"]["reason"].startswith(
+                    f"{t('reconfirm.now', 'en', old=entry.id, item=item)}" if entry.id != item else item
+                )
 
 
 def test_coverage_counts_leave_the_stale_rows_out(released: tuple[Site, Plan]) -> None:
@@ -128,8 +143,7 @@ def test_coverage_counts_leave_the_stale_rows_out(released: tuple[Site, Plan]) -
         assert t("reconfirm", lang) in str(site.files[f"mappings/coverage.{lang}.md"])
 
 
-def test_a_stale_row_reviewed_after_the_change_is_marked_nowhere(released: tuple[Site, Plan],
-                                                                 tmp_path: Path) -> None:
+def test_a_stale_row_reviewed_after_the_change_is_marked_nowhere(released: tuple[Site, Plan], tmp_path: Path) -> None:
     site, _ = released
     stale = set(_stale(site.root))
     row = min(stale)

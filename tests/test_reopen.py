@@ -49,9 +49,22 @@ def _node(root: Path, data: dict[str, Any], reports: list[dict[str, Any]], tmp: 
         pytest.skip("needs Node.js (npm ci installs the rest)")
     (tmp / "bundle.json").write_text(json.dumps(data), encoding="utf-8")
     (tmp / "reports.json").write_text(json.dumps(reports), encoding="utf-8")
-    done = subprocess.run([NODE, "--experimental-default-type=module", "--input-type=module", "-e", HARNESS,
-                           str(tmp / "bundle.json"), str(tmp / "reports.json"), REOPEN_JS.as_uri()],
-                          capture_output=True, text=True, check=False, env={**os.environ, "NODE_NO_WARNINGS": "1"})
+    done = subprocess.run(
+        [
+            NODE,
+            "--experimental-default-type=module",
+            "--input-type=module",
+            "-e",
+            HARNESS,
+            str(tmp / "bundle.json"),
+            str(tmp / "reports.json"),
+            REOPEN_JS.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NODE_NO_WARNINGS": "1"},
+    )
     assert done.returncode == 0, done.stderr
     answers: list[Any] = json.loads(done.stdout)
     return answers
@@ -107,8 +120,9 @@ def test_the_real_editions(tmp_path: Path) -> None:
     assert answers[0]["verdict"] == "stands" and answers[0]["sets"] == []
     # the register's level condition no longer accepts an associate degree, and practice hours became a point to
     # review: the BVJN report's verdict may change
-    assert answers[1]["sets"] == [{"id": "BVJN:register", "added": [],
-                                   "conditions": ["BVJN:register:hbo", "BVJN:register:practice"]}]
+    assert answers[1]["sets"] == [
+        {"id": "BVJN:register", "added": [], "conditions": ["BVJN:register:hbo", "BVJN:register:practice"]}
+    ]
     assert answers[1]["verdict"] == "may-change"
     assert {i["kind"] for i in answers[1]["items"]} <= {"corrected", "reworded"}
     assert answers[4]["edition"] == first.id and answers[4]["items"] == answers[0]["items"]
@@ -132,8 +146,13 @@ def test_a_realistic_next_edition(next_edition: tuple[Path, Plan, dict[str, Any]
     hist = history(checked.model, checked.editions)
     ksb, hbo = (_variant(r, id=plan.old, standards="0" * 12) for r in before.values())
     reworded, changed = plan.ids("reword"), plan.ids("substantive")
-    reports = [ksb, hbo, _only(ksb, reworded, "X:none"), _only(ksb, reworded | changed, "X:none"),
-               _only(hbo, plan.ids("retire"))]
+    reports = [
+        ksb,
+        hbo,
+        _only(ksb, reworded, "X:none"),
+        _only(ksb, reworded | changed, "X:none"),
+        _only(hbo, plan.ids("retire")),
+    ]
     answers = _both(root, hist, reports, tmp_path)
     kinds = {i["id"]: i["kind"] for a in answers[:2] for i in a["items"]}
     covered = {i["id"] for a in answers[:2] for i in a["items"] if i["covered"]}
@@ -156,12 +175,18 @@ def test_a_realistic_next_edition(next_edition: tuple[Path, Plan, dict[str, Any]
 
 
 NOT_REPORTS: list[Any] = [
-    [], "report", None, {"format": "coachref-workbook", "edition": {}, "requirement_sets": []},
+    [],
+    "report",
+    None,
+    {"format": "coachref-workbook", "edition": {}, "requirement_sets": []},
     {"format": "coachref-course-report/2", "edition": [], "requirement_sets": []},
     {"format": "coachref-course-report/2", "edition": {"id": 7}, "requirement_sets": []},
     {"format": "coachref-course-report/2", "edition": {}, "requirement_sets": {}},
-    {"format": "coachref-course-report/2", "edition": {}, "requirement_sets": [{"id": "X", "conditions": [
-        {"items": [{"id": "ST0809:K1", "covered": "yes"}]}]}]},
+    {
+        "format": "coachref-course-report/2",
+        "edition": {},
+        "requirement_sets": [{"id": "X", "conditions": [{"items": [{"id": "ST0809:K1", "covered": "yes"}]}]}],
+    },
     {"format": "coachref-course-report/2", "edition": {}, "requirement_sets": [{"conditions": []}]},
 ]
 
@@ -172,8 +197,11 @@ def test_what_is_not_a_saved_report_is_refused_and_odd_keys_change_nothing(tmp_p
     hist = history(checked.model, checked.editions)
     data = bundle(checked.model, ROOT, hist)
     assert _node(ROOT, data, NOT_REPORTS, tmp_path) == ["not a report"] * len(NOT_REPORTS)
-    odd = {"format": "coachref-course-report/2", "edition": {"id": "__proto__"}, "requirement_sets": [
-        {"id": "constructor", "conditions": [{"items": [{"id": "__proto__", "covered": True}]}]}]}
+    odd = {
+        "format": "coachref-course-report/2",
+        "edition": {"id": "__proto__"},
+        "requirement_sets": [{"id": "constructor", "conditions": [{"items": [{"id": "__proto__", "covered": True}]}]}],
+    }
     python = reopen(odd, hist, standards_hash(ROOT / "standards"))
     assert _node(ROOT, data, [odd], tmp_path) == [python] and python["found"] == "unknown"
     odd["edition"] = {"id": None, "after": "toString"}

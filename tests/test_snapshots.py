@@ -23,11 +23,25 @@ MANIFEST = HERE / "manifest.txt"
 PAGES = HERE / "pages"
 #: One page of each kind, in both languages (the manifest covers every other file).
 REPRESENTATIVE = (
-    "frameworks", "glossary", "mappings", "mappings/coverage", "mappings/st0809--bvjn/index",
-    "mappings/st0809--bvjn/matrix", "coaching-professional/index", "coaching-professional/side-by-side",
-    "coaching-professional/checklist", "coaching-professional/duties-matrix", "coaching-professional/knowledge/index",
-    "coaching-professional/knowledge/k1", "jobcoach-eindtermen/jobfinding/f", "clcas-career-coach/commitments/1-1",
-    "downloads", "editions", "courses", "courses/hbo-jobcoach-duaal", "courses/draft-jobcoach",
+    "frameworks",
+    "glossary",
+    "mappings",
+    "mappings/coverage",
+    "mappings/st0809--bvjn/index",
+    "mappings/st0809--bvjn/matrix",
+    "coaching-professional/index",
+    "coaching-professional/side-by-side",
+    "coaching-professional/checklist",
+    "coaching-professional/duties-matrix",
+    "coaching-professional/knowledge/index",
+    "coaching-professional/knowledge/k1",
+    "jobcoach-eindtermen/jobfinding/f",
+    "clcas-career-coach/commitments/1-1",
+    "downloads",
+    "editions",
+    "courses",
+    "courses/hbo-jobcoach-duaal",
+    "courses/draft-jobcoach",
     "courses/uk-coaching-professional-l5",
 )
 
@@ -44,8 +58,9 @@ def rendered() -> dict[str, str | bytes]:
     return render_all(checked.model, PROJECT, checked.courses, checked.editions)
 
 
-def test_every_generated_file_matches_its_snapshot(rendered: dict[str, str | bytes],
-                                                   request: pytest.FixtureRequest) -> None:
+def test_every_generated_file_matches_its_snapshot(
+    rendered: dict[str, str | bytes], request: pytest.FixtureRequest
+) -> None:
     manifest = "".join(f"{_digest(rendered[name])}  {name}\n" for name in sorted(rendered))
     wanted = {f"{stem}.{lang}.md" for stem in REPRESENTATIVE for lang in ("en", "nl")}
     assert wanted <= set(rendered), sorted(wanted - set(rendered))

@@ -18,8 +18,10 @@ from .helpers import ROOT, run_cli
 
 pytestmark = pytest.mark.slow  # runs the official SSSOM validator (sssom-py) in its own process
 #: The official validator is an extra (pip install -e ".[sssom]"; CI installs it): without it, its tests say why.
-needs_sssom = pytest.mark.skipif(importlib.util.find_spec("sssom") is None,
-                                 reason="the official SSSOM validator is not installed: pip install -e '.[sssom]'")
+needs_sssom = pytest.mark.skipif(
+    importlib.util.find_spec("sssom") is None,
+    reason="the official SSSOM validator is not installed: pip install -e '.[sssom]'",
+)
 
 TOOL = Path(__file__).parent / "tools" / "sssom_read.py"
 SITE_URL = re.findall(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
@@ -52,8 +54,12 @@ def _mapping_files() -> list[Path]:
 @needs_sssom
 def test_every_crosswalk_in_both_directions_and_languages(exported: tuple[Path, dict[str, Any]]) -> None:
     out, _ = exported
-    expected = {f"{a}--{b}-{lang}.sssom.tsv" for path in _mapping_files()
-                for a, b in [path.stem.split("--"), path.stem.split("--")[::-1]] for lang in ("en", "nl")}
+    expected = {
+        f"{a}--{b}-{lang}.sssom.tsv"
+        for path in _mapping_files()
+        for a, b in [path.stem.split("--"), path.stem.split("--")[::-1]]
+        for lang in ("en", "nl")
+    }
     assert {p.name for p in out.iterdir()} == expected
     assert len(expected) == 4 * len(_mapping_files())
 
@@ -105,15 +111,18 @@ def test_rows_say_what_the_yaml_says(exported: tuple[Path, dict[str, Any]]) -> N
                     assert (row["reviewer_label"], row["mapping_date"]) == (review["by"], review["date"])
                     assert row["mapping_justification"] == "semapv:ManualMappingCuration"
                     # set-level slots, which the official reader propagates to every row
-                    assert (row["subject_source_version"], row["object_source_version"]) == (versions[left],
-                                                                                             versions[right])
+                    assert (row["subject_source_version"], row["object_source_version"]) == (
+                        versions[left],
+                        versions[right],
+                    )
 
 
 def test_export_is_repeatable(tmp_path: Path) -> None:
     outs = []
     for n in (1, 2):
-        code, stdout, stderr = run_cli(["export", "--format", "sssom", "--lang", "nl", "--out", str(tmp_path / str(n))],
-                                       ROOT)
+        code, stdout, stderr = run_cli(
+            ["export", "--format", "sssom", "--lang", "nl", "--out", str(tmp_path / str(n))], ROOT
+        )
         assert code == 0, stdout + stderr
         outs.append({p.name: p.read_bytes() for p in (tmp_path / str(n)).iterdir()})
     assert outs[0] == outs[1] and all(name.endswith("-nl.sssom.tsv") for name in outs[0])

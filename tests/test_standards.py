@@ -36,19 +36,22 @@ def test_real_standards_pass_strict_check() -> None:
     assert out.startswith("no problems in ")
 
 
-@pytest.mark.parametrize(("group", "expected"), [
-    ("ST0809:knowledge", [f"ST0809:K{n}" for n in range(1, 13)]),
-    ("ST0809:skills", [f"ST0809:S{n}" for n in range(1, 16)]),
-    ("ST0809:behaviours", [f"ST0809:B{n}" for n in range(1, 5)]),
-    ("ST0809:duties", [f"ST0809:duty:{n}" for n in range(1, 10)]),
-    ("ST0809:epa", ["ST0809:epa:observation", "ST0809:epa:interview", "ST0809:epa:knowledge-test"]),
-    ("BVJN:intake-assessment", [f"BVJN:intake-assessment:{c}" for c in "abcdefghi"]),
-    ("BVJN:jobfinding", [f"BVJN:jobfinding:{c}" for c in "abcdefghijklmnopq"]),
-    ("BVJN:coaching-on-the-job", [f"BVJN:coaching-on-the-job:{c}" for c in "abcdefghijklmn"]),
-    ("BVJN:definitions", [f"BVJN:definitions:{t}" for t in ("assessment", "leerstijl", "kern", "doelgroep")]),
-    ("CLCAS:eligibility", [f"CLCAS:eligibility:{n}" for n in range(1, 8)]),
-    ("CLCAS:commitments", [f"CLCAS:commitments:1-{n}" for n in range(1, 12)]),
-])
+@pytest.mark.parametrize(
+    ("group", "expected"),
+    [
+        ("ST0809:knowledge", [f"ST0809:K{n}" for n in range(1, 13)]),
+        ("ST0809:skills", [f"ST0809:S{n}" for n in range(1, 16)]),
+        ("ST0809:behaviours", [f"ST0809:B{n}" for n in range(1, 5)]),
+        ("ST0809:duties", [f"ST0809:duty:{n}" for n in range(1, 10)]),
+        ("ST0809:epa", ["ST0809:epa:observation", "ST0809:epa:interview", "ST0809:epa:knowledge-test"]),
+        ("BVJN:intake-assessment", [f"BVJN:intake-assessment:{c}" for c in "abcdefghi"]),
+        ("BVJN:jobfinding", [f"BVJN:jobfinding:{c}" for c in "abcdefghijklmnopq"]),
+        ("BVJN:coaching-on-the-job", [f"BVJN:coaching-on-the-job:{c}" for c in "abcdefghijklmn"]),
+        ("BVJN:definitions", [f"BVJN:definitions:{t}" for t in ("assessment", "leerstijl", "kern", "doelgroep")]),
+        ("CLCAS:eligibility", [f"CLCAS:eligibility:{n}" for n in range(1, 8)]),
+        ("CLCAS:commitments", [f"CLCAS:commitments:1-{n}" for n in range(1, 12)]),
+    ],
+)
 def test_group_holds_exactly_the_promised_items(group: str, expected: list[str]) -> None:
     assert _group_ids(group) == expected
 
@@ -57,13 +60,17 @@ def test_group_holds_exactly_the_promised_items(group: str, expected: list[str])
 RECORD_DUTIES = {
     1: ("57f8e442-22d7-4555-8d6a-d1007c6b7495", "K3 K4 K6 K9 K12 S3 S4 S5 S13 B3"),
     2: ("84172701-041a-4c81-aab4-cc5113f40278", "K3 K4 K5 K6 K7 K8 K10 K11 K12 S1 S2 S3 S4 S5 S6 S10 S12 S13 B2"),
-    3: ("d644e91c-95b6-468d-b5e9-2bbd863a673e",
-        "K1 K2 K3 K4 K5 K6 K7 K8 K10 K11 K12 S1 S2 S3 S4 S6 S7 S8 S9 S10 S12 S13 S14 B2 B4"),
+    3: (
+        "d644e91c-95b6-468d-b5e9-2bbd863a673e",
+        "K1 K2 K3 K4 K5 K6 K7 K8 K10 K11 K12 S1 S2 S3 S4 S6 S7 S8 S9 S10 S12 S13 S14 B2 B4",
+    ),
     4: ("0080e831-7cf5-4080-bdc4-cd47fed82de4", "K1 K2 K3 K5 K6 K8 K12 S3 S4 S8 S9 S10 S11 S13 S15 B1 B4"),
     5: ("b37aa6bc-697b-4b5a-b421-ca6ac4e89377", "K1 K2 K3 K4 K5 K6 K10 K11 K12 S3 S4 S5 S6 B2 B4"),
     6: ("2b252003-5be9-435d-8d51-31c818a7f3bc", "K4 K5 K6 K9 K12 S2 S4 S5 S9"),
-    7: ("f7c5fd1c-cfde-4731-8609-de125d275063",
-        "K1 K2 K3 K4 K5 K6 K7 K8 K12 S1 S3 S4 S5 S6 S8 S9 S10 S12 S13 S14 B2 B4"),
+    7: (
+        "f7c5fd1c-cfde-4731-8609-de125d275063",
+        "K1 K2 K3 K4 K5 K6 K7 K8 K12 S1 S3 S4 S5 S6 S8 S9 S10 S12 S13 S14 B2 B4",
+    ),
     8: ("b81006b4-8f9b-4809-856d-d703162d77b8", "K1 K6 K9 K11 S7 S8 S11 S15 B2 B3"),
     9: ("3111f70a-f199-4d58-adde-d248d49d37ec", "K1 S11 B2 B3"),
 }
@@ -171,7 +178,10 @@ def test_register_conditions_are_data() -> None:
     assert rules["BVJN:register:dual"] == {"type": "field-equals", "field": "mode.dual", "equals": True}
     assert rules["BVJN:register:hbo"]["type"] == "field-in"
     assert set(rules["BVJN:register:eindtermen"]["groups"]) == {
-        "BVJN:intake-assessment", "BVJN:jobfinding", "BVJN:coaching-on-the-job"}
+        "BVJN:intake-assessment",
+        "BVJN:jobfinding",
+        "BVJN:coaching-on-the-job",
+    }
 
 
 def test_no_personal_contact_details_in_the_data() -> None:
@@ -183,8 +193,9 @@ def test_no_personal_contact_details_in_the_data() -> None:
 
 # --- verbatim texts against the seeds -------------------------------------------------------------
 
-requires_seeds = pytest.mark.skipif(not SEEDS.is_dir(),
-                                    reason="../shared/seeds is absent: seed texts cannot be compared")
+requires_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="../shared/seeds is absent: seed texts cannot be compared"
+)
 
 
 def _seed(name: str) -> str:
@@ -192,15 +203,18 @@ def _seed(name: str) -> str:
 
 
 def _seed_section(text: str, start: str, end: str) -> str:
-    return text[text.index(start):text.index(end, text.index(start))]
+    return text[text.index(start) : text.index(end, text.index(start))]
 
 
 @requires_seeds
-@pytest.mark.parametrize(("group", "start", "end"), [
-    ("BVJN:intake-assessment", "Intake en assessment*\n", "\nJobfinding\n"),
-    ("BVJN:jobfinding", "\nJobfinding\n", "\nCoaching on the job\n"),
-    ("BVJN:coaching-on-the-job", "\nCoaching on the job\n", "\nDefinitielijst\n"),
-])
+@pytest.mark.parametrize(
+    ("group", "start", "end"),
+    [
+        ("BVJN:intake-assessment", "Intake en assessment*\n", "\nJobfinding\n"),
+        ("BVJN:jobfinding", "\nJobfinding\n", "\nCoaching on the job\n"),
+        ("BVJN:coaching-on-the-job", "\nCoaching on the job\n", "\nDefinitielijst\n"),
+    ],
+)
 def test_every_dutch_eindterm_equals_the_seed_text(group: str, start: str, end: str) -> None:
     section = _seed_section(_seed("004"), start, end)
     lettered = dict(re.findall(r"^- ([a-q])\) (.*)$", section, re.MULTILINE))
@@ -221,8 +235,15 @@ def test_jobfinding_f_sub_points_equal_the_seed() -> None:
 @requires_seeds
 def test_every_official_dutch_text_occurs_in_the_bvjn_seed() -> None:
     seed = _norm(_seed("004"))
-    official = [(i.id, t.nl) for f in model().frameworks if f.id == "BVJN" for g in f.groups for i in g.items
-                for t in (i.statement, *i.subpoints, *(x for x in (i.title,) if x)) if t.kind_nl == "official"]
+    official = [
+        (i.id, t.nl)
+        for f in model().frameworks
+        if f.id == "BVJN"
+        for g in f.groups
+        for i in g.items
+        for t in (i.statement, *i.subpoints, *(x for x in (i.title,) if x))
+        if t.kind_nl == "official"
+    ]
     assert len(official) >= 80  # guards against a filter that matches nothing
     missing = [ident for ident, text in official if text not in seed]
     assert missing == []
@@ -232,14 +253,24 @@ def test_every_official_dutch_text_occurs_in_the_bvjn_seed() -> None:
 @pytest.mark.parametrize(("framework", "seed"), [("ST0809", "000"), ("CLCAS", "001")])
 def test_every_official_english_statement_occurs_in_its_seed(framework: str, seed: str) -> None:
     text = _norm(_seed(seed).replace("\n- ", " "))
-    items = [i for f in model().frameworks if f.id == framework for g in f.groups for i in g.items
-             if i.statement.kind_en == "official"]
+    items = [
+        i
+        for f in model().frameworks
+        if f.id == framework
+        for g in f.groups
+        for i in g.items
+        if i.statement.kind_en == "official"
+    ]
     assert items
     # A statement may join sentences that stand apart in the seed, or mark an omission with "[…]" (its note
     # says which and why): compare sentence by sentence, fragment by fragment.
-    missing = [i.id for i in items
-               for sentence in re.split(r"(?<=[.;])\s+", i.statement.en)
-               for fragment in sentence.split(" […]") if _norm(fragment) not in text]
+    missing = [
+        i.id
+        for i in items
+        for sentence in re.split(r"(?<=[.;])\s+", i.statement.en)
+        for fragment in sentence.split(" […]")
+        if _norm(fragment) not in text
+    ]
     assert missing == []
 
 

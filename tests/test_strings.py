@@ -38,7 +38,7 @@ LABELLED = {
 }
 #: Enum values in LABELLED that never show: why.
 UNSHOWN_VALUES = {
-    ("group", "/$defs/item/properties/status", "available"): "an available item is the normal case; no label shows",
+    ("group", "/$defs/item/properties/status", "available"): "an available item is the normal case; no label shows"
 }
 #: Schema enums (and consts) that never reach a page or report as a label: why.
 UNLABELLED = {
@@ -48,7 +48,7 @@ UNLABELLED = {
     ("twin", "/$defs/text/properties/kind"): "as above",
     ("twin", "/properties/status_panel/items/properties/kind"): "as above",
     ("twin", "/properties/status_panel/items/properties/confidence"): "as above: confidence, labelled where the data "
-                                                                        "defines it (common.schema.json)",
+    "defines it (common.schema.json)",
     ("catalogue", "/properties/twins/items/properties/kind"): "as above",
     ("catalogue", "/properties/twins/items/properties/lang"): "as above",
     ("course", "/properties/language"): "the course's own language: carried in the JSON report only, as data",
@@ -63,12 +63,12 @@ UNLABELLED = {
     ("requirements", "/$defs/rule/oneOf/1/properties/type"): "as above",
     ("requirements", "/$defs/rule/oneOf/3/properties/type"): "as above",
     ("export", "/$defs/requirementSet/properties/conditions/items/properties/basis"): "describes output; the input "
-                                                                                       "enum is labelled",
+    "enum is labelled",
     ("requirements", "/$defs/rule/oneOf/2/properties/type"): "as above",
     ("delta", "/properties/lang"): "as for twins: the language of a file read by programs",
     ("delta", "/$defs/framework/properties/kind"): "always 'changed': the delta page names the fields that changed",
     ("framework", "/properties/facts/items/if/properties/panel"): "a condition (a panel fact needs its confidence), "
-                                                                  "not a value shown",
+    "not a value shown",
 }
 
 
@@ -104,13 +104,16 @@ def _write(folder: Path, en: str, nl: str) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("en", "nl", "message"), [
-    ('a: "A"\nb: "B"\n', 'a: "A"\n', r"nl\.yaml: missing 1 key\(s\) that en\.yaml has: b"),
-    ('a: "A"\n', 'a: "A"\nc: "C"\n', r"en\.yaml: missing 1 key\(s\) that nl\.yaml has: c"),
-    ('a: "{n} A"\n', 'a: "{m} A"\n', "a: the placeholders differ"),
-    ('a: "A"\na: "B"\n', 'a: "A"\n', "key given twice: a"),
-    ('- a\n', 'a: "A"\n', "must be a flat table"),
-])
+@pytest.mark.parametrize(
+    ("en", "nl", "message"),
+    [
+        ('a: "A"\nb: "B"\n', 'a: "A"\n', r"nl\.yaml: missing 1 key\(s\) that en\.yaml has: b"),
+        ('a: "A"\n', 'a: "A"\nc: "C"\n', r"en\.yaml: missing 1 key\(s\) that nl\.yaml has: c"),
+        ('a: "{n} A"\n', 'a: "{m} A"\n', "a: the placeholders differ"),
+        ('a: "A"\na: "B"\n', 'a: "A"\n', "key given twice: a"),
+        ("- a\n", 'a: "A"\n', "must be a flat table"),
+    ],
+)
 def test_a_catalogue_that_disagrees_stops_loading(tmp_path: Path, en: str, nl: str, message: str) -> None:
     with pytest.raises(CatalogueError, match=message):
         strings.load(_write(tmp_path, en, nl))
@@ -122,8 +125,11 @@ def test_an_unknown_key_is_an_error_not_a_fallback() -> None:
 
 
 def test_plural_forms_are_chosen_by_count() -> None:
-    assert [tn("report.outcomes-n", n, "en") for n in (0, 1, 2)] == ["0 learning outcomes", "1 learning outcome",
-                                                                     "2 learning outcomes"]
+    assert [tn("report.outcomes-n", n, "en") for n in (0, 1, 2)] == [
+        "0 learning outcomes",
+        "1 learning outcome",
+        "2 learning outcomes",
+    ]
     assert tn("report.outcomes-n", 1, "nl") == "1 leerresultaat"
     assert tn("items-n", 1, "en") == "1 item"
     assert t("crosswalk-caption", "en", n=3, left="A", right="B") == "3 mappings from A to B"
@@ -132,10 +138,14 @@ def test_plural_forms_are_chosen_by_count() -> None:
 def test_every_enum_is_labelled_or_excused() -> None:
     enums = _schema_enums()
     assert set(enums) == set(LABELLED) | set(UNLABELLED), "decide for each new enum: label it, or say why not"
-    missing = [f"{prefix}{value} ({lang})"
-               for key, prefixes in LABELLED.items() for value in enums[key] for prefix in prefixes
-               for lang in ("en", "nl")
-               if (*key, value) not in UNSHOWN_VALUES and f"{prefix}{value}" not in CATALOGUE[lang]]
+    missing = [
+        f"{prefix}{value} ({lang})"
+        for key, prefixes in LABELLED.items()
+        for value in enums[key]
+        for prefix in prefixes
+        for lang in ("en", "nl")
+        if (*key, value) not in UNSHOWN_VALUES and f"{prefix}{value}" not in CATALOGUE[lang]
+    ]
     assert not missing
 
 
@@ -159,8 +169,9 @@ def test_every_key_is_used() -> None:
 
 @pytest.mark.site
 @pytest.mark.parametrize("command", [["export", "--format", "case", "--out", "out"], ["build"]])
-def test_a_missing_string_stops_export_and_build_with_its_name(command: list[str], tmp_path: Path,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_string_stops_export_and_build_with_its_name(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from tests.conftest import copy_project
     from tests.helpers import run_cli
 

@@ -28,23 +28,37 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
     """Everything the browser engine needs, as plain data (deterministic)."""
     data = edition(model, root, history)
     inverse = {r.id: r.inverse for r in model.relations}
-    required = [item.id for rs in model.requirement_sets for c in rs.conditions if c.rule["type"] == "covers-all"
-                for g in c.rule["groups"] for item in model.groups[g].items]
+    required = [
+        item.id
+        for rs in model.requirement_sets
+        for c in rs.conditions
+        if c.rule["type"] == "covers-all"
+        for g in c.rule["groups"]
+        for item in model.groups[g].items
+    ]
     mappings: dict[str, list[list[str]]] = {}
     for item_id in dict.fromkeys(required):
         rows = []
         for mapping, direction in model.mappings_of.get(item_id, ()):
-            rows.append([mapping.source, mapping.relation] if direction == "in"
-                        else [mapping.target, inverse.get(mapping.relation, mapping.relation)])
+            rows.append(
+                [mapping.source, mapping.relation]
+                if direction == "in"
+                else [mapping.target, inverse.get(mapping.relation, mapping.relation)]
+            )
         if rows:
             mappings[item_id] = rows
     shown = dict.fromkeys(required + [via for rows in mappings.values() for via, _r in rows])
     items = {}
     for item_id in shown:
         item = model.items[item_id]
-        items[item_id] = {"label": item.label, "name": _label(name_of(model, item_id)), "url": url_of(model, item_id),
-                          "group": item.group, "statement": _text(item.statement),
-                          "subpoints": [_text(p) for p in item.subpoints]}
+        items[item_id] = {
+            "label": item.label,
+            "name": _label(name_of(model, item_id)),
+            "url": url_of(model, item_id),
+            "group": item.group,
+            "statement": _text(item.statement),
+            "subpoints": [_text(p) for p in item.subpoints],
+        }
     folder = schemas_dir(root)
     schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
     common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
@@ -54,9 +68,16 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "broad_outcome": BROAD_OUTCOME,
         "editions_page": EDITIONS_PAGE,
         "reopen": reopen.tables(history, data.standards) | {"command": reopen.REPORT_COMMAND},
-        "requirement_sets": [{"id": r.id, "framework": r.framework, "title": _text(r.title),
-                              "source": _text(r.source),
-                              "conditions": [_condition(c) for c in r.conditions]} for r in model.requirement_sets],
+        "requirement_sets": [
+            {
+                "id": r.id,
+                "framework": r.framework,
+                "title": _text(r.title),
+                "source": _text(r.source),
+                "conditions": [_condition(c) for c in r.conditions],
+            }
+            for r in model.requirement_sets
+        ],
         "groups": {g.id: {"title": _text(g.title), "items": [i.id for i in g.items]} for g in model.groups.values()},
         "frameworks": {i.id: i.framework for i in model.items.values()},
         "items": items,
@@ -64,11 +85,16 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "relations": {r.id: _label(r.label) for r in model.relations},
         "schema": schema,
         "defs": {"itemId": common["$defs"]["itemId"]},
-        "xlsx": {"course_sheet": COURSE_SHEET, "outcomes_sheet": OUTCOMES_SHEET,
-                 "course_fields": [[n, p] for n, p, _h in COURSE_FIELDS],
-                 "outcome_columns": [n for n, _h in OUTCOME_COLUMNS]},
-        "strings": {lang: {k: v for k, v in sorted(tables[lang].items())
-                           if k.startswith(STRING_PREFIXES) or k in STRING_KEYS} for lang in LANGUAGES},
+        "xlsx": {
+            "course_sheet": COURSE_SHEET,
+            "outcomes_sheet": OUTCOMES_SHEET,
+            "course_fields": [[n, p] for n, p, _h in COURSE_FIELDS],
+            "outcome_columns": [n for n, _h in OUTCOME_COLUMNS],
+        },
+        "strings": {
+            lang: {k: v for k, v in sorted(tables[lang].items()) if k.startswith(STRING_PREFIXES) or k in STRING_KEYS}
+            for lang in LANGUAGES
+        },
     }
 
 

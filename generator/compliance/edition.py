@@ -32,10 +32,16 @@ class DataEdition:
 
     def as_data(self) -> dict[str, Any]:
         """As the JSON report (and the check page's data) writes it."""
-        return {"id": self.id, "after": self.after, "url": self.url,
-                "frameworks": [{"id": fid, "name": {"en": name.en, "nl": name.nl}, "version": version}
-                               for fid, name, version in self.frameworks],
-                "standards": self.standards}
+        return {
+            "id": self.id,
+            "after": self.after,
+            "url": self.url,
+            "frameworks": [
+                {"id": fid, "name": {"en": name.en, "nl": name.nl}, "version": version}
+                for fid, name, version in self.frameworks
+            ],
+            "standards": self.standards,
+        }
 
 
 def standards_hash(folder: Path) -> str:
@@ -48,8 +54,10 @@ def standards_hash(folder: Path) -> str:
 
 def edition(model: Model, root: Path, history: History | None = None) -> DataEdition:
     """The data edition of `model` (read from `root`/standards), with its id from `history` when given."""
-    frameworks = tuple((f.id, f.short_title or Label(f.title.en, f.title.nl), f.version)
-                       for f in sorted(model.frameworks, key=lambda f: f.id))
+    frameworks = tuple(
+        (f.id, f.short_title or Label(f.title.en, f.title.nl), f.version)
+        for f in sorted(model.frameworks, key=lambda f: f.id)
+    )
     current = history.current_id if history is not None else None
     after = history.editions[-1].id if history is not None and history.editions and current is None else None
     return DataEdition(frameworks, standards_hash((root / "standards").resolve()), current, after, editions_url(root))

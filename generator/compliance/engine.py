@@ -196,8 +196,9 @@ def default_sets(model: Model, course: dict[str, Any]) -> list[str]:
     return [r.id for r in model.requirement_sets if r.framework in frameworks]
 
 
-def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], meta: Meta | str,
-             asked: bool = False) -> CourseReport:
+def evaluate(
+    model: Model, course: dict[str, Any], set_ids: list[str], meta: Meta | str, asked: bool = False
+) -> CourseReport:
     """Evaluate the named requirement sets for a checked course (every reference known, ids unique)."""
     meta = Meta(meta) if isinstance(meta, str) else meta
     by_id = {r.id: r for r in model.requirement_sets}
@@ -216,27 +217,58 @@ def evaluate(model: Model, course: dict[str, Any], set_ids: list[str], meta: Met
     sets = []
     for set_id in set_ids:
         rset = by_id[set_id]
-        results = [replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote,
-                           basis=c.basis) for c in rset.conditions]
+        results = [
+            replace(_condition(model, course, c.id, c.statement, c.rule, direct, inverse), quote=c.quote, basis=c.basis)
+            for c in rset.conditions
+        ]
         sets.append(SetResult(rset.id, rset.framework, rset.title, rset.source, tuple(results), because))
     not_applied = tuple((r.id, r.title) for r in model.requirement_sets if r.id not in set_ids)
     mode = course["mode"]
-    broad = tuple(Broad(m.id, o.id, len(set(o.covers))) for m in modules for o in m.outcomes
-                  if len(set(o.covers)) >= BROAD_OUTCOME)
-    return CourseReport(meta, course["provider"], course["programme"], course["version"], course["level"],
-                        mode["dual"], mode.get("practice_hours"), mode.get("training_hours"), course.get("language"),
-                        targets, modules, tuple(sets), not_applied, mode.get("off_the_job_hours"),
-                        mode.get("duration_months"), broad)
+    broad = tuple(
+        Broad(m.id, o.id, len(set(o.covers)))
+        for m in modules
+        for o in m.outcomes
+        if len(set(o.covers)) >= BROAD_OUTCOME
+    )
+    return CourseReport(
+        meta,
+        course["provider"],
+        course["programme"],
+        course["version"],
+        course["level"],
+        mode["dual"],
+        mode.get("practice_hours"),
+        mode.get("training_hours"),
+        course.get("language"),
+        targets,
+        modules,
+        tuple(sets),
+        not_applied,
+        mode.get("off_the_job_hours"),
+        mode.get("duration_months"),
+        broad,
+    )
 
 
-def _condition(model: Model, course: dict[str, Any], cid: str, statement: Text, rule: dict[str, Any],
-               direct: dict[str, list[Ref]], inverse: dict[str, str]) -> ConditionResult:
+def _condition(
+    model: Model,
+    course: dict[str, Any],
+    cid: str,
+    statement: Text,
+    rule: dict[str, Any],
+    direct: dict[str, list[Ref]],
+    inverse: dict[str, str],
+) -> ConditionResult:
     kind = rule["type"]
     if kind == "covers-all":
         groups = tuple(GroupInfo(g, model.groups[g].title) for g in rule["groups"])
         left_out = set(rule.get("except", ()))
-        items = tuple(_coverage(model, item.id, direct, inverse)
-                      for g in rule["groups"] for item in model.groups[g].items if item.id not in left_out)
+        items = tuple(
+            _coverage(model, item.id, direct, inverse)
+            for g in rule["groups"]
+            for item in model.groups[g].items
+            if item.id not in left_out
+        )
         return ConditionResult(cid, statement, kind, all(i.covered for i in items), groups=groups, items=items)
     actual = _field(course, rule["field"])
     if kind == "field-equals":
@@ -276,14 +308,27 @@ def _coverage(model: Model, item_id: str, direct: dict[str, list[Ref]], inverse:
     if not refs:
         for mapping, direction in model.mappings_of.get(item_id, ()):
             # A mapping row reads "the target is <relation> to the source"; seen from the source, invert it.
-            via, relation = ((mapping.source, mapping.relation) if direction == "in"
-                             else (mapping.target, inverse.get(mapping.relation, mapping.relation)))
+            via, relation = (
+                (mapping.source, mapping.relation)
+                if direction == "in"
+                else (mapping.target, inverse.get(mapping.relation, mapping.relation))
+            )
             known = model.relation.get(relation)
             label = known.label if known else Label(relation, relation)
-            indirect.extend(Indirect(via, name_of(model, via), url_of(model, via), relation, label, r)
-                            for r in direct.get(via, ()))
-    return ItemCoverage(item.id, item.label, name_of(model, item.id), url_of(model, item.id), item.group,
-                        item.statement, item.subpoints, refs, tuple(indirect))
+            indirect.extend(
+                Indirect(via, name_of(model, via), url_of(model, via), relation, label, r) for r in direct.get(via, ())
+            )
+    return ItemCoverage(
+        item.id,
+        item.label,
+        name_of(model, item.id),
+        url_of(model, item.id),
+        item.group,
+        item.statement,
+        item.subpoints,
+        refs,
+        tuple(indirect),
+    )
 
 
 def _field(course: dict[str, Any], dotted: str) -> Any:

@@ -65,14 +65,24 @@ def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
         (t("version", lang), course["version"]),
         (t("level", lang), value_label("level", course["level"], lang)),
         (s("mode", lang), _mode(course["mode"], lang)),
-        (s("modules", lang), f"{tn('report.modules-n', len(course['modules']), lang)}, "
-                             f"{tn('report.outcomes-n', outcomes, lang)}"),
+        (
+            s("modules", lang),
+            f"{tn('report.modules-n', len(course['modules']), lang)}, {tn('report.outcomes-n', outcomes, lang)}",
+        ),
         (s("targets", lang), ", ".join(titles.get(x, x) for x in course["targets"]) or s("no_targets", lang)),
         (t("file", lang), data["file"]),
         (s("file_sha256", lang), data["file_sha256"]),
         (s("checked", lang), data["checked"]),
-        (s("edition", lang), s("edition_value", lang, edition=edition_words(edition, lang), frameworks=versions,
-                               hash=edition["standards"])),
+        (
+            s("edition", lang),
+            s(
+                "edition_value",
+                lang,
+                edition=edition_words(edition, lang),
+                frameworks=versions,
+                hash=edition["standards"],
+            ),
+        ),
     ]  # the edition last: the Markdown links its words to the editions page
 
 
@@ -85,13 +95,25 @@ def detail(c: dict[str, Any], lang: Lang) -> str:
 
 
 def evidence(ref: dict[str, str], lang: Lang) -> str:
-    return s("evidence_row", lang, module=ref["module_title"], module_id=ref["module"], outcome=ref["outcome"],
-             text=ref["outcome_text"])
+    return s(
+        "evidence_row",
+        lang,
+        module=ref["module_title"],
+        module_id=ref["module"],
+        outcome=ref["outcome"],
+        text=ref["outcome_text"],
+    )
 
 
 def indirect(x: dict[str, Any], lang: Lang) -> str:
-    return s("indirect_explained", lang, outcome=x["outcome"], module=x["module_title"], via=x["via_name"][lang],
-             relation=x["relation_label"][lang].lower())
+    return s(
+        "indirect_explained",
+        lang,
+        outcome=x["outcome"],
+        module=x["module_title"],
+        via=x["via_name"][lang],
+        relation=x["relation_label"][lang].lower(),
+    )
 
 
 def quote(text: dict[str, Any], lang: Lang) -> str:
@@ -131,8 +153,14 @@ def _group_items(c: dict[str, Any]) -> list[tuple[dict[str, Any], list[dict[str,
 
 def _wrap(text: str, indent: int, first: str = "") -> list[str]:
     pad = " " * indent
-    return textwrap.wrap(text, WIDTH, initial_indent=first.ljust(indent) if first else pad,
-                         subsequent_indent=pad, break_on_hyphens=False, break_long_words=False) or [first]
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first.ljust(indent) if first else pad,
+        subsequent_indent=pad,
+        break_on_hyphens=False,
+        break_long_words=False,
+    ) or [first]
 
 
 def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
@@ -161,8 +189,13 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
         lines.extend(_wrap(f"{s('source', lang)} ({_kind(rs['source'], lang)}): {rs['source'][lang]}", 2, ""))
         lines += ["", s("conditions", lang) + ":"]
         for c in rs["conditions"]:
-            lines.extend(_wrap(f"{c['statement'][lang]} ({_kind(c['statement'], lang)}; {basis(c, lang)})", 4,
-                               f"  [{condition_state(c, lang)}] "))
+            lines.extend(
+                _wrap(
+                    f"{c['statement'][lang]} ({_kind(c['statement'], lang)}; {basis(c, lang)})",
+                    4,
+                    f"  [{condition_state(c, lang)}] ",
+                )
+            )
             if "quote" in c:
                 lines.extend(_wrap(quote(c["quote"], lang), 4))
             lines.extend(_wrap("→ " + (detail(c, lang) if c["met"] else gap(c, lang)), 4))
@@ -194,38 +227,62 @@ def _text_item(i: dict[str, Any], lang: Lang, base: str) -> list[str]:
 
 def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
     link: Callable[[str, str], str] = (
-        (lambda label, url: str(mk.el("a", label, href=base + url))) if not base.startswith("http")
-        else (lambda label, url: mk.link(label, base + url)))
+        (lambda label, url: str(mk.el("a", label, href=base + url)))
+        if not base.startswith("http")
+        else (lambda label, url: mk.link(label, base + url))
+    )
     verdict_class = {True: "success", False: "failure", None: "info"}[data["compliant"]]
-    out = [f"# {s('title', lang)}", "", f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"', "",
-           f"    **{mk.text(data['verdict'][lang])}**", "",
-           f"| {s('fact', lang)} | {s('value', lang)} |", "|---|---|"]
+    out = [
+        f"# {s('title', lang)}",
+        "",
+        f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"',
+        "",
+        f"    **{mk.text(data['verdict'][lang])}**",
+        "",
+        f"| {s('fact', lang)} | {s('value', lang)} |",
+        "|---|---|",
+    ]
     written, course = data["course"]["language"], data["course"]
     own = {course["programme"], course["provider"]}  # the course's own words, in the course's language
     rows = facts(data, lang)
-    out.extend(f"| {label} | {_course_text(value, lang, written) if value in own else mk.text(value)} |"
-               for label, value in rows[:-1])
+    out.extend(
+        f"| {label} | {_course_text(value, lang, written) if value in own else mk.text(value)} |"
+        for label, value in rows[:-1]
+    )
     words = edition_words(data["edition"], lang)
     named = link(words, EDITIONS_PAGE) if base else mk.text(words)
     out.append(f"| {rows[-1][0]} | {named}{mk.text(rows[-1][1].removeprefix(words))} |")
     out += ["", f"**{s('applied', lang)}:**", ""]
-    out.extend(f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
-               for rs in data["requirement_sets"])
+    out.extend(
+        f"- {mk.text(rs['title'][lang])}: {mk.text(s('applied_' + rs['because'], lang))}"
+        for rs in data["requirement_sets"]
+    )
     if data["not_applied"]:
         out += ["", f"**{s('not_applied', lang)}:**", ""]
         out.extend(f"- {mk.text(n['title'][lang])}" for n in data["not_applied"])
     for rs in data["requirement_sets"]:
-        out += ["", f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}", "",
-                f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({_kind(rs['source'], lang)})_", "",
-                f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |", "|---|---|---|"]
+        out += [
+            "",
+            f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}",
+            "",
+            f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({_kind(rs['source'], lang)})_",
+            "",
+            f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |",
+            "|---|---|---|",
+        ]
         for c in rs["conditions"]:
             result = condition_state(c, lang) if c["met"] else f"**{condition_state(c, lang)}**"
             finding = detail(c, lang) if c["met"] else gap(c, lang)
-            cited = (f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({_kind(c['quote'], lang)})_"
-                     if "quote" in c else "")
-            out.append(f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)}; "
-                       f"{mk.text(basis(c, lang))})_{cited} | {result} | "
-                       f"{mk.text(finding)} |")
+            cited = (
+                f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({_kind(c['quote'], lang)})_"
+                if "quote" in c
+                else ""
+            )
+            out.append(
+                f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)}; "
+                f"{mk.text(basis(c, lang))})_{cited} | {result} | "
+                f"{mk.text(finding)} |"
+            )
         for c in rs["conditions"]:
             if c["rule"] != "covers-all":
                 continue
@@ -242,14 +299,24 @@ def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str], wri
     out = [f"- {link(i['name'][lang], i['url'])}: {state}. {mk.text(i['statement'][lang])}"]
     out += [f"    - {mk.text(p[lang])}" for p in i["subpoints"]]
     for r in i["covered_by"]:
-        row = s("evidence_row", lang, module=_course_text(r["module_title"], lang, written),
-                module_id=mk.text(r["module"]), outcome=mk.text(r["outcome"]),
-                text=_course_text(r["outcome_text"], lang, written))
+        row = s(
+            "evidence_row",
+            lang,
+            module=_course_text(r["module_title"], lang, written),
+            module_id=mk.text(r["module"]),
+            outcome=mk.text(r["outcome"]),
+            text=_course_text(r["outcome_text"], lang, written),
+        )
         out.append(f"    - {s('evidence', lang)}: {row}")
     for x in i["indirect"]:
-        row = s("indirect_explained", lang, outcome=mk.text(x["outcome"]),
-                module=_course_text(x["module_title"], lang, written), via=mk.text(x["via_name"][lang]),
-                relation=mk.text(x["relation_label"][lang].lower()))
+        row = s(
+            "indirect_explained",
+            lang,
+            outcome=mk.text(x["outcome"]),
+            module=_course_text(x["module_title"], lang, written),
+            via=mk.text(x["via_name"][lang]),
+            relation=mk.text(x["relation_label"][lang].lower()),
+        )
         out.append(f"    - {row} ({link(x['via_name'][lang], x['via_url'])})")
     return out
 

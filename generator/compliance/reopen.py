@@ -47,8 +47,10 @@ def _conditions(export: dict[str, Any], set_id: str) -> dict[str, str]:
     """Condition id -> its rule, for the set's conditions other than the items they ask for (a covers-all rule is
     compared by the items it asks for, not here)."""
     rset = _sets(export).get(set_id)
-    return {c["id"]: json.dumps(c["rule"] if c["rule"]["type"] != "covers-all" else "covers-all", sort_keys=True)
-            for c in (rset["conditions"] if rset else ())}
+    return {
+        c["id"]: json.dumps(c["rule"] if c["rule"]["type"] != "covers-all" else "covers-all", sort_keys=True)
+        for c in (rset["conditions"] if rset else ())
+    }
 
 
 def _snapshot_export(history: History, edition_id: str) -> dict[str, Any]:
@@ -82,8 +84,11 @@ def item_name(export: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
 
 
 def item_side(export: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
-    return {"id": item["id"], "name": item_name(export, item),
-            "statement": {"en": item["statement"]["en"], "nl": item["statement"]["nl"]}}
+    return {
+        "id": item["id"],
+        "name": item_name(export, item),
+        "statement": {"en": item["statement"]["en"], "nl": item["statement"]["nl"]},
+    }
 
 
 def change_note(change: Since, edition_id: str) -> dict[str, str] | None:
@@ -100,11 +105,16 @@ def item_changes(history: History, edition_id: str, since: dict[str, Since]) -> 
     out: dict[str, dict[str, Any]] = {}
     for ident in sorted(since):
         change = since[ident]
-        out[ident] = {"kind": change.kind, "successors": list(change.successors), "substantive": change.substantive,
-                      "affects_assessment": change.affects_assessment, "effect": effect(change),
-                      "old": item_side(old, change.old) if change.old else None,
-                      "new": [item_side(history.now.export, n) for n in change.new],
-                      "note": change_note(change, edition_id)}
+        out[ident] = {
+            "kind": change.kind,
+            "successors": list(change.successors),
+            "substantive": change.substantive,
+            "affects_assessment": change.affects_assessment,
+            "effect": effect(change),
+            "old": item_side(old, change.old) if change.old else None,
+            "new": [item_side(history.now.export, n) for n in change.new],
+            "note": change_note(change, edition_id),
+        }
     return out
 
 
@@ -120,8 +130,13 @@ def tables(history: History | None, standards: str) -> dict[str, Any]:
         items, changed = item_changes(history, e.id, found), set_changes(history, e.id, found)
         if items or changed:
             since[e.id], sets[e.id] = items, changed
-    return {"known": {e.id: e.standards_hash for e in history.editions}, "current": history.current_id,
-            "standards": standards, "since": since, "sets": sets}
+    return {
+        "known": {e.id: e.standards_hash for e in history.editions},
+        "current": history.current_id,
+        "standards": standards,
+        "since": since,
+        "sets": sets,
+    }
 
 
 def _found(report: dict[str, Any], history: History, standards: str) -> tuple[str, str | None]:
@@ -156,8 +171,13 @@ def reopen(report: dict[str, Any], history: History, standards: str) -> dict[str
     whose change may change the verdict), what its sets ask for now that they did not, and whether the verdict
     would change: may-change, review, stands or unchanged (None when the report's edition is not known)."""
     how, edition_id = _found(report, history, standards)
-    answer: dict[str, Any] = {"found": how, "edition": edition_id,
-                              "named": (report.get("edition") or {}).get("id"), "items": [], "sets": []}
+    answer: dict[str, Any] = {
+        "found": how,
+        "edition": edition_id,
+        "named": (report.get("edition") or {}).get("id"),
+        "items": [],
+        "sets": [],
+    }
     if how in ("unknown", "none"):
         return answer | {"verdict": None}
     if how == "current" or edition_id is None:
@@ -166,11 +186,25 @@ def reopen(report: dict[str, Any], history: History, standards: str) -> dict[str
     for ident, covered in _report_items(report):
         change = since.get(ident)
         if change is not None and (covered or effect(change) == "may-change"):
-            answer["items"].append({"id": ident, "covered": covered, "kind": change.kind,
-                                    "successors": list(change.successors), "effect": effect(change)})
+            answer["items"].append(
+                {
+                    "id": ident,
+                    "covered": covered,
+                    "kind": change.kind,
+                    "successors": list(change.successors),
+                    "effect": effect(change),
+                }
+            )
     changed = set_changes(history, edition_id, since)
     answer["sets"] = [{"id": rs["id"], **changed[rs["id"]]} for rs in report["requirement_sets"] if rs["id"] in changed]
     effects = {i["effect"] for i in answer["items"]}
-    verdict = ("may-change" if "may-change" in effects or answer["sets"] else "review" if "review" in effects
-               else "stands" if answer["items"] else "unchanged")
+    verdict = (
+        "may-change"
+        if "may-change" in effects or answer["sets"]
+        else "review"
+        if "review" in effects
+        else "stands"
+        if answer["items"]
+        else "unchanged"
+    )
     return answer | {"verdict": verdict}

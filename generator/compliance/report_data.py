@@ -11,9 +11,19 @@ from .engine import ConditionResult, CourseReport, ItemCoverage, Ref, SetResult
 
 FORMAT = "coachref-course-report/2"
 #: Keys looked up by a name made from the data (a field, why a set was applied); the browser needs them too.
-DYNAMIC_KEYS = ("report.gap.mode.dual", "report.gap.level", "report.field.mode.dual", "report.field.level",
-                "report.field.mode.practice_hours", "report.gap.mode.practice_hours", "report.applied-target",
-                "report.applied-asked", "report.applied-covers", "report.basis.condition", "report.basis.inference")
+DYNAMIC_KEYS = (
+    "report.gap.mode.dual",
+    "report.gap.level",
+    "report.field.mode.dual",
+    "report.field.level",
+    "report.field.mode.practice_hours",
+    "report.gap.mode.practice_hours",
+    "report.applied-target",
+    "report.applied-asked",
+    "report.applied-covers",
+    "report.basis.condition",
+    "report.basis.inference",
+)
 
 
 def as_data(report: CourseReport) -> dict[str, Any]:
@@ -37,11 +47,21 @@ def as_data(report: CourseReport) -> dict[str, Any]:
         "edition": meta.edition.as_data(),
         "compliant": report.compliant,
         "course": {
-            "provider": report.provider, "programme": report.programme, "version": report.version,
-            "level": report.level, "mode": mode, "language": report.language, "targets": list(report.targets),
-            "modules": [{"id": m.id, "title": m.title,
-                         "outcomes": [{"id": o.id, "text": o.text, "covers": list(o.covers)} for o in m.outcomes]}
-                        for m in report.modules],
+            "provider": report.provider,
+            "programme": report.programme,
+            "version": report.version,
+            "level": report.level,
+            "mode": mode,
+            "language": report.language,
+            "targets": list(report.targets),
+            "modules": [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "outcomes": [{"id": o.id, "text": o.text, "covers": list(o.covers)} for o in m.outcomes],
+                }
+                for m in report.modules
+            ],
         },
         "requirement_sets": sets,
         "not_applied": [{"id": sid, "title": _text(title)} for sid, title in report.not_applied],
@@ -65,17 +85,31 @@ def _ref(r: Ref) -> dict[str, str]:
 
 def _item(i: ItemCoverage) -> dict[str, Any]:
     return {
-        "id": i.item, "label": i.label, "name": _label(i.name), "url": i.url, "group": i.group,
-        "statement": _text(i.statement), "subpoints": [_text(p) for p in i.subpoints], "covered": i.covered,
+        "id": i.item,
+        "label": i.label,
+        "name": _label(i.name),
+        "url": i.url,
+        "group": i.group,
+        "statement": _text(i.statement),
+        "subpoints": [_text(p) for p in i.subpoints],
+        "covered": i.covered,
         "covered_by": [_ref(r) for r in i.covered_by],
-        "indirect": [{"via": x.via, "via_name": _label(x.via_name), "via_url": x.via_url, "relation": x.relation,
-                      "relation_label": _label(x.relation_label), **_ref(x.ref)} for x in i.indirect],
+        "indirect": [
+            {
+                "via": x.via,
+                "via_name": _label(x.via_name),
+                "via_url": x.via_url,
+                "relation": x.relation,
+                "relation_label": _label(x.relation_label),
+                **_ref(x.ref),
+            }
+            for x in i.indirect
+        ],
     }
 
 
 def _condition(c: ConditionResult) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule,
-                         "met": c.met}
+    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule, "met": c.met}
     if c.quote is not None:
         d["quote"] = _text(c.quote)
     if c.rule == "covers-all":
@@ -90,9 +124,16 @@ def _condition(c: ConditionResult) -> dict[str, Any]:
 
 
 def _set_data(rs: SetResult) -> dict[str, Any]:
-    return {"id": rs.id, "framework": rs.framework, "title": _text(rs.title), "source": _text(rs.source),
-            "because": rs.because, "met": rs.met, "review": [c.id for c in rs.to_review],
-            "conditions": [_condition(c) for c in rs.conditions]}
+    return {
+        "id": rs.id,
+        "framework": rs.framework,
+        "title": _text(rs.title),
+        "source": _text(rs.source),
+        "because": rs.because,
+        "met": rs.met,
+        "review": [c.id for c in rs.to_review],
+        "conditions": [_condition(c) for c in rs.conditions],
+    }
 
 
 # ---------------------------------------------------------------- phrases (the browser mirrors these)
@@ -178,9 +219,14 @@ def set_result(rs: dict[str, Any], lang: Lang) -> str:
 def review_words(data: dict[str, Any], lang: Lang) -> list[str]:
     """The points to review: unmet inferences (with their set when several sets apply), then broad outcomes."""
     sets = data["requirement_sets"]
-    points = [gap(c, lang) if len(sets) == 1 else f"{rs['title'][lang]}: {gap(c, lang)}"
-              for rs in sets for c in rs["conditions"] if c["basis"] != "condition" and not c["met"]]
-    points += [t("report.review-broad", lang, outcome=b["outcome"], module=b["module"], n=b["count"])
-               for b in data.get("broad_outcomes", ())]
+    points = [
+        gap(c, lang) if len(sets) == 1 else f"{rs['title'][lang]}: {gap(c, lang)}"
+        for rs in sets
+        for c in rs["conditions"]
+        if c["basis"] != "condition" and not c["met"]
+    ]
+    points += [
+        t("report.review-broad", lang, outcome=b["outcome"], module=b["module"], n=b["count"])
+        for b in data.get("broad_outcomes", ())
+    ]
     return points
-

@@ -18,8 +18,13 @@ from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 IDS_SHEET = "ids"
 #: The example row of the outcomes sheet: replace it with your own outcomes.
-EXAMPLE_ROW = ("M1", "Example module: replace this row / Voorbeeldmodule: vervang deze rij", "M1.1",
-               "What the learner can do at the end / Wat de deelnemer aan het eind kan", "BVJN:intake-assessment:a")
+EXAMPLE_ROW = (
+    "M1",
+    "Example module: replace this row / Voorbeeldmodule: vervang deze rij",
+    "M1.1",
+    "What the learner can do at the end / Wat de deelnemer aan het eind kan",
+    "BVJN:intake-assessment:a",
+)
 _CORE_TIMES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -73,14 +78,22 @@ def _course_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
     hours = validation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
     for field in ("practice_hours", "training_hours", "off_the_job_hours", "duration_months"):
         hours.add(f"B{rows[field]}")
-    targets = validation(type="list", formula1='"' + ",".join(r.id for r in model.requirement_sets) + '"',
-                         allow_blank=True, showErrorMessage=False)
+    targets = validation(
+        type="list",
+        formula1='"' + ",".join(r.id for r in model.requirement_sets) + '"',
+        allow_blank=True,
+        showErrorMessage=False,
+    )
     targets.add(f"B{rows['targets']}")
     for rule in (level, dual, language, hours, targets):
         course.add_data_validation(rule)
     note = len(COURSE_FIELDS) + 3
-    course.cell(note, 3, "List the learning outcomes on the sheet 'outcomes', one row per outcome. / "
-                         "Zet de leerresultaten op het blad 'outcomes', één rij per leerresultaat.")
+    course.cell(
+        note,
+        3,
+        "List the learning outcomes on the sheet 'outcomes', one row per outcome. / "
+        "Zet de leerresultaten op het blad 'outcomes', één rij per leerresultaat.",
+    )
     course.column_dimensions["A"].width = 18
     course.column_dimensions["B"].width = 40
     course.column_dimensions["C"].width = 100
@@ -99,8 +112,9 @@ def _outcomes_sheet(wb: Any, model: Model, bold: Any, validation: Any) -> None:
     outcomes.freeze_panes = "A2"
     outcomes.append(list(EXAMPLE_ROW))
     _ids_sheet(wb, model, bold)
-    covers = validation(type="list", formula1=f"{IDS_SHEET}!$A$2:$A${len(model.items) + 1}", allow_blank=True,
-                        showErrorMessage=False)  # a hint, not a rule: a cell may hold several ids
+    covers = validation(
+        type="list", formula1=f"{IDS_SHEET}!$A$2:$A${len(model.items) + 1}", allow_blank=True, showErrorMessage=False
+    )  # a hint, not a rule: a cell may hold several ids
     covers.add("E2:E1000")
     outcomes.add_data_validation(covers)
 
@@ -113,8 +127,9 @@ def _ids_sheet(wb: Any, model: Model, bold: Any) -> None:
         cell.font = bold
     for row, item in enumerate(model.items.values(), start=2):
         name = name_of(model, item.id)
-        for col, value in enumerate((item.id, item.framework, name.en, item.statement.en, name.nl,
-                                     item.statement.nl), start=1):
+        for col, value in enumerate(
+            (item.id, item.framework, name.en, item.statement.en, name.nl, item.statement.nl), start=1
+        ):
             text_cell(sheet.cell(row, col), value)  # data, never a formula (a statement may start with "=")
     for letter, width in zip("ABCDEF", (30, 12, 24, 70, 24, 70), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -15,21 +15,42 @@ COURSE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("provider", "/provider", "The organisation that offers the programme. / De aanbieder van de opleiding."),
     ("programme", "/programme", "The programme's name. / De naam van de opleiding."),
     ("version", "/version", "Version of this description, as text (e.g. 2026-1). / Versie van deze beschrijving."),
-    ("level", "/level", "One of: mbo-4, hbo-associate, hbo-bachelor, hbo-master, hbo-post, uk-level-3 … uk-level-7. / "
-                        "Niveau van de opleiding."),
-    ("dual", "/mode/dual", "TRUE when training is combined with supervised practice. / "
-                           "TRUE als de opleiding duaal is (opleiding en praktijk)."),
+    (
+        "level",
+        "/level",
+        "One of: mbo-4, hbo-associate, hbo-bachelor, hbo-master, hbo-post, uk-level-3 … uk-level-7. / "
+        "Niveau van de opleiding.",
+    ),
+    (
+        "dual",
+        "/mode/dual",
+        "TRUE when training is combined with supervised practice. / "
+        "TRUE als de opleiding duaal is (opleiding en praktijk).",
+    ),
     ("practice_hours", "/mode/practice_hours", "Hours of supervised practice (whole number). / Uren praktijk."),
     ("training_hours", "/mode/training_hours", "Optional: hours of training. / Optioneel: uren opleiding."),
-    ("off_the_job_hours", "/mode/off_the_job_hours",
-     "Optional, apprenticeships: hours of off-the-job training. / "
-     "Optioneel: uren opleidingstijd buiten de eigen werkzaamheden (apprenticeships)."),
-    ("duration_months", "/mode/duration_months", "Optional: how long the programme runs, in months. / "
-                                                 "Optioneel: duur van de opleiding in maanden."),
-    ("targets", "/targets", "The requirement sets the programme claims to meet, e.g. BVJN:register (ids on the site's "
-                            "course check page). / Doelen: de sets eisen waaraan de opleiding wil voldoen."),
-    ("language", "/language", "Optional: en or nl, the language of this file and of the report. / "
-                              "Optioneel: en of nl."),
+    (
+        "off_the_job_hours",
+        "/mode/off_the_job_hours",
+        "Optional, apprenticeships: hours of off-the-job training. / "
+        "Optioneel: uren opleidingstijd buiten de eigen werkzaamheden (apprenticeships).",
+    ),
+    (
+        "duration_months",
+        "/mode/duration_months",
+        "Optional: how long the programme runs, in months. / Optioneel: duur van de opleiding in maanden.",
+    ),
+    (
+        "targets",
+        "/targets",
+        "The requirement sets the programme claims to meet, e.g. BVJN:register (ids on the site's "
+        "course check page). / Doelen: de sets eisen waaraan de opleiding wil voldoen.",
+    ),
+    (
+        "language",
+        "/language",
+        "Optional: en or nl, the language of this file and of the report. / Optioneel: en of nl.",
+    ),
 )
 OUTCOME_COLUMNS: tuple[tuple[str, str], ...] = (
     ("module_id", "Module id, e.g. M1 (repeat it on every row of the module) / Module-id"),
@@ -57,22 +78,46 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return None, [Problem(rel, 1, 1, "xlsx-unreadable", f"not a readable XLSX workbook ({type(exc).__name__})",
-                              hint="save the file as an Excel workbook (.xlsx), or use the YAML template")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                1,
+                "xlsx-unreadable",
+                f"not a readable XLSX workbook ({type(exc).__name__})",
+                hint="save the file as an Excel workbook (.xlsx), or use the YAML template",
+            )
+        ]
     try:
         missing = [name for name in (COURSE_SHEET, OUTCOMES_SHEET) if name not in wb.sheetnames]
         if missing:
-            return None, [Problem(rel, 1, 1, "xlsx-sheet", f"the workbook has no sheet '{name}'", "",
-                                  hint="start from the course template; its sheets are 'course' and 'outcomes'")
-                          for name in missing]
+            return None, [
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "xlsx-sheet",
+                    f"the workbook has no sheet '{name}'",
+                    "",
+                    hint="start from the course template; its sheets are 'course' and 'outcomes'",
+                )
+                for name in missing
+            ]
         sheet = COURSE_SHEET
         course_rows = [list(r) for r in wb[COURSE_SHEET].iter_rows(values_only=True)]
         sheet = OUTCOMES_SHEET
         outcome_rows = [list(r) for r in wb[OUTCOMES_SHEET].iter_rows(values_only=True)]
     except Exception as exc:  # a sheet is parsed only here: malformed XML, an entity, a DTD, a row bomb
-        return None, [Problem(rel, 1, 1, "xlsx-unreadable", f"not a readable XLSX workbook: the sheet '{sheet}' "
-                              f"cannot be read ({type(exc).__name__})",
-                              hint="save the file again from Excel or LibreOffice, or start from the course template")]
+        return None, [
+            Problem(
+                rel,
+                1,
+                1,
+                "xlsx-unreadable",
+                f"not a readable XLSX workbook: the sheet '{sheet}' cannot be read ({type(exc).__name__})",
+                hint="save the file again from Excel or LibreOffice, or start from the course template",
+            )
+        ]
     finally:
         wb.close()
     reader = _Reader(path, rel)
@@ -110,8 +155,9 @@ def locate(problem: Problem, doc: Document) -> Problem:
     where = f"{sheet_of(problem.pointer)}!{cell_name(line, col)}"
     if message.startswith(where):
         return problem
-    return Problem(problem.path, line, col, problem.code, f"{where}: {message}",
-                   problem.pointer, problem.severity, hint)
+    return Problem(
+        problem.path, line, col, problem.code, f"{where}: {message}", problem.pointer, problem.severity, hint
+    )
 
 
 def _norm(value: Any) -> str:
@@ -150,8 +196,9 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def problem(self, sheet: str, row: int, col: int, code: str, message: str, hint: str = "") -> None:
-        self.problems.append(Problem(self.rel, row, col, code, f"{sheet}!{cell_name(row, col)}: {message}", "",
-                                     hint=hint))
+        self.problems.append(
+            Problem(self.rel, row, col, code, f"{sheet}!{cell_name(row, col)}: {message}", "", hint=hint)
+        )
 
     def course(self, rows: list[list[Any]]) -> None:
         fields = {name: pointer for name, pointer, _help in COURSE_FIELDS}
@@ -163,12 +210,24 @@ class _Reader:
                 continue
             if name not in fields:
                 allowed = ", ".join(fields)
-                self.problem(COURSE_SHEET, r, 1, "unknown-property", f'unknown field "{row[0]}"',
-                             f"column A holds one of: {allowed}")
+                self.problem(
+                    COURSE_SHEET,
+                    r,
+                    1,
+                    "unknown-property",
+                    f'unknown field "{row[0]}"',
+                    f"column A holds one of: {allowed}",
+                )
                 continue
             if name in seen:
-                self.problem(COURSE_SHEET, r, 1, "duplicate-key", f'field "{name}" appears twice (first in row '
-                             f"{seen[name]})", "keep one of the two rows")
+                self.problem(
+                    COURSE_SHEET,
+                    r,
+                    1,
+                    "duplicate-key",
+                    f'field "{name}" appears twice (first in row {seen[name]})',
+                    "keep one of the two rows",
+                )
                 continue
             seen[name] = r
             pointer = fields[name]
@@ -202,8 +261,14 @@ class _Reader:
             if name in header:
                 columns[name] = header.index(name)
             else:
-                self.problem(OUTCOMES_SHEET, 1, len(header) + 1, "xlsx-column", f'there is no column "{name}"',
-                             "row 1 names the columns: " + ", ".join(n for n, _h in OUTCOME_COLUMNS))
+                self.problem(
+                    OUTCOMES_SHEET,
+                    1,
+                    len(header) + 1,
+                    "xlsx-column",
+                    f'there is no column "{name}"',
+                    "row 1 names the columns: " + ", ".join(n for n, _h in OUTCOME_COLUMNS),
+                )
         self.marks["/modules"] = _Mark(0, 0)
         if len(columns) < len(OUTCOME_COLUMNS):
             return
@@ -214,8 +279,9 @@ class _Reader:
             if not all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
                 self._outcome_row(r, row, columns, modules, index)
 
-    def _outcome_row(self, r: int, row: list[Any], columns: dict[str, int], modules: list[dict[str, Any]],
-                     index: dict[str, int]) -> None:
+    def _outcome_row(
+        self, r: int, row: list[Any], columns: dict[str, int], modules: list[dict[str, Any]], index: dict[str, int]
+    ) -> None:
         """One filled row of the outcomes sheet: its module (made on first sight) and its outcome."""
 
         def cell(name: str) -> Any:
@@ -226,8 +292,14 @@ class _Reader:
         col = columns
         module_id = _text(cell("module_id"))
         if module_id is None:
-            self.problem(OUTCOMES_SHEET, r, col["module_id"] + 1, "missing-property", "the module id is empty",
-                         "give every row the id of its module")
+            self.problem(
+                OUTCOMES_SHEET,
+                r,
+                col["module_id"] + 1,
+                "missing-property",
+                "the module id is empty",
+                "give every row the id of its module",
+            )
             return
         key = str(module_id)
         if key not in index:
@@ -264,6 +336,11 @@ class _Reader:
             self.marks[f"/modules/{i}/title"] = _Mark(r - 1, column)
         elif title != module["title"]:
             first = self.marks[f"/modules/{i}/title"].line + 1
-            self.problem(OUTCOMES_SHEET, r, column + 1, "module-title",
-                         f'module "{key}" has another title here than in row {first}',
-                         "give the module one title, or leave the cell empty after its first row")
+            self.problem(
+                OUTCOMES_SHEET,
+                r,
+                column + 1,
+                "module-title",
+                f'module "{key}" has another title here than in row {first}',
+                "give the module one title, or leave the cell empty after its first row",
+            )

@@ -13,8 +13,16 @@ from ..problems import Problem
 from .manifest import Edition, Manifest, manifest, mapping_key
 
 #: What a field of the manifest is called in messages.
-_FIELD_NAMES = {"text": "text", "links": "links", "status": "status", "label": "label", "group": "group",
-                "relation": "relation", "version": "version", "guid": "GUID"}
+_FIELD_NAMES = {
+    "text": "text",
+    "links": "links",
+    "status": "status",
+    "label": "label",
+    "group": "group",
+    "relation": "relation",
+    "version": "version",
+    "guid": "GUID",
+}
 
 
 def differences(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -73,8 +81,13 @@ def problems(model: Model, loaded: Loaded, editions: tuple[Edition, ...]) -> lis
     return sorted(_compare(manifest(model), latest, known, _declared(model), _locations(loaded)))
 
 
-def _compare(current: Manifest, latest: Edition, known: set[str], declared: dict[tuple[str, str], tuple[Change, ...]],
-             where: dict[tuple[str, str], tuple[Document, str]]) -> Iterator[Problem]:
+def _compare(
+    current: Manifest,
+    latest: Edition,
+    known: set[str],
+    declared: dict[tuple[str, str], tuple[Change, ...]],
+    where: dict[tuple[str, str], tuple[Document, str]],
+) -> Iterator[Problem]:
     old_manifest = latest.manifest
     for kind in ("frameworks", "items", "mappings"):
         old = old_manifest.get(kind, {})
@@ -87,21 +100,32 @@ def _compare(current: Manifest, latest: Edition, known: set[str], declared: dict
             fields = differences(old[key], fingerprint)
             name = f"{_NAMES[kind]} {key.replace(' ', ' → ')}"
             if fields and not any(c.since == latest.id for c in changes):
-                yield _at(doc, pointer, "undeclared-change", f"{name} changed since edition {latest.id} "
-                          f"({', '.join(fields)}) but declares no change",
-                          f'add to it: changes: [{{since: "{latest.id}", date: YYYY-MM-DD, kind: correction, reword '
-                          "or substantive, affects_assessment: true or false}], or undo the change")
+                yield _at(
+                    doc,
+                    pointer,
+                    "undeclared-change",
+                    f"{name} changed since edition {latest.id} ({', '.join(fields)}) but declares no change",
+                    f'add to it: changes: [{{since: "{latest.id}", date: YYYY-MM-DD, kind: correction, reword '
+                    "or substantive, affects_assessment: true or false}], or undo the change",
+                )
             elif not fields and any(c.since == latest.id for c in changes):
                 n = next(n for n, c in enumerate(changes) if c.since == latest.id)
-                yield _at(doc, f"{pointer}/changes/{n}", "change-not-found", f"{name} declares a change since "
-                          f"edition {latest.id}, but it is the same as in that edition", "remove the entry, or make "
-                          "the change it declares", "warning")
+                yield _at(
+                    doc,
+                    f"{pointer}/changes/{n}",
+                    "change-not-found",
+                    f"{name} declares a change since edition {latest.id}, but it is the same as in that edition",
+                    "remove the entry, or make the change it declares",
+                    "warning",
+                )
     current_items = current["items"]
     for ident, old_item in sorted(old_manifest.get("items", {}).items()):
         if ident not in current_items and ident not in current["retired"]:
             message = f'item "{ident}" of edition {latest.id} is gone without being retired'
-            hint = ("give its id a `retired:` entry in its group file (replaced_by: the new id or ids, or a reason), "
-                    "so citations of it keep leading somewhere")
+            hint = (
+                "give its id a `retired:` entry in its group file (replaced_by: the new id or ids, or a reason), "
+                "so citations of it keep leading somewhere"
+            )
             if ("groups", old_item["group"]) in where:  # at the items of the group it was in
                 doc, pointer = where[("groups", old_item["group"])]
                 yield _at(doc, pointer, "item-dropped", message, hint)
@@ -112,8 +136,13 @@ def _compare(current: Manifest, latest: Edition, known: set[str], declared: dict
 def _unknown_editions(doc: Document, pointer: str, changes: tuple[Change, ...], known: set[str]) -> Iterator[Problem]:
     for n, change in enumerate(changes):
         if change.since not in known:
-            yield _at(doc, f"{pointer}/changes/{n}/since", "unknown-edition", f'there is no edition "{change.since}" '
-                      "in editions/", f"name one of: {', '.join(sorted(known))}")
+            yield _at(
+                doc,
+                f"{pointer}/changes/{n}/since",
+                "unknown-edition",
+                f'there is no edition "{change.since}" in editions/',
+                f"name one of: {', '.join(sorted(known))}",
+            )
 
 
 def _at(doc: Document, pointer: str, code: str, message: str, hint: str, severity: str = "error") -> Problem:

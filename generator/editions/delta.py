@@ -96,8 +96,11 @@ def _requirements(old: Snapshot, new: Snapshot) -> tuple[Entry, ...]:
         if then == now:
             continue
         kind = "added" if then is None else "removed" if now is None else "changed"
-        fields = () if then is None or now is None else tuple(k for k in ("title", "source", "conditions")
-                                                                if then.get(k) != now.get(k))
+        fields = (
+            ()
+            if then is None or now is None
+            else tuple(k for k in ("title", "source", "conditions") if then.get(k) != now.get(k))
+        )
         out.append(Entry(kind, rid, (), fields, new.date, True))
     return tuple(out)
 
@@ -109,12 +112,21 @@ def _declared(entry: dict[str, Any] | None, since: str | None) -> dict[str, Any]
     return next((c for c in entry.get("changes", []) if c["since"] == since), None)
 
 
-def _changed(kind: str, ident: str, fields: list[str], change: dict[str, Any] | None, date: str,
-             successors: tuple[str, ...] = ()) -> Entry:
+def _changed(
+    kind: str, ident: str, fields: list[str], change: dict[str, Any] | None, date: str, successors: tuple[str, ...] = ()
+) -> Entry:
     if change is None:  # not declared (only between editions older than the check): assume the meaning changed
         return Entry(kind, ident, successors, tuple(fields), date, True)
-    return Entry(kind, ident, successors, tuple(fields), change["date"], change["affects_assessment"],
-                 change.get("note"), change["kind"])
+    return Entry(
+        kind,
+        ident,
+        successors,
+        tuple(fields),
+        change["date"],
+        change["affects_assessment"],
+        change.get("note"),
+        change["kind"],
+    )
 
 
 def _items(old: Snapshot, new: Snapshot) -> Iterator[Entry]:
@@ -171,8 +183,11 @@ def _rows(old: Snapshot, new: Snapshot) -> Iterator[Entry]:
         if key in moved:
             fields = differences(before[key], after[moved[key]])
             change = _declared(new.rows.get(moved[key]), old.id)
-            yield _changed("moved", key, fields, change, new.date, (moved[key],)) if fields else \
-                Entry("moved", key, (moved[key],), (), new.date)
+            yield (
+                _changed("moved", key, fields, change, new.date, (moved[key],))
+                if fields
+                else Entry("moved", key, (moved[key],), (), new.date)
+            )
         elif key in moved.values():
             continue
         elif key not in before:

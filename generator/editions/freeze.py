@@ -22,8 +22,10 @@ def freeze(model: Model, root: Path, editions: tuple[Edition, ...], ident: str) 
     """Write editions/<ident>.json from the checked model; refuse a bad or taken id, an id dated before the
     latest edition, and data identical to the latest edition."""
     if not ID_PATTERN.match(ident):
-        raise Refused(f'"{ident}" is not an edition id: write its release date, YYYY-MM-DD (and .2, .3 … for a '
-                      "second release on one day)")
+        raise Refused(
+            f'"{ident}" is not an edition id: write its release date, YYYY-MM-DD (and .2, .3 … for a '
+            "second release on one day)"
+        )
     date = ident[:10]
     if edition_path(root, ident).exists():
         raise Refused(f"edition {ident} exists already: editions are never changed once frozen; choose a new id")
@@ -33,8 +35,15 @@ def freeze(model: Model, root: Path, editions: tuple[Edition, ...], ident: str) 
     man = manifest(model)
     if latest is not None and between(Snapshot.of(latest), current(model, editions)).empty:
         raise Refused(f"the data is the same as in edition {latest.id}: there is nothing to freeze")
-    text = render(ident, date, len(editions) + 1, latest.id if latest else None,
-                  standards_hash((root / "standards").resolve()), man, to_dict(model))
+    text = render(
+        ident,
+        date,
+        len(editions) + 1,
+        latest.id if latest else None,
+        standards_hash((root / "standards").resolve()),
+        man,
+        to_dict(model),
+    )
     path = edition_path(root, ident)
     write_if_changed(path, text)
     return path
@@ -42,8 +51,11 @@ def freeze(model: Model, root: Path, editions: tuple[Edition, ...], ident: str) 
 
 def listing(editions: tuple[Edition, ...]) -> list[str]:
     """One line per edition: sequence, id, date, the edition before it, and how many items it has."""
-    return [f"{e.sequence:>3}  {e.id}  {len(e.manifest['items'])} items"
-            + (f"  (after {e.previous})" if e.previous else "  (first edition)") for e in editions]
+    return [
+        f"{e.sequence:>3}  {e.id}  {len(e.manifest['items'])} items"
+        + (f"  (after {e.previous})" if e.previous else "  (first edition)")
+        for e in editions
+    ]
 
 
 def describe(delta: Delta) -> list[str]:
@@ -58,8 +70,10 @@ def describe(delta: Delta) -> list[str]:
         lines.append(f"{entry.kind:<10} {entry.id}{moved}{fields}{assessed}")
     for entry in delta.rows:
         now = f" (now {entry.successors[0].replace(' ', ' -> ')})" if entry.successors else ""
-        lines.append(f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
-                     + (f" ({', '.join(entry.fields)})" if entry.fields else ""))
+        lines.append(
+            f"row {entry.kind:<8} {entry.id.replace(' ', ' -> ')}{now}"
+            + (f" ({', '.join(entry.fields)})" if entry.fields else "")
+        )
     for entry in delta.requirements:
         fields = f" ({', '.join(entry.fields)})" if entry.fields else ""
         lines.append(f"requirements {entry.kind} {entry.id}{fields}")

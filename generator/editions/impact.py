@@ -18,8 +18,16 @@ from .manifest import Edition, manifest
 #: reviewed; a new id (the item itself, renumbered), a correction or a reword leaves the verdict as it was. The one
 #: table for both questions about reports: which changes they are told about (TOLD) and what each means
 #: (compliance/reopen.py, and through its tables the check page).
-REPORT_EFFECT = {"retired": "may-change", "split": "may-change", "merged": "may-change", "changed": "review",
-                 "moved": "none", "corrected": "none", "reworded": "none", "added": "none"}
+REPORT_EFFECT = {
+    "retired": "may-change",
+    "split": "may-change",
+    "merged": "may-change",
+    "changed": "review",
+    "moved": "none",
+    "corrected": "none",
+    "reworded": "none",
+    "added": "none",
+}
 
 #: Which changes each kind of dependent object is told about. A crosswalk row: changes of meaning (and only when
 #: made after its review; see stale_rows). A course report's outcome: those that may change its verdict or ask for a
@@ -169,9 +177,15 @@ def changes_since(history: History, edition_id: str) -> dict[str, Since]:
             continue
         ids = _successors(ident, chain)
         strongest = max((e.kind for e in chain), key=KINDS.index)
-        found[ident] = Since(ident, strongest, tuple(i for i in ids if i != ident) if ids != (ident,) else (),
-                             any(e.affects_assessment for e in chain), any(e.substantive for e in chain),
-                             old.items.get(ident), tuple(history.now.items[i] for i in ids if i in history.now.items))
+        found[ident] = Since(
+            ident,
+            strongest,
+            tuple(i for i in ids if i != ident) if ids != (ident,) else (),
+            any(e.affects_assessment for e in chain),
+            any(e.substantive for e in chain),
+            old.items.get(ident),
+            tuple(history.now.items[i] for i in ids if i in history.now.items),
+        )
     return found
 
 
@@ -194,7 +208,7 @@ def _successors(ident: str, chain: list[Entry]) -> tuple[str, ...]:
     for entry in chain:
         if entry.id in ids and (entry.successors or entry.kind == "retired"):
             at = ids.index(entry.id)
-            ids[at:at + 1] = list(entry.successors)
+            ids[at : at + 1] = list(entry.successors)
     return tuple(dict.fromkeys(ids))
 
 

@@ -52,13 +52,25 @@ def item_fingerprint(item: Item) -> dict[str, Any]:
     text = {}
     for lang in LANGUAGES:
         label = item.label_in(lang)
-        parts = [label, *_texts(lang, item.title, item.statement), "\x1e",
-                 *_texts(lang, *item.subpoints), "\x1e", *_texts(lang, *item.theories), "\x1e"]
+        parts = [
+            label,
+            *_texts(lang, item.title, item.statement),
+            "\x1e",
+            *_texts(lang, *item.subpoints),
+            "\x1e",
+            *_texts(lang, *item.theories),
+            "\x1e",
+        ]
         for detail in item.details:
             parts += _texts(lang, detail.label, detail.value)
         text[lang] = digest(parts)
-    entry: dict[str, Any] = {"group": item.group, "label": item.label, "status": item.status, "text": text,
-                             "links": digest([*item.ksbs, "\x1e", *item.assesses, "\x1e", item.parent or ""])}
+    entry: dict[str, Any] = {
+        "group": item.group,
+        "label": item.label,
+        "status": item.status,
+        "text": text,
+        "links": digest([*item.ksbs, "\x1e", *item.assesses, "\x1e", item.parent or ""]),
+    }
     if item.guid:
         entry["guid"] = item.guid
     return entry  # the official_url is left out: a publisher moving its pages changes no content
@@ -69,16 +81,29 @@ def mapping_key(m: Mapping) -> str:
 
 
 def mapping_fingerprint(m: Mapping) -> dict[str, Any]:
-    return {"relation": m.relation, "reviewed": m.reviewed_date,
-            "text": {lang: digest([m.rationale.get(lang)]) for lang in LANGUAGES}}
+    return {
+        "relation": m.relation,
+        "reviewed": m.reviewed_date,
+        "text": {lang: digest([m.rationale.get(lang)]) for lang in LANGUAGES},
+    }
 
 
 def framework_fingerprint(fw: Framework) -> dict[str, Any]:
     """The framework's own data that a change must be declared for: title, publisher, version, status, facts."""
-    parts = {lang: digest([*_texts(lang, fw.title, fw.short_title, fw.publisher), fw.version, fw.status,
-                           fw.date or "", fw.level or "", fw.official_url or "",
-                           *(p for f in fw.facts for p in _texts(lang, f.label, f.value))])
-             for lang in LANGUAGES}
+    parts = {
+        lang: digest(
+            [
+                *_texts(lang, fw.title, fw.short_title, fw.publisher),
+                fw.version,
+                fw.status,
+                fw.date or "",
+                fw.level or "",
+                fw.official_url or "",
+                *(p for f in fw.facts for p in _texts(lang, f.label, f.value)),
+            ]
+        )
+        for lang in LANGUAGES
+    }
     return {"version": fw.version, "status": fw.status, "text": parts}
 
 
@@ -87,8 +112,7 @@ def manifest(model: Model) -> Manifest:
     return {
         "frameworks": {fw.id: framework_fingerprint(fw) for fw in model.frameworks},
         "items": {i.id: item_fingerprint(i) for i in model.items.values()},
-        "retired": {r.id: {"date": r.date, "successors": list(r.successors)}
-                    for r, _ in model.retired.values()},
+        "retired": {r.id: {"date": r.date, "successors": list(r.successors)} for r, _ in model.retired.values()},
         "mappings": {mapping_key(m): mapping_fingerprint(m) for s in model.mapping_sets for m in s.mappings},
     }
 
@@ -97,11 +121,26 @@ def edition_path(root: Path, ident: str) -> Path:
     return root / FOLDER / f"{ident}.json"
 
 
-def render(ident: str, date: str, sequence: int, previous: str | None, standards_hash: str,
-           man: Manifest, export: dict[str, Any]) -> str:
+def render(
+    ident: str,
+    date: str,
+    sequence: int,
+    previous: str | None,
+    standards_hash: str,
+    man: Manifest,
+    export: dict[str, Any],
+) -> str:
     """The text of an edition file: deterministic JSON, one space indent, newline at the end."""
-    doc = {"format": FORMAT, "id": ident, "date": date, "sequence": sequence, "previous": previous,
-           "standards_hash": standards_hash, "manifest": man, "export": export}
+    doc = {
+        "format": FORMAT,
+        "id": ident,
+        "date": date,
+        "sequence": sequence,
+        "previous": previous,
+        "standards_hash": standards_hash,
+        "manifest": man,
+        "export": export,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -122,8 +161,12 @@ def read_all(root: Path) -> tuple[Edition, ...]:
     editions.sort(key=lambda e: e.sequence)
     for n, edition in enumerate(editions, 1):
         if edition.sequence != n:
-            raise EditionFileError(edition.path, 1, 1, f"sequence {edition.sequence} where {n} was expected: "
-                                   "editions are numbered 1, 2, 3 … without gaps")
+            raise EditionFileError(
+                edition.path,
+                1,
+                1,
+                f"sequence {edition.sequence} where {n} was expected: editions are numbered 1, 2, 3 … without gaps",
+            )
     return tuple(editions)
 
 
@@ -144,5 +187,13 @@ def _read(root: Path, path: Path) -> Edition:
         raise EditionFileError(rel, 1, 1, f"missing {', '.join(missing)}")
     if doc["id"] != path.stem:
         raise EditionFileError(rel, 1, 1, f'its id "{doc["id"]}" differs from its file name')
-    return Edition(doc["id"], doc["date"], doc["sequence"], doc.get("previous"), doc["manifest"], doc["export"], rel,
-                   str(doc.get("standards_hash") or ""))
+    return Edition(
+        doc["id"],
+        doc["date"],
+        doc["sequence"],
+        doc.get("previous"),
+        doc["manifest"],
+        doc["export"],
+        rel,
+        str(doc.get("standards_hash") or ""),
+    )

@@ -54,11 +54,19 @@ def _node(title: str, stable_id: str, lang: str) -> dict[str, str]:
     return {**_link(title, stable_id, lang), "targetType": "CASE"}
 
 
-def _association(key: str, kind: str, origin: dict[str, str], destination: dict[str, str], changed: str,
-                 lang: str, **extra: Any) -> dict[str, Any]:
+def _association(
+    key: str, kind: str, origin: dict[str, str], destination: dict[str, str], changed: str, lang: str, **extra: Any
+) -> dict[str, Any]:
     identifier = case_id(key, lang)
-    return {"identifier": identifier, "associationType": kind, "uri": case_uri(identifier),
-            "originNodeURI": origin, "destinationNodeURI": destination, "lastChangeDateTime": changed, **extra}
+    return {
+        "identifier": identifier,
+        "associationType": kind,
+        "uri": case_uri(identifier),
+        "originNodeURI": origin,
+        "destinationNodeURI": destination,
+        "lastChangeDateTime": changed,
+        **extra,
+    }
 
 
 def _statement(item: Item, lang: Lang) -> str:
@@ -70,21 +78,35 @@ def _statement(item: Item, lang: Lang) -> str:
 def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, changed: str) -> dict[str, Any]:
     identifier = case_id(item.id, lang)
     record: dict[str, Any] = {
-        "identifier": identifier, "fullStatement": _statement(item, lang), "alternativeLabel": item.label_in(lang),
-        "CFItemType": group.title.get(lang), "uri": case_uri(identifier), "humanCodingScheme": item.id,
+        "identifier": identifier,
+        "fullStatement": _statement(item, lang),
+        "alternativeLabel": item.label_in(lang),
+        "CFItemType": group.title.get(lang),
+        "uri": case_uri(identifier),
+        "humanCodingScheme": item.id,
         "listEnumeration": str(position),
     }
     if item.title:
         record["abbreviatedStatement"] = item.title.get(lang)
     record |= {
-        "notes": t(f"case.kind-note.{item.statement.kind(lang)}", lang), "language": lang,
-        "CFItemTypeURI": _link(group.title.get(lang), f"{group.id}#type", lang), "lastChangeDateTime": changed,
+        "notes": t(f"case.kind-note.{item.statement.kind(lang)}", lang),
+        "language": lang,
+        "CFItemTypeURI": _link(group.title.get(lang), f"{group.id}#type", lang),
+        "lastChangeDateTime": changed,
     }
-    ext: dict[str, Any] = {"coachrefId": item.id, "framework": item.framework, "group": group.id,
-                           "textKind": item.statement.kind(lang), "status": item.status}
-    for key, value in (("parent", item.parent), ("confidence", item.confidence),
-                       ("linksConfidence", item.links_confidence if item.ksbs or item.assesses else None),
-                       ("officialURL", official_url(model, item) or None)):
+    ext: dict[str, Any] = {
+        "coachrefId": item.id,
+        "framework": item.framework,
+        "group": group.id,
+        "textKind": item.statement.kind(lang),
+        "status": item.status,
+    }
+    for key, value in (
+        ("parent", item.parent),
+        ("confidence", item.confidence),
+        ("linksConfidence", item.links_confidence if item.ksbs or item.assesses else None),
+        ("officialURL", official_url(model, item) or None),
+    ):
         if value:
             ext[key] = value
     record["extensions"] = ext
@@ -93,17 +115,30 @@ def _item(model: Model, item: Item, group: Group, position: int, lang: Lang, cha
 
 def _group_item(group: Group, position: int, lang: Lang, changed: str) -> dict[str, Any]:
     identifier = case_id(group.id, lang)
-    return {"identifier": identifier, "fullStatement": group.title.get(lang), "CFItemType": t("case.group-type", lang),
-            "uri": case_uri(identifier), "humanCodingScheme": group.id, "listEnumeration": str(position),
-            "language": lang, "CFItemTypeURI": _link(t("case.group-type", lang), f"{group.framework}#group-type", lang),
-            "lastChangeDateTime": changed,
-            "extensions": {"coachrefId": group.id, "textKind": group.title.kind(lang)}}
+    return {
+        "identifier": identifier,
+        "fullStatement": group.title.get(lang),
+        "CFItemType": t("case.group-type", lang),
+        "uri": case_uri(identifier),
+        "humanCodingScheme": group.id,
+        "listEnumeration": str(position),
+        "language": lang,
+        "CFItemTypeURI": _link(t("case.group-type", lang), f"{group.framework}#group-type", lang),
+        "lastChangeDateTime": changed,
+        "extensions": {"coachrefId": group.id, "textKind": group.title.kind(lang)},
+    }
 
 
 def _item_type(stable_id: str, title: str, description: str, code: str, lang: str, changed: str) -> dict[str, Any]:
     identifier = case_id(stable_id, lang)
-    return {"identifier": identifier, "uri": case_uri(identifier), "title": title, "description": description,
-            "hierarchyCode": code, "lastChangeDateTime": changed}
+    return {
+        "identifier": identifier,
+        "uri": case_uri(identifier),
+        "title": title,
+        "description": description,
+        "hierarchyCode": code,
+        "lastChangeDateTime": changed,
+    }
 
 
 def _mapping(model: Model, m: Mapping, set_id: str, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
@@ -111,15 +146,27 @@ def _mapping(model: Model, m: Mapping, set_id: str, lang: Lang, reconfirm: ToRec
     src, tgt = model.items[m.source], model.items[m.target]
     note = f"{rel.label.get(lang)} ({rel.skos}): {m.rationale.get(lang)}"
     extensions: dict[str, Any] = {
-        "relation": rel.id, "skos": rel.skos, "skosURI": SKOS_NS + rel.skos.removeprefix("skos:"),
-        "rationaleKind": m.rationale.kind(lang), "reviewedBy": m.reviewed_by, "reviewedDate": m.reviewed_date,
-        "mappingSet": set_id}
+        "relation": rel.id,
+        "skos": rel.skos,
+        "skosURI": SKOS_NS + rel.skos.removeprefix("skos:"),
+        "rationaleKind": m.rationale.kind(lang),
+        "reviewedBy": m.reviewed_by,
+        "reviewedDate": m.reviewed_date,
+        "mappingSet": set_id,
+    }
     if (why := reconfirm.get((m.source, m.target))) is not None:
         note = f"{t('reconfirm', lang)}: {reconfirm_reason(why, m.reviewed_date, lang)} {note}"
         extensions["reconfirm"] = {"item": why.item, "edition": why.edition, "date": why.date}
     return _association(
-        f"mapping:{m.source}|{m.target}", rel.case_type, _node(src.id, src.id, lang), _node(tgt.id, tgt.id, lang),
-        _stamp(full_date(m.reviewed_date)), lang, notes=note, extensions=extensions)
+        f"mapping:{m.source}|{m.target}",
+        rel.case_type,
+        _node(src.id, src.id, lang),
+        _node(tgt.id, tgt.id, lang),
+        _stamp(full_date(m.reviewed_date)),
+        lang,
+        notes=note,
+        extensions=extensions,
+    )
 
 
 def _translation(framework: Framework, changed: str) -> dict[str, Any] | None:
@@ -130,8 +177,14 @@ def _translation(framework: Framework, changed: str) -> dict[str, Any] | None:
     if other is None:
         return None
     key = f"{framework.id}#translation"
-    return _association(key, "isTranslationOf", _node(framework.title.get(other), framework.id, other),
-                        _node(framework.title.get(source), framework.id, source), changed, f"{other}>{source}")
+    return _association(
+        key,
+        "isTranslationOf",
+        _node(framework.title.get(other), framework.id, other),
+        _node(framework.title.get(source), framework.id, source),
+        changed,
+        f"{other}>{source}",
+    )
 
 
 def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
@@ -141,19 +194,31 @@ def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfi
     title = framework.title.get(lang)
     licence = _link(framework.licence.name.get(lang), f"{framework.id}#licence", lang)
     document: dict[str, Any] = {
-        "identifier": doc_id, "uri": case_uri(doc_id), "frameworkType": "competency framework",
-        "caseVersion": "1.1", "creator": framework.publisher.get(lang), "title": title,
+        "identifier": doc_id,
+        "uri": case_uri(doc_id),
+        "frameworkType": "competency framework",
+        "caseVersion": "1.1",
+        "creator": framework.publisher.get(lang),
+        "title": title,
         "lastChangeDateTime": changed,
     }
     if url := framework_url(framework):
         document["officialSourceURL"] = url
-    document |= {"publisher": framework.publisher.get(lang), "language": lang, "version": framework.version,
-                 "licenseURI": licence}
+    document |= {
+        "publisher": framework.publisher.get(lang),
+        "language": lang,
+        "version": framework.version,
+        "licenseURI": licence,
+    }
     if framework.date and full_date(framework.date) == framework.date:  # only a full date, never a guessed day
         document["statusStartDate"] = framework.date
-    document["extensions"] = {"coachrefId": framework.id, "reference": framework.reference,
-                              "status": framework.status, "officialLanguages": list(framework.official_languages),
-                              "titleKind": framework.title.kind(lang)}
+    document["extensions"] = {
+        "coachrefId": framework.id,
+        "reference": framework.reference,
+        "status": framework.status,
+        "officialLanguages": list(framework.official_languages),
+        "titleKind": framework.title.kind(lang),
+    }
     doc_node = _node(title, framework.id, lang)
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []
@@ -162,26 +227,46 @@ def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfi
     for g_pos, group in enumerate(framework.groups, start=1):
         items.append(_group_item(group, g_pos, lang, changed))
         group_node = _node(group.title.get(lang), group.id, lang)
-        associations.append(_association(f"{group.id}#childOf", "isChildOf", group_node, doc_node, changed, lang,
-                                         sequenceNumber=g_pos))
-        types.append(_item_type(f"{group.id}#type", group.title.get(lang), group.title.get(lang), str(g_pos),
-                                lang, changed))
+        associations.append(
+            _association(f"{group.id}#childOf", "isChildOf", group_node, doc_node, changed, lang, sequenceNumber=g_pos)
+        )
+        types.append(
+            _item_type(f"{group.id}#type", group.title.get(lang), group.title.get(lang), str(g_pos), lang, changed)
+        )
         for i_pos, item in enumerate(group.items, start=1):
             items.append(_item(model, item, group, i_pos, lang, changed))
             parent = _node(item.parent, item.parent, lang) if item.parent else group_node
-            associations.append(_association(f"{item.id}#childOf", "isChildOf", _node(item.id, item.id, lang),
-                                             parent, changed, lang, sequenceNumber=i_pos))
+            associations.append(
+                _association(
+                    f"{item.id}#childOf",
+                    "isChildOf",
+                    _node(item.id, item.id, lang),
+                    parent,
+                    changed,
+                    lang,
+                    sequenceNumber=i_pos,
+                )
+            )
     for mset in model.mapping_sets:
         if framework.id in (mset.source, mset.target):
             associations += [_mapping(model, m, mset.id, lang, reconfirm) for m in mset.mappings]
     if (translation := _translation(framework, changed)) is not None:
         associations.append(translation)
     attribution = framework.licence.attribution.get(lang)
-    licence_record = {"identifier": licence["identifier"], "uri": licence["uri"], "title": licence["title"],
-                      "description": framework.licence.url or licence["title"], "licenseText": attribution,
-                      "lastChangeDateTime": changed}
-    return {"CFDocument": document, "CFItems": items, "CFAssociations": associations,
-            "CFDefinitions": {"CFItemTypes": types, "CFLicenses": [licence_record]}}
+    licence_record = {
+        "identifier": licence["identifier"],
+        "uri": licence["uri"],
+        "title": licence["title"],
+        "description": framework.licence.url or licence["title"],
+        "licenseText": attribution,
+        "lastChangeDateTime": changed,
+    }
+    return {
+        "CFDocument": document,
+        "CFItems": items,
+        "CFAssociations": associations,
+        "CFDefinitions": {"CFItemTypes": types, "CFLicenses": [licence_record]},
+    }
 
 
 def render(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> bytes:
@@ -192,5 +277,8 @@ def render(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfir
 
 def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
     """`<framework>-<lang>.case.json` (the name the site publishes) for one language, or both when `lang` is None."""
-    return {f"{f.id}-{code}.case.json": render(model, f, code, reconfirm)
-            for code in ((lang,) if lang else LANGUAGES) for f in model.frameworks}
+    return {
+        f"{f.id}-{code}.case.json": render(model, f, code, reconfirm)
+        for code in ((lang,) if lang else LANGUAGES)
+        for f in model.frameworks
+    }

@@ -78,5 +78,12 @@ def reconfirm_reason(why: Reconfirm, reviewed: str, lang: Lang, name: Callable[[
     if why.entry.id != why.item:  # renumbered, split or merged: the change was made to the old id
         item = t("reconfirm.now", lang, old=name(why.entry.id), item=item)
     edition = t("reconfirm.edition", lang, edition=why.edition) if why.edition else t("reconfirm.pending", lang)
-    return t("reconfirm.reason", lang, item=item, kind=t(f"delta.kind.{why.entry.kind}", lang), date=why.date,
-             edition=edition, reviewed=reviewed)
+    return t(
+        "reconfirm.reason",
+        lang,
+        item=item,
+        kind=t(f"delta.kind.{why.entry.kind}", lang),
+        date=why.date,
+        edition=edition,
+        reviewed=reviewed,
+    )

@@ -21,34 +21,99 @@ from collections.abc import Iterable, Sequence
 from ..model import LANGUAGES, Framework, Lang, MappingSet, Model
 from .common import NOTHING, ToReconfirm, links, neutralise, official_url, reconfirm_reason, subpoints, title
 
-FRAMEWORK_COLUMNS = ("id", "framework", "group", "group_title", "label", "parent", "title", "text", "kind",
-                     "subpoints", "status", "official_url", "confidence", "links", "links_confidence")
-CROSSWALK_COLUMNS = ("source_id", "source_text", "source_kind", "relation", "relation_label", "skos", "case_type",
-                     "target_id", "target_text", "target_kind", "rationale", "rationale_kind", "reviewed_by",
-                     "reviewed_date", "source_official_url", "target_official_url", "reconfirm")
+FRAMEWORK_COLUMNS = (
+    "id",
+    "framework",
+    "group",
+    "group_title",
+    "label",
+    "parent",
+    "title",
+    "text",
+    "kind",
+    "subpoints",
+    "status",
+    "official_url",
+    "confidence",
+    "links",
+    "links_confidence",
+)
+CROSSWALK_COLUMNS = (
+    "source_id",
+    "source_text",
+    "source_kind",
+    "relation",
+    "relation_label",
+    "skos",
+    "case_type",
+    "target_id",
+    "target_text",
+    "target_kind",
+    "rationale",
+    "rationale_kind",
+    "reviewed_by",
+    "reviewed_date",
+    "source_official_url",
+    "target_official_url",
+    "reconfirm",
+)
 
 
 def framework_rows(model: Model, framework: Framework, lang: Lang) -> list[tuple[str, ...]]:
     """One row per item, in the publisher's order (values not yet neutralised)."""
-    return [(item.id, framework.id, group.id, group.title.get(lang), item.label_in(lang), item.parent or "",
-             title(item, lang), item.statement.get(lang), item.statement.kind(lang), subpoints(item, lang),
-             item.status, official_url(model, item), item.confidence or "", links(item), item.links_confidence or "")
-            for group in framework.groups for item in group.items]
+    return [
+        (
+            item.id,
+            framework.id,
+            group.id,
+            group.title.get(lang),
+            item.label_in(lang),
+            item.parent or "",
+            title(item, lang),
+            item.statement.get(lang),
+            item.statement.kind(lang),
+            subpoints(item, lang),
+            item.status,
+            official_url(model, item),
+            item.confidence or "",
+            links(item),
+            item.links_confidence or "",
+        )
+        for group in framework.groups
+        for item in group.items
+    ]
 
 
-def crosswalk_rows(model: Model, mset: MappingSet, lang: Lang,
-                   reconfirm: ToReconfirm = NOTHING) -> list[tuple[str, ...]]:
+def crosswalk_rows(
+    model: Model, mset: MappingSet, lang: Lang, reconfirm: ToReconfirm = NOTHING
+) -> list[tuple[str, ...]]:
     """One row per mapping, in the file's order (values not yet neutralised); `reconfirm` is empty, or why the row
     is to be re-confirmed."""
     rows: list[tuple[str, ...]] = []
     for m in mset.mappings:
         src, tgt, rel = model.items[m.source], model.items[m.target], model.relation[m.relation]
         why = reconfirm.get((m.source, m.target))
-        rows.append((src.id, src.statement.get(lang), src.statement.kind(lang), rel.id, rel.label.get(lang),
-                     rel.skos, rel.case_type, tgt.id, tgt.statement.get(lang), tgt.statement.kind(lang),
-                     m.rationale.get(lang), m.rationale.kind(lang), m.reviewed_by, m.reviewed_date,
-                     official_url(model, src), official_url(model, tgt),
-                     reconfirm_reason(why, m.reviewed_date, lang) if why else ""))
+        rows.append(
+            (
+                src.id,
+                src.statement.get(lang),
+                src.statement.kind(lang),
+                rel.id,
+                rel.label.get(lang),
+                rel.skos,
+                rel.case_type,
+                tgt.id,
+                tgt.statement.get(lang),
+                tgt.statement.kind(lang),
+                m.rationale.get(lang),
+                m.rationale.kind(lang),
+                m.reviewed_by,
+                m.reviewed_date,
+                official_url(model, src),
+                official_url(model, tgt),
+                reconfirm_reason(why, m.reviewed_date, lang) if why else "",
+            )
+        )
     return rows
 
 
@@ -69,6 +134,7 @@ def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) ->
         for framework in model.frameworks:
             files[f"{framework.id}-{code}.csv"] = to_csv(FRAMEWORK_COLUMNS, framework_rows(model, framework, code))
         for mset in model.mapping_sets:
-            files[f"crosswalk-{mset.id}-{code}.csv"] = to_csv(CROSSWALK_COLUMNS,
-                                                                 crosswalk_rows(model, mset, code, reconfirm))
+            files[f"crosswalk-{mset.id}-{code}.csv"] = to_csv(
+                CROSSWALK_COLUMNS, crosswalk_rows(model, mset, code, reconfirm)
+            )
     return files

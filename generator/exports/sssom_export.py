@@ -47,9 +47,23 @@ JUSTIFICATION = "semapv:ManualMappingCuration"
 FOLDER = "downloads/sssom"
 
 #: The Mapping slots we fill, in the order of the SSSOM Mapping class.
-COLUMNS = ("subject_id", "subject_label", "subject_type", "predicate_id", "object_id", "object_label", "object_type",
-           "mapping_justification", "reviewer_label", "mapping_date", "subject_source", "subject_source_version",
-           "object_source", "object_source_version", "comment")
+COLUMNS = (
+    "subject_id",
+    "subject_label",
+    "subject_type",
+    "predicate_id",
+    "object_id",
+    "object_label",
+    "object_type",
+    "mapping_justification",
+    "reviewer_label",
+    "mapping_date",
+    "subject_source",
+    "subject_source_version",
+    "object_source",
+    "object_source_version",
+    "comment",
+)
 
 
 #: A tab or any line break, with the spaces around it: a TSV field cannot hold one (IANA TSV has no escapes).
@@ -94,12 +108,23 @@ def _row(model: Model, m: Mapping, reverse: bool, lang: Lang, reconfirm: ToRecon
     predicate = model.relation[relation.inverse].skos if reverse else relation.skos
     s_item, o_item = model.items[subject], model.items[obj]
     s_fw, o_fw = model.framework[s_item.framework], model.framework[o_item.framework]
-    return {"subject_id": subject, "subject_label": _label(s_item, lang), "subject_type": "skos concept",
-            "predicate_id": predicate, "object_id": obj, "object_label": _label(o_item, lang),
-            "object_type": "skos concept", "mapping_justification": JUSTIFICATION, "reviewer_label": m.reviewed_by,
-            "mapping_date": m.reviewed_date, "subject_source": _framework_curie(s_fw),
-            "subject_source_version": s_fw.version, "object_source": _framework_curie(o_fw),
-            "object_source_version": o_fw.version, "comment": _comment(m, lang, reconfirm)}
+    return {
+        "subject_id": subject,
+        "subject_label": _label(s_item, lang),
+        "subject_type": "skos concept",
+        "predicate_id": predicate,
+        "object_id": obj,
+        "object_label": _label(o_item, lang),
+        "object_type": "skos concept",
+        "mapping_justification": JUSTIFICATION,
+        "reviewer_label": m.reviewed_by,
+        "mapping_date": m.reviewed_date,
+        "subject_source": _framework_curie(s_fw),
+        "subject_source_version": s_fw.version,
+        "object_source": _framework_curie(o_fw),
+        "object_source_version": o_fw.version,
+        "comment": _comment(m, lang, reconfirm),
+    }
 
 
 def metadata(model: Model, mset: MappingSet, reverse: bool, lang: Lang) -> dict[str, Any]:

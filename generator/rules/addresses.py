@@ -10,8 +10,10 @@ from ..problems import Problem
 from ..site.urls import slug
 from .index import Index, at
 
-_SLUG_RULE = ("a page address is the group's folder and the last part of the id, lower-cased, with every "
-              "character other than a-z, 0-9 and - made a -")
+_SLUG_RULE = (
+    "a page address is the group's folder and the last part of the id, lower-cased, with every "
+    "character other than a-z, 0-9 and - made a -"
+)
 
 
 def group_ids(doc: Document) -> Iterator[tuple[str, str, bool]]:
@@ -37,8 +39,13 @@ def retired_once(index: Index) -> Iterator[Problem]:
                 continue
             if ident in first:
                 where, at_pointer = first[ident]
-                yield at(doc, pointer, "duplicate-id", f'"{ident}" is already retired in {where.rel}:'
-                         f"{where.where(at_pointer)[0]}", "retire an id once: remove this entry")
+                yield at(
+                    doc,
+                    pointer,
+                    "duplicate-id",
+                    f'"{ident}" is already retired in {where.rel}:{where.where(at_pointer)[0]}',
+                    "retire an id once: remove this entry",
+                )
             else:
                 first[ident] = (doc, pointer)
 
@@ -50,9 +57,14 @@ def retired_case_clashes(index: Index) -> Iterator[Problem]:
         for ident, pointer, retired in group_ids(doc):
             other, where, at_pointer = first.setdefault(ident.casefold(), (ident, doc, pointer))
             if retired and other != ident:
-                yield at(doc, pointer, "id-case-clash", f'retired id "{ident}" differs only in case from "{other}" '
-                         f"({where.rel}:{where.where(at_pointer)[0]})",
-                         "pages are named by ids, where case does not count: retire the id exactly as it was published")
+                yield at(
+                    doc,
+                    pointer,
+                    "id-case-clash",
+                    f'retired id "{ident}" differs only in case from "{other}" '
+                    f"({where.rel}:{where.where(at_pointer)[0]})",
+                    "pages are named by ids, where case does not count: retire the id exactly as it was published",
+                )
 
 
 def page_clashes(index: Index) -> Iterator[Problem]:
@@ -65,11 +77,21 @@ def page_clashes(index: Index) -> Iterator[Problem]:
             name = slug(ident)
             address = f"{folder}/{doc.path.stem}/{name}/"
             if pages and name == "index":
-                yield at(doc, pointer, "page-clash", f'"{ident}" would take the address of its group\'s own page, '
-                         f"{folder}/{doc.path.stem}/", f'{_SLUG_RULE}: the last part of an id cannot be "index"')
+                yield at(
+                    doc,
+                    pointer,
+                    "page-clash",
+                    f'"{ident}" would take the address of its group\'s own page, {folder}/{doc.path.stem}/',
+                    f'{_SLUG_RULE}: the last part of an id cannot be "index"',
+                )
                 continue
             other, at_pointer = seen.setdefault(name, (ident, pointer))
             if other.casefold() != ident.casefold():
-                yield at(doc, pointer, "page-clash", f'"{ident}" would have the same page address as "{other}" '
-                         f"({doc.rel}:{doc.where(at_pointer)[0]}): {address}",
-                         f"{_SLUG_RULE}: make the last parts of the two ids differ")
+                yield at(
+                    doc,
+                    pointer,
+                    "page-clash",
+                    f'"{ident}" would have the same page address as "{other}" '
+                    f"({doc.rel}:{doc.where(at_pointer)[0]}): {address}",
+                    f"{_SLUG_RULE}: make the last parts of the two ids differ",
+                )

@@ -55,8 +55,9 @@ class Index:
             index._define(doc, "/id", doc.data["id"])
             for i, cond in enumerate(doc.data["conditions"]):
                 index._define(doc, f"/conditions/{i}/id", cond["id"])
-        index.group_of = {item["id"]: doc.data["id"] for docs in loaded.groups.values() for doc in docs
-                          for item in doc.data["items"]}
+        index.group_of = {
+            item["id"]: doc.data["id"] for docs in loaded.groups.values() for doc in docs for item in doc.data["items"]
+        }
         index.groups = sorted({doc.data["id"] for docs in loaded.groups.values() for doc in docs})
         if loaded.relations is not None:
             index.inverse = {r["id"]: r["inverse"] for r in loaded.relations.data["relations"]}
@@ -83,7 +84,6 @@ class Index:
         hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item"
         return [at(doc, pointer, "unknown-reference", f'"{ref}" is not the id of any item', hint)]
 
-
     def retired_ref(self, doc: Document, pointer: str, ref: str) -> Problem:
         """A retired-reference problem: `ref` was retired; the message names its successor or why it went."""
         where, entry_pointer, entry = self.retired[ref]
@@ -92,10 +92,20 @@ class Index:
             successor = '" and "'.join(successor)
         line = where.where(entry_pointer)[0]
         if successor:
-            return at(doc, pointer, "retired-reference", f'"{ref}" was retired on {entry["date"]} and replaced by '
-                      f'"{successor}" ({where.rel}:{line})', f'write "{successor}" instead')
-        return at(doc, pointer, "retired-reference", f'"{ref}" was retired on {entry["date"]} with no successor '
-                  f'({where.rel}:{line}): {entry["reason"]["en"]}', "remove the reference, or point at a current item")
+            return at(
+                doc,
+                pointer,
+                "retired-reference",
+                f'"{ref}" was retired on {entry["date"]} and replaced by "{successor}" ({where.rel}:{line})',
+                f'write "{successor}" instead',
+            )
+        return at(
+            doc,
+            pointer,
+            "retired-reference",
+            f'"{ref}" was retired on {entry["date"]} with no successor ({where.rel}:{line}): {entry["reason"]["en"]}',
+            "remove the reference, or point at a current item",
+        )
 
 
 def at(doc: Document, pointer: str, code: str, message: str, hint: str = "", severity: Severity = "error") -> Problem:

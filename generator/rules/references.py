@@ -51,8 +51,15 @@ def course_id_problems(doc: Document) -> list[Problem]:
         mid = module.get("id")
         if isinstance(mid, str) and mid in modules:
             first = doc.where(f"/modules/{modules[mid]}/id")[0]
-            problems.append(at(doc, f"/modules/{i}/id", "duplicate-id",
-                               f'module id "{mid}" is already used (line {first})', "give every module its own id"))
+            problems.append(
+                at(
+                    doc,
+                    f"/modules/{i}/id",
+                    "duplicate-id",
+                    f'module id "{mid}" is already used (line {first})',
+                    "give every module its own id",
+                )
+            )
         elif isinstance(mid, str):
             modules[mid] = i
         outcomes: dict[str, int] = {}
@@ -60,9 +67,15 @@ def course_id_problems(doc: Document) -> list[Problem]:
             oid = outcome.get("id")
             if isinstance(oid, str) and oid in outcomes:
                 first = doc.where(f"/modules/{i}/outcomes/{outcomes[oid]}/id")[0]
-                problems.append(at(doc, f"/modules/{i}/outcomes/{k}/id", "duplicate-id",
-                                   f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
-                                   "give every outcome of a module its own id"))
+                problems.append(
+                    at(
+                        doc,
+                        f"/modules/{i}/outcomes/{k}/id",
+                        "duplicate-id",
+                        f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
+                        "give every outcome of a module its own id",
+                    )
+                )
             elif isinstance(oid, str):
                 outcomes[oid] = k
     return problems

@@ -44,26 +44,45 @@ def _text_problems(doc: Document, official: set[str] | None) -> Iterator[Problem
         for lang in _LANGUAGES:
             yield from _kind_problems(doc, pointer, text, lang, official)
             if _LOOSE_SPACE.search(text[lang]):
-                yield at(doc, f"{pointer}/{lang}", "whitespace",
-                         f'"{lang}" text has leading, trailing, doubled or special whitespace',
-                         "normalise spaces: one space between words, none at the ends", "warning")
+                yield at(
+                    doc,
+                    f"{pointer}/{lang}",
+                    "whitespace",
+                    f'"{lang}" text has leading, trailing, doubled or special whitespace',
+                    "normalise spaces: one space between words, none at the ends",
+                    "warning",
+                )
 
 
-def _kind_problems(doc: Document, pointer: str, text: dict[str, Any], lang: str,
-                   official: set[str] | None) -> Iterator[Problem]:
+def _kind_problems(
+    doc: Document, pointer: str, text: dict[str, Any], lang: str, official: set[str] | None
+) -> Iterator[Problem]:
     kind = text["kind"][lang]
     other = "nl" if lang == "en" else "en"
     where = f"{pointer}/kind/{lang}"
     if official is None:
         if kind != "summary":
-            yield at(doc, where, "text-kind", f'"{lang}" text is marked {kind}, but texts in this file are our own',
-                     "mark it summary: rationales and definitions are written by us")
+            yield at(
+                doc,
+                where,
+                "text-kind",
+                f'"{lang}" text is marked {kind}, but texts in this file are our own',
+                "mark it summary: rationales and definitions are written by us",
+            )
     elif kind == "official" and lang not in official:
         allowed = ", ".join(sorted(official)) or "none: our own texts are summaries"
-        yield at(doc, where, "text-kind",
-                 f'"{lang}" text is marked official, but the framework has no official {lang} wording',
-                 f"official languages: {allowed}; mark it translation or summary")
+        yield at(
+            doc,
+            where,
+            "text-kind",
+            f'"{lang}" text is marked official, but the framework has no official {lang} wording',
+            f"official languages: {allowed}; mark it translation or summary",
+        )
     if kind == "translation" and text["kind"][other] != "official":
-        yield at(doc, where, "text-kind",
-                 f'"{lang}" text is marked translation, but the "{other}" text is not official',
-                 "a translation renders official wording; mark it summary")
+        yield at(
+            doc,
+            where,
+            "text-kind",
+            f'"{lang}" text is marked translation, but the "{other}" text is not official',
+            "a translation renders official wording; mark it summary",
+        )

@@ -20,8 +20,11 @@ SCRIPT = "assets/javascripts/course-check/page.js"
 def check_page(model: Model, lang: Lang, header: str) -> str:
     """The page's Markdown source in `lang` (the script path is relative to the published page)."""
     up = "../../" if lang == "en" else "../../../"
-    sets = [f"| {mk.text(t('check.set-id', lang))} | {mk.text(t('check.set-title', lang))} |", "|---|---|",
-            *(f"| `{r.id}` | {mk.text(r.title.get(lang))} |" for r in model.requirement_sets)]
+    sets = [
+        f"| {mk.text(t('check.set-id', lang))} | {mk.text(t('check.set-title', lang))} |",
+        "|---|---|",
+        *(f"| `{r.id}` | {mk.text(r.title.get(lang))} |" for r in model.requirement_sets),
+    ]
     form = [
         '<div class="cr-check" data-cr-check data-bundle="data.json" data-root="../../">',
         f'<p><label for="cr-file">{mk.html_text(t("check.file-label", lang))}</label><br>',
@@ -34,17 +37,31 @@ def check_page(model: Model, lang: Lang, header: str) -> str:
         f'<script type="module" src="{up}{SCRIPT}"></script>',
     ]
     title = t("check.title", lang)
-    return "\n".join([
-        header, f"title: {mk.yaml_title(title)}", "---", "", f"# {mk.text(title)}", "",
-        mk.text(t("check.intro", lang)).replace(r"\`coachref course\`", "`coachref course`"), "",
-        f"## {mk.text(t('check.steps', lang))}", "",
-        f"1. {mk.link(t('check.step-download', lang), '../downloads.md')}",
-        f"2. {mk.text(t('check.step-fill', lang))}", "",
-        *["    " + line for line in sets], "",
-        f"3. {mk.text(t('check.step-check', lang))}", "",
-        mk.text_with(t("check.reopen-intro", lang), command=mk.code(REPORT_COMMAND)), "",
-        *form, "",
-    ])
+    return "\n".join(
+        [
+            header,
+            f"title: {mk.yaml_title(title)}",
+            "---",
+            "",
+            f"# {mk.text(title)}",
+            "",
+            mk.text(t("check.intro", lang)).replace(r"\`coachref course\`", "`coachref course`"),
+            "",
+            f"## {mk.text(t('check.steps', lang))}",
+            "",
+            f"1. {mk.link(t('check.step-download', lang), '../downloads.md')}",
+            f"2. {mk.text(t('check.step-fill', lang))}",
+            "",
+            *["    " + line for line in sets],
+            "",
+            f"3. {mk.text(t('check.step-check', lang))}",
+            "",
+            mk.text_with(t("check.reopen-intro", lang), command=mk.code(REPORT_COMMAND)),
+            "",
+            *form,
+            "",
+        ]
+    )
 
 
 def check_files(model: Model, root: Path, header: str, history: History | None = None) -> dict[str, str]:

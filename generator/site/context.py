@@ -46,14 +46,18 @@ class Page:
     def item_link(self, item_id: str, with_title: bool = False) -> str:
         item = self.model.items[item_id]
         target, anchor = urls.item_target(self.model, item_id)
-        return self.link(item_heading(self.model, item, self.lang) if with_title else item_name(self.model, item,
-                                                                                            self.lang),
-                         target, anchor)
+        return self.link(
+            item_heading(self.model, item, self.lang) if with_title else item_name(self.model, item, self.lang),
+            target,
+            anchor,
+        )
 
     def prose(self, value: Text, framework: str) -> str:
         """A data text, escaped, with the first use of each glossary term of `framework` linked."""
-        terms: Terms = [(mk.term_pattern(term), urls.md_link(self.path, "glossary", anchor))
-                        for term, anchor in self.terms.get(framework, {}).get(self.lang, [])]
+        terms: Terms = [
+            (mk.term_pattern(term), urls.md_link(self.path, "glossary", anchor))
+            for term, anchor in self.terms.get(framework, {}).get(self.lang, [])
+        ]
         return mk.linkify_terms(value.get(self.lang), terms, self.seen)
 
     def badge(self, value: Text, url: str | None = None) -> str:
@@ -65,6 +69,7 @@ class Page:
 
 
 # --- naming rules (shared with the tests) -------------------------------------------------------------------
+
 
 def _is_code(label: str) -> bool:
     return any(c.isdigit() for c in label) or len(label) <= 2
@@ -93,14 +98,28 @@ def official_url(fw: Framework, item: Item | None = None) -> str | None:
 
 # --- shared blocks -----------------------------------------------------------------------------------------
 
-def head(title: str, crumbs: Iterable[str] = (), hide: Iterable[str] = (), tab_title: str | None = None,
-         boost: float | None = None) -> list[str]:
+
+def head(
+    title: str,
+    crumbs: Iterable[str] = (),
+    hide: Iterable[str] = (),
+    tab_title: str | None = None,
+    boost: float | None = None,
+) -> list[str]:
     """Front matter (the title of the tab and of search results, `tab_title` when given; Material parts to `hide`,
     e.g. "toc" on wide pages; a search `boost`), the h1 and the breadcrumb."""
     hidden = [f"hide: [{', '.join(hide)}]"] if hide else []
     search = [f"search: {{boost: {boost}}}"] if boost is not None else []
-    lines = [HEADER, f"title: {mk.yaml_title(tab_title or title)}", *hidden, *search, "---", "",
-             f"# {mk.text(title)}", ""]
+    lines = [
+        HEADER,
+        f"title: {mk.yaml_title(tab_title or title)}",
+        *hidden,
+        *search,
+        "---",
+        "",
+        f"# {mk.text(title)}",
+        "",
+    ]
     crumbs = list(crumbs)
     if crumbs:
         lines += [" › ".join(crumbs), "{: .cr-breadcrumb }", ""]

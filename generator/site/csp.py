@@ -35,11 +35,20 @@ def policy(html: str) -> str:
     one <style>); images may be data: URIs (Material's icons in its CSS), and Material's script reads some (data:
     is no other host)."""
     scripts = " ".join(["'self'", *inline_hashes(html)])
-    return "; ".join([
-        "default-src 'self'", f"script-src {scripts}", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-        "font-src 'self'", "connect-src 'self' data:", "worker-src 'self'", "object-src 'none'", "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self' data:",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def with_policy(html: str) -> str:

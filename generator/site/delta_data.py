@@ -71,16 +71,25 @@ def _side(model: Model, item: dict[str, Any] | None, lang: Lang) -> dict[str, An
 
 
 def _declared(entry: Entry, lang: Lang) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": entry.date, "fields": list(entry.fields),
-                           "affects_assessment": entry.affects_assessment, "declared": entry.declared}
+    out: dict[str, Any] = {
+        "date": entry.date,
+        "fields": list(entry.fields),
+        "affects_assessment": entry.affects_assessment,
+        "declared": entry.declared,
+    }
     if entry.note is not None:
         out["note"] = entry.note[lang]
     return out
 
 
 def _retired_reasons(snap: Snapshot) -> dict[str, dict[str, Any]]:
-    return {r["id"]: r["reason"] for f in snap.export["frameworks"] for g in f["groups"]
-            for r in g.get("retired", []) if "reason" in r}
+    return {
+        r["id"]: r["reason"]
+        for f in snap.export["frameworks"]
+        for g in f["groups"]
+        for r in g.get("retired", [])
+        if "reason" in r
+    }
 
 
 def _item(model: Model, delta: Delta, entry: Entry, lang: Lang, reasons: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -97,16 +106,25 @@ def _item(model: Model, delta: Delta, entry: Entry, lang: Lang, reasons: dict[st
 def _row_side(row: dict[str, Any] | None, lang: Lang) -> dict[str, Any] | None:
     if row is None:
         return None
-    return {"source": row["source"], "target": row["target"], "relation": row["relation"],
-            "rationale": row["rationale"][lang]}
+    return {
+        "source": row["source"],
+        "target": row["target"],
+        "relation": row["relation"],
+        "rationale": row["rationale"][lang],
+    }
 
 
 def _row(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
     source, target_id = entry.id.split(" ")
     now = entry.successors[0] if entry.successors else entry.id
-    return {"kind": entry.kind, "source": source, "target": target_id, **_declared(entry, lang),
-            "old": _row_side(delta.old.rows.get(entry.id), lang),
-            "new": _row_side(delta.new.rows.get(now), lang)}
+    return {
+        "kind": entry.kind,
+        "source": source,
+        "target": target_id,
+        **_declared(entry, lang),
+        "old": _row_side(delta.old.rows.get(entry.id), lang),
+        "new": _row_side(delta.new.rows.get(now), lang),
+    }
 
 
 def _fw_side(fw: dict[str, Any] | None, lang: Lang) -> dict[str, Any] | None:
@@ -114,9 +132,13 @@ def _fw_side(fw: dict[str, Any] | None, lang: Lang) -> dict[str, Any] | None:
 
 
 def _framework(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
-    return {"kind": entry.kind, "id": entry.id, **_declared(entry, lang),
-            "old": _fw_side(delta.old.frameworks.get(entry.id), lang),
-            "new": _fw_side(delta.new.frameworks.get(entry.id), lang)}
+    return {
+        "kind": entry.kind,
+        "id": entry.id,
+        **_declared(entry, lang),
+        "old": _fw_side(delta.old.frameworks.get(entry.id), lang),
+        "new": _fw_side(delta.new.frameworks.get(entry.id), lang),
+    }
 
 
 def _requirement(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
@@ -124,8 +146,13 @@ def _requirement(delta: Delta, entry: Entry, lang: Lang) -> dict[str, Any]:
         found = next((r for r in snap.export.get("requirement_sets", []) if r["id"] == entry.id), None)
         return None if found is None else str(found["title"][lang])
 
-    return {"kind": entry.kind, "id": entry.id, "fields": list(entry.fields), "old": title(delta.old),
-            "new": title(delta.new)}
+    return {
+        "kind": entry.kind,
+        "id": entry.id,
+        "fields": list(entry.fields),
+        "old": title(delta.old),
+        "new": title(delta.new),
+    }
 
 
 def _edition(snap: Snapshot) -> dict[str, Any]:
@@ -136,9 +163,12 @@ def _edition(snap: Snapshot) -> dict[str, Any]:
 
 def counts(delta: Delta) -> dict[str, Any]:
     """How many changes of each kind: items by KINDS, rows by ROW_KINDS, and changed frameworks."""
-    return {"items": {k: delta.counts.get(k, 0) for k in KINDS},
-            "rows": {k: sum(1 for e in delta.rows if e.kind == k) for k in ROW_KINDS},
-            "frameworks": len(delta.frameworks), "requirement_sets": len(delta.requirements)}
+    return {
+        "items": {k: delta.counts.get(k, 0) for k in KINDS},
+        "rows": {k: sum(1 for e in delta.rows if e.kind == k) for k in ROW_KINDS},
+        "frameworks": len(delta.frameworks),
+        "requirement_sets": len(delta.requirements),
+    }
 
 
 def delta_data(model: Model, delta: Delta, lang: Lang) -> dict[str, Any]:
@@ -146,10 +176,17 @@ def delta_data(model: Model, delta: Delta, lang: Lang) -> dict[str, Any]:
     page = delta_page(delta.old.id, delta.new.id)
     other: Lang = "nl" if lang == "en" else "en"
     reasons = _retired_reasons(delta.new)
-    return {"$schema": site_url() + SCHEMA, "lang": lang, "url": page_url(page, lang),
-            "twin": site_url() + twin_path(page, lang), "translation": site_url() + twin_path(page, other),
-            "old": _edition(delta.old), "new": _edition(delta.new), "counts": counts(delta),
-            "items": [_item(model, delta, e, lang, reasons) for e in delta.items],
-            "rows": [_row(delta, e, lang) for e in delta.rows],
-            "frameworks": [_framework(delta, e, lang) for e in delta.frameworks],
-            "requirement_sets": [_requirement(delta, e, lang) for e in delta.requirements]}
+    return {
+        "$schema": site_url() + SCHEMA,
+        "lang": lang,
+        "url": page_url(page, lang),
+        "twin": site_url() + twin_path(page, lang),
+        "translation": site_url() + twin_path(page, other),
+        "old": _edition(delta.old),
+        "new": _edition(delta.new),
+        "counts": counts(delta),
+        "items": [_item(model, delta, e, lang, reasons) for e in delta.items],
+        "rows": [_row(delta, e, lang) for e in delta.rows],
+        "frameworks": [_framework(delta, e, lang) for e in delta.frameworks],
+        "requirement_sets": [_requirement(delta, e, lang) for e in delta.requirements],
+    }

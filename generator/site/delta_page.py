@@ -19,9 +19,16 @@ from .delta_data import delta_data, item_anchor, target
 from .twins import twin_path
 
 #: The fields a change can touch (generator/editions/declared.py names them) -> their label.
-FIELDS = {"text": "delta.field.text", "links": "delta.field.links", "status": "delta.field.status",
-          "label": "delta.field.label", "group": "delta.field.group", "relation": "delta.field.relation",
-          "version": "delta.field.version", "GUID": "delta.field.guid"}
+FIELDS = {
+    "text": "delta.field.text",
+    "links": "delta.field.links",
+    "status": "delta.field.status",
+    "label": "delta.field.label",
+    "group": "delta.field.group",
+    "relation": "delta.field.relation",
+    "version": "delta.field.version",
+    "GUID": "delta.field.guid",
+}
 #: In search, a delta page (which quotes many statements) ranks below the item pages themselves.
 SEARCH_BOOST = 0.5
 _FIELD = re.compile(r"^(\w+)(?: \((en|nl)\))?$")
@@ -43,7 +50,7 @@ def title(old: str | None, new: str | None, lang: Lang) -> str:
 
 
 def field_label(field: str, lang: Lang) -> str:
-    """"text (en)" -> "text (English)", in the page's language."""
+    """ "text (en)" -> "text (English)", in the page's language."""
     found = _FIELD.match(field)
     if found is None or found.group(1) not in FIELDS:
         return field
@@ -53,7 +60,7 @@ def field_label(field: str, lang: Lang) -> str:
 
 
 def summary(counts: dict[str, Any], lang: Lang) -> str:
-    """"reworded: 2, split: 1; crosswalk rows: 3; frameworks: 1", or "no changes"."""
+    """ "reworded: 2, split: 1; crosswalk rows: 3; frameworks: 1", or "no changes"."""
     parts = [", ".join(f"{kind_label(k, lang)}: {n}" for k, n in counts["items"].items() if n)]
     rows = sum(counts["rows"].values())
     parts += [t("delta.rows-count", lang, n=rows)] if rows else []
@@ -77,16 +84,22 @@ def _html_id_link(p: Page, ident: str) -> mk.Markup:
 def delta_page(p: Page, delta: Delta) -> str:
     lang = p.lang
     data = delta_data(p.model, delta, lang)
-    lines = head(title(delta.old.id, delta.new.id, lang), [p.link(t("editions", lang), "editions")],
-                 boost=SEARCH_BOOST)
+    lines = head(title(delta.old.id, delta.new.id, lang), [p.link(t("editions", lang), "editions")], boost=SEARCH_BOOST)
     lines.insert(2, f"twin: {mk.yaml_title(twin_path(p.path, lang))}")  # the JSON beside it, linked from the head
     old, new = data["old"], data["new"]
-    meta = [t("delta.from", lang, old=old["id"], date=old["date"]),
-            t("delta.to", lang, new=new["id"], date=new["date"]) if new["released"] else
-            t("delta.to-unreleased", lang, date=new["date"])]
+    meta = [
+        t("delta.from", lang, old=old["id"], date=old["date"]),
+        t("delta.to", lang, new=new["id"], date=new["date"])
+        if new["released"]
+        else t("delta.to-unreleased", lang, date=new["date"]),
+    ]
     json_link = mk.el("a", t("delta.json", lang), href="index.json", type="application/json")  # beside the page
-    lines += [mk.el("p", " ".join(meta), " · ", json_link, class_="cr-meta"), "",
-              f"**{mk.text(t('delta.summary', lang))}**: {mk.text(summary(data['counts'], lang))}", ""]
+    lines += [
+        mk.el("p", " ".join(meta), " · ", json_link, class_="cr-meta"),
+        "",
+        f"**{mk.text(t('delta.summary', lang))}**: {mk.text(summary(data['counts'], lang))}",
+        "",
+    ]
     for kind in KINDS:
         entries = [e for e in data["items"] if e["kind"] == kind]
         if entries:
@@ -100,8 +113,10 @@ def delta_page(p: Page, delta: Delta) -> str:
 
 def _columns(data: dict[str, Any], lang: Lang) -> tuple[str, str]:
     old, new = data["old"], data["new"]
-    return (t("delta.edition", lang, edition=old["id"]),
-            t("delta.edition", lang, edition=new["id"]) if new["released"] else t("delta.unreleased", lang))
+    return (
+        t("delta.edition", lang, edition=old["id"]),
+        t("delta.edition", lang, edition=new["id"]) if new["released"] else t("delta.unreleased", lang),
+    )
 
 
 def _facts(entry: dict[str, Any], lang: Lang) -> list[str]:
@@ -136,8 +151,15 @@ def _item(p: Page, entry: dict[str, Any], columns: tuple[str, str]) -> list[str]
     if "links" in entry["fields"]:  # which duties, KSBs or methods it points at
         rows.append(("delta.field.links", lambda side: _id_links(p, side["links"])))
     head_row = mk.el("tr", mk.col(t("delta.text", p.lang)), mk.col(columns[0]), mk.col(columns[1]))
-    body = [mk.el("tr", mk.el("th", heading(t(key, p.lang)), scope="row"), _cell(p, old, value, columns[0]),
-                  _cell(p, new, value, columns[1])) for key, value in rows]
+    body = [
+        mk.el(
+            "tr",
+            mk.el("th", heading(t(key, p.lang)), scope="row"),
+            _cell(p, old, value, columns[0]),
+            _cell(p, new, value, columns[1]),
+        )
+        for key, value in rows
+    ]
     return [*lines, *mk.table(None, [head_row], body, class_="cr-table cr-delta cr-stack"), ""]
 
 
@@ -145,8 +167,7 @@ def _id_links(p: Page, ids: list[str]) -> mk.Markup:
     return mk.join([_html_id_link(p, i) for i in ids], ", ") if ids else mk.join(["—"])
 
 
-def _cell(p: Page, sides: list[dict[str, Any]], value: Callable[[dict[str, Any]], mk.Child],
-          label: str) -> mk.Markup:
+def _cell(p: Page, sides: list[dict[str, Any]], value: Callable[[dict[str, Any]], mk.Child], label: str) -> mk.Markup:
     """A value as one edition has it; of several items (a split), each with its label."""
     if not sides:
         return mk.el("td", mk.el("em", t("delta.absent", p.lang)), data_label=label)
@@ -168,8 +189,13 @@ def _rows(p: Page, rows: list[dict[str, Any]]) -> list[str]:
     if not rows:
         return []
     lang = p.lang
-    labels = (t("delta.change", lang), t("delta.row", lang), t("delta.before", lang), t("delta.after", lang),
-              t("delta.details", lang))
+    labels = (
+        t("delta.change", lang),
+        t("delta.row", lang),
+        t("delta.before", lang),
+        t("delta.after", lang),
+        t("delta.details", lang),
+    )
     body = []
     for row in rows:
         ends = mk.join([_html_id_link(p, row["source"]), " → ", _html_id_link(p, row["target"])])
@@ -177,14 +203,20 @@ def _rows(p: Page, rows: list[dict[str, Any]]) -> list[str]:
             now = mk.join([_html_id_link(p, row["new"]["source"]), " → ", _html_id_link(p, row["new"]["target"])])
             ends = mk.join([ends, mk.raw("<br>"), f"{t('delta.now', lang)}: ", now])
         details = [field_label(f, lang) for f in row["fields"]]
-        details += [f"{t('delta.declared', lang)}: {t('change-kind.' + row['declared'], lang)}"] \
-            if row["declared"] else []
+        details += (
+            [f"{t('delta.declared', lang)}: {t('change-kind.' + row['declared'], lang)}"] if row["declared"] else []
+        )
         details += [f"{t('delta.note', lang)}: {row['note']}"] if "note" in row else []
-        body.append(mk.el("tr", mk.el("td", t(f"delta.row.{row['kind']}", lang), data_label=labels[0]),
-                          mk.el("th", ends, scope="row", data_label=labels[1]),
-                          mk.el("td", _relation(p, row["old"]), data_label=labels[2]),
-                          mk.el("td", _relation(p, row["new"]), data_label=labels[3]),
-                          mk.el("td", "; ".join(details), data_label=labels[4])))
+        body.append(
+            mk.el(
+                "tr",
+                mk.el("td", t(f"delta.row.{row['kind']}", lang), data_label=labels[0]),
+                mk.el("th", ends, scope="row", data_label=labels[1]),
+                mk.el("td", _relation(p, row["old"]), data_label=labels[2]),
+                mk.el("td", _relation(p, row["new"]), data_label=labels[3]),
+                mk.el("td", "; ".join(details), data_label=labels[4]),
+            )
+        )
     table = mk.table(None, [mk.el("tr", *(mk.col(x) for x in labels))], body, class_="cr-table cr-stack")
     return [f"## {t('delta.rows', lang)} ({len(rows)}) {{#rows}}", "", *table, ""]
 
@@ -195,11 +227,16 @@ def _frameworks(entries: list[dict[str, Any]], lang: Lang) -> list[str]:
     lines = [f"## {t('delta.frameworks', lang)} ({len(entries)}) {{#frameworks}}", ""]
     for e in entries:
         fields = ", ".join(field_label(f, lang) for f in e["fields"])
-        version = f"; {t('version', lang)} {e['old']['version']} → {e['new']['version']}" \
-            if e["old"] and e["new"] and e["old"]["version"] != e["new"]["version"] else ""
+        version = (
+            f"; {t('version', lang)} {e['old']['version']} → {e['new']['version']}"
+            if e["old"] and e["new"] and e["old"]["version"] != e["new"]["version"]
+            else ""
+        )
         note = f" {t('delta.note', lang)}: {e['note']}" if "note" in e else ""
-        lines.append(f"- **{mk.text(e['new']['title'] if e['new'] else e['id'])}** ({mk.text(e['id'])}): "
-                     f"{mk.text(fields + version + '.' + note)}")
+        lines.append(
+            f"- **{mk.text(e['new']['title'] if e['new'] else e['id'])}** ({mk.text(e['id'])}): "
+            f"{mk.text(fields + version + '.' + note)}"
+        )
     return [*lines, ""]
 
 
@@ -207,9 +244,12 @@ def _requirements(p: Page, entries: list[dict[str, Any]], lang: Lang) -> list[st
     """The sets of requirements for courses that changed, and what that means for a report made before."""
     if not entries:
         return []
-    lines = [f"## {t('delta.requirements', lang)} ({len(entries)}) {{#requirements}}", "",
-             mk.text_with(t("delta.requirements-note", lang),
-                          check=p.link(t("check.title", lang), "courses/check")), ""]
+    lines = [
+        f"## {t('delta.requirements', lang)} ({len(entries)}) {{#requirements}}",
+        "",
+        mk.text_with(t("delta.requirements-note", lang), check=p.link(t("check.title", lang), "courses/check")),
+        "",
+    ]
     for e in entries:
         what = ", ".join(t(f"delta.requirement.{f}", lang) for f in e["fields"]) or t(f"delta.row.{e['kind']}", lang)
         lines.append(f"- **{mk.text(e['new'] or e['old'] or e['id'])}** ({mk.text(e['id'])}): {mk.text(what)}")

@@ -43,9 +43,11 @@ class Download:
 def files(model: Model, root: Path, reconfirm: ToReconfirm = NOTHING) -> list[Download]:
     """Every download, rendered from the model (deterministic; the crosswalk rows in `reconfirm` marked as to be
     re-confirmed), plus the schemas of the JSON export and of a workbook file, and the course templates."""
-    out = [Download(f"{fmt}/{name}", fmt, content)
-           for fmt in ("csv", "xlsx", "case", "sssom", "json")
-           for name, content in sorted(EXPORTERS[fmt](model, None, reconfirm).items())]
+    out = [
+        Download(f"{fmt}/{name}", fmt, content)
+        for fmt in ("csv", "xlsx", "case", "sssom", "json")
+        for name, content in sorted(EXPORTERS[fmt](model, None, reconfirm).items())
+    ]
     for name in ("export", "workbook"):  # the schemas of the JSON export and of a workbook file
         schema = root / "schemas" / f"{name}.schema.json"
         if schema.is_file():
@@ -54,8 +56,10 @@ def files(model: Model, root: Path, reconfirm: ToReconfirm = NOTHING) -> list[Do
     if template.is_file():
         out.append(Download("course/template.yaml", "course", template.read_bytes()))
     out.append(Download("course/template.xlsx", "course", write_template_xlsx(model)))
-    out += [Download(f"course/{path.name}", "course", path.read_bytes())  # the worked examples, to start from
-            for path in example_courses(root)]
+    out += [
+        Download(f"course/{path.name}", "course", path.read_bytes())  # the worked examples, to start from
+        for path in example_courses(root)
+    ]
     return out
 
 
@@ -96,43 +100,69 @@ def _csv_reconfirm_note(lang: Lang) -> str:
 
 def downloads_page(model: Model, downloads: list[Download], lang: Lang, prefix: str) -> str:
     """The downloads page: a table per format with file, size and description, then licences."""
-    lines = ["---", f"title: {mk.yaml_title(t('downloads', lang))}", "---", "", f"# {t('downloads', lang)}", "",
-             mk.text(t("downloads-intro", lang)), ""]
+    lines = [
+        "---",
+        f"title: {mk.yaml_title(t('downloads', lang))}",
+        "---",
+        "",
+        f"# {t('downloads', lang)}",
+        "",
+        mk.text(t("downloads-intro", lang)),
+        "",
+    ]
     for fmt in FORMATS:
         rows = [d for d in downloads if d.fmt == fmt]
         if not rows:
             continue
-        lines += [f"## {t(f'format.{fmt}', lang)}", "", mk.text(t(f"format.{fmt}.about", lang)), "",
-                  f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
-                  f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}", "",
-                  *([_csv_headers_note(lang), "", _csv_reconfirm_note(lang), ""] if fmt == "csv" else []),
-                  f"| {t('file', lang)} | {t('size', lang)} |", "|---|---|"]
-        lines += [f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
-                  f"{_size(len(d.content), lang)} |"
-                  for d in rows]
+        lines += [
+            f"## {t(f'format.{fmt}', lang)}",
+            "",
+            mk.text(t(f"format.{fmt}.about", lang)),
+            "",
+            f"{mk.text(t('standard', lang))}: {mk.text(t(f'format.{fmt}.standard', lang))}  ",
+            f"{mk.text(t('validator', lang))}: {mk.text(t(f'format.{fmt}.validator', lang))}",
+            "",
+            *([_csv_headers_note(lang), "", _csv_reconfirm_note(lang), ""] if fmt == "csv" else []),
+            f"| {t('file', lang)} | {t('size', lang)} |",
+            "|---|---|",
+        ]
+        lines += [
+            f"| [{mk.text(public_name(d.path).split('/', 1)[1])}]({mk.href(prefix + public_name(d.path))}) | "
+            f"{_size(len(d.content), lang)} |"
+            for d in rows
+        ]
         if fmt == "course":
-            lines += ["", f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
-                          f"{mk.text(t('check.link-intro', lang))}"]
+            lines += [
+                "",
+                f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: {mk.text(t('check.link-intro', lang))}",
+            ]
         lines.append("")
     lines += [f"## {t('licences', lang)}", ""]
     for fw in model.frameworks:
-        lines.append(f"- **{mk.text(fw.title.get(lang))}**: {mk.text(fw.licence.name.get(lang))}. "
-                     f"{mk.text(fw.licence.attribution.get(lang))}")
+        lines.append(
+            f"- **{mk.text(fw.title.get(lang))}**: {mk.text(fw.licence.name.get(lang))}. "
+            f"{mk.text(fw.licence.attribution.get(lang))}"
+        )
     lines.append("")
     return "\n".join(lines)
 
 
-def course_reports(model: Model, root: Path, courses: Sequence[Document],
-                   history: History | None = None) -> dict[str, CourseReport]:
+def course_reports(
+    model: Model, root: Path, courses: Sequence[Document], history: History | None = None
+) -> dict[str, CourseReport]:
     """The compliance report of every valid example course in courses/ (not the template), by file stem. The
     courses were checked with the standards (an invalid one is reported by `coachref check`, and left out here)."""
     from ..compliance.edition import edition, file_sha256
     from ..dates import data_date
 
     data = edition(model, root, history)
-    return {doc.path.stem: evaluate(model, doc.data, default_sets(model, doc.data),
-                                    Meta(doc.rel, file_sha256(doc.path), data_date(model), data))
-            for doc in sorted(courses, key=lambda d: d.rel) if doc.path.stem != "template"}
+    return {
+        doc.path.stem: evaluate(
+            model, doc.data, default_sets(model, doc.data), Meta(doc.rel, file_sha256(doc.path), data_date(model), data)
+        )
+        for doc in sorted(courses, key=lambda d: d.rel)
+        if doc.path.stem != "template"
+    }
 
 
 def course_pages(reports: dict[str, CourseReport], lang: Lang) -> dict[str, str]:
@@ -142,6 +172,17 @@ def course_pages(reports: dict[str, CourseReport], lang: Lang) -> dict[str, str]
         body = render_report(report, "md", lang, base="../../")
         get = mk.link(t("course-example-download", lang, file=f"{stem}.yaml"), f"../{FOLDER}/course/{stem}.yaml")
         heading, _, rest = body.partition("\n\n")  # the download right under the report's title
-        pages[stem] = "\n".join(["---", f"title: {mk.yaml_title(report.programme)}", "---", "", heading, "",
-                                 f"**{get}**: {mk.text(t('course-example-use', lang))}", "", rest])
+        pages[stem] = "\n".join(
+            [
+                "---",
+                f"title: {mk.yaml_title(report.programme)}",
+                "---",
+                "",
+                heading,
+                "",
+                f"**{get}**: {mk.text(t('course-example-use', lang))}",
+                "",
+                rest,
+            ]
+        )
     return pages

@@ -66,8 +66,18 @@ def editions_page(p: Page) -> str:
         lines += [f"**{mk.text(t('editions-current', lang, edition=latest))}**", ""]
     else:
         lines += [f"**{mk.text(t('editions-pending', lang, edition=latest))}**", ""]
-    labels = [t(k, lang) for k in ("editions-col.edition", "date", "editions-col.sequence", "editions-col.previous",
-                                   "editions-col.items", "editions-col.changes", "editions-col.files")]
+    labels = [
+        t(k, lang)
+        for k in (
+            "editions-col.edition",
+            "date",
+            "editions-col.sequence",
+            "editions-col.previous",
+            "editions-col.items",
+            "editions-col.changes",
+            "editions-col.files",
+        )
+    ]
     rows = [_pending_row(p, hist.pending, labels)] if hist.pending else []
     by_new = {d.new.id: d for d in hist.deltas}
     rows += [_edition_row(p, e, by_new.get(e.id), labels) for e in reversed(hist.editions)]
@@ -91,32 +101,68 @@ def _links(p: Page, delta: Delta | None, edition: str | None) -> mk.Markup:
     parts = []
     if delta is not None:
         page = delta_page_path(delta)
-        parts += [mk.el("a", t("editions-link.changes", p.lang), href=urls.html_link(p.path, page)),
-                  mk.el("a", t("editions-link.changes-json", p.lang), type="application/json",
-                        href=urls.html_link(p.path, page) + "index.json")]
+        parts += [
+            mk.el("a", t("editions-link.changes", p.lang), href=urls.html_link(p.path, page)),
+            mk.el(
+                "a",
+                t("editions-link.changes-json", p.lang),
+                type="application/json",
+                href=urls.html_link(p.path, page) + "index.json",
+            ),
+        ]
     if edition is not None:  # one copy at the site root: from /nl/editions/ it is ../../editions/<id>.json
         base = ("" if p.lang == "en" else f"{p.lang}/") + urls.url_of(p.path)
-        parts.append(mk.el("a", t("editions-link.file", p.lang), type="application/json",
-                           href=urls.relative(edition_file(edition), base)))
+        parts.append(
+            mk.el(
+                "a",
+                t("editions-link.file", p.lang),
+                type="application/json",
+                href=urls.relative(edition_file(edition), base),
+            )
+        )
     return mk.join(parts, "<br>")
 
 
 def _cells(p: Page, values: list[mk.Child], labels: list[str]) -> mk.Markup:
     first, *rest = values
-    return mk.el("tr", mk.el("th", first, scope="row", data_label=labels[0]),
-                 *(mk.el("td", v, data_label=label) for v, label in zip(rest, labels[1:], strict=True)))
+    return mk.el(
+        "tr",
+        mk.el("th", first, scope="row", data_label=labels[0]),
+        *(mk.el("td", v, data_label=label) for v, label in zip(rest, labels[1:], strict=True)),
+    )
 
 
 def _edition_row(p: Page, edition: Edition, delta: Delta | None, labels: list[str]) -> mk.Markup:
     lang = p.lang
     changes = delta_page.summary(counts(delta), lang) if delta is not None else "—"
     previous = edition.previous or t("editions-first", lang)
-    return _cells(p, [edition.id, edition.date, edition.sequence, previous,
-                      len(edition.manifest["items"]), changes, _links(p, delta, edition.id)], labels)
+    return _cells(
+        p,
+        [
+            edition.id,
+            edition.date,
+            edition.sequence,
+            previous,
+            len(edition.manifest["items"]),
+            changes,
+            _links(p, delta, edition.id),
+        ],
+        labels,
+    )
 
 
 def _pending_row(p: Page, delta: Delta, labels: list[str]) -> mk.Markup:
     lang = p.lang
-    return _cells(p, [t("delta.unreleased", lang), delta.new.date, "", delta.old.id or "",
-                      len(delta.new.manifest["items"]), delta_page.summary(counts(delta), lang),
-                      _links(p, delta, None)], labels)
+    return _cells(
+        p,
+        [
+            t("delta.unreleased", lang),
+            delta.new.date,
+            "",
+            delta.old.id or "",
+            len(delta.new.manifest["items"]),
+            delta_page.summary(counts(delta), lang),
+            _links(p, delta, None),
+        ],
+        labels,
+    )

@@ -31,8 +31,9 @@ def html_item_link(p: Page, item_id: str, label: str | None = None, preview: boo
     target, anchor = urls.item_target(p.model, item_id)
     item = p.model.items[item_id]
     text = label if label is not None else item_name(p.model, item, p.lang)
-    return mk.el("a", text, href=urls.html_link(p.path, target, anchor),
-                 title=item.statement.get(p.lang) if preview else None)
+    return mk.el(
+        "a", text, href=urls.html_link(p.path, target, anchor), title=item.statement.get(p.lang) if preview else None
+    )
 
 
 def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = None, wide: bool = True) -> list[str]:
@@ -45,6 +46,7 @@ def page_head(p: Page, title: str, landscape: bool, crumbs: list[str] | None = N
 
 
 # --- print furniture: what an assessor needs on paper ---------------------------------------------------------
+
 
 def _fw_fact(fw: Framework, p: Page) -> str:
     date = f" ({fw.date})" if fw.date else ""
@@ -72,8 +74,11 @@ def attribution(p: Page, frameworks: list[Framework]) -> list[str]:
     """Sources and their attribution, in full (the printed page header carries a short form on every page)."""
     lines = [f"## {t('sources-attribution', p.lang)}", ""]
     for fw in frameworks:
-        lines += [f"**{mk.text(short(fw, p))}** ({p.link(t('sources', p.lang), urls.framework_page(fw), 'sources')}): "
-                  f"{mk.text(fw.licence.attribution.get(p.lang))}", ""]
+        lines += [
+            f"**{mk.text(short(fw, p))}** ({p.link(t('sources', p.lang), urls.framework_page(fw), 'sources')}): "
+            f"{mk.text(fw.licence.attribution.get(p.lang))}",
+            "",
+        ]
     return lines
 
 
@@ -82,11 +87,14 @@ def print_furniture(lines: list[str], p: Page, frameworks: list[Framework], titl
     framework versions, publishers and licences on top; the data date, site and page title below. They are CSS
     page-margin boxes, so they repeat on pages without a table too; the CSS goes into the page's front matter
     (`cr_print_css`), which overrides/main.html writes into a <style> in the head."""
-    sources = " · ".join(f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}"
-                         for fw in frameworks)
+    sources = " · ".join(
+        f"{_fw_fact(fw, p)}, © {fw.publisher.get(p.lang)}, {fw.licence.name.get(p.lang)}" for fw in frameworks
+    )
     footer = f"{t('print-data-date', p.lang)} {data_date(p.model)} · {t('site-name', p.lang)} · {title}"
-    css = (f"@page {{ @top-left {{ content: {mk.css_string(sources)}; }} "
-           f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}")
+    css = (
+        f"@page {{ @top-left {{ content: {mk.css_string(sources)}; }} "
+        f"@bottom-left {{ content: {mk.css_string(footer)}; }} }}"
+    )
     end = lines.index("---", 1)  # the end of the front matter
     return [*lines[:end], f"cr_print_css: {json.dumps(css, ensure_ascii=True)}", *lines[end:]]
 
@@ -96,8 +104,10 @@ def relations_legend(p: Page, with_marks: bool = False) -> list[str]:
     lines = [f"## {t('relations', p.lang)}", "", '<dl class="cr-relations">']
     for r in p.model.relations:
         mark = mk.join([mk.el("span", r.mark, class_="cr-mark", aria_hidden="true"), " "])
-        lines.append(mk.el("dt", mark if with_marks else "", r.label.get(p.lang), id=f"relation-{r.id}")
-                     + mk.el("dd", r.definition.get(p.lang)))
+        lines.append(
+            mk.el("dt", mark if with_marks else "", r.label.get(p.lang), id=f"relation-{r.id}")
+            + mk.el("dd", r.definition.get(p.lang))
+        )
     return [*lines, "</dl>", ""]
 
 
@@ -130,8 +140,13 @@ def reviewer(name: str, lang: Lang) -> str:
 
 
 #: How a row reads, per relation of the vocabulary (standards/relations.yaml); another relation reads generically.
-READS = {"exact": "relation-reads.exact", "close": "relation-reads.close", "broad": "relation-reads.broad",
-         "narrow": "relation-reads.narrow", "related": "relation-reads.related"}
+READS = {
+    "exact": "relation-reads.exact",
+    "close": "relation-reads.close",
+    "broad": "relation-reads.broad",
+    "narrow": "relation-reads.narrow",
+    "related": "relation-reads.related",
+}
 
 
 def reads(p: Page, relation: str, left: Item, right: Item) -> str:

@@ -109,7 +109,14 @@ def _retired_pages(model: Model) -> Iterator[Planned]:
 
 
 PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (
-    _site_pages, _crosswalk_pages, _framework_pages, _workbook_pages, _group_pages, _item_pages, _retired_pages)
+    _site_pages,
+    _crosswalk_pages,
+    _framework_pages,
+    _workbook_pages,
+    _group_pages,
+    _item_pages,
+    _retired_pages,
+)
 
 
 def plan(model: Model) -> list[Planned]:
@@ -133,15 +140,17 @@ def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]
                 for lang in LANGUAGES:
                     names = (item.title.get(lang) if item.title else item.label_in(lang)).split("/")
                     out.setdefault(fw.id, {}).setdefault(lang, []).extend(
-                        (n.strip(), urls.slug(item.id)) for n in names if n.strip())
+                        (n.strip(), urls.slug(item.id)) for n in names if n.strip()
+                    )
     for by_lang in out.values():
         for terms in by_lang.values():
             terms.sort(key=lambda x: (-len(x[0]), x[0]))
     return out
 
 
-def render_all(model: Model, root: Path | None = None, courses: Sequence[Document] = (),
-               editions: tuple[Edition, ...] = ()) -> dict[str, str | bytes]:
+def render_all(
+    model: Model, root: Path | None = None, courses: Sequence[Document] = (), editions: tuple[Edition, ...] = ()
+) -> dict[str, str | bytes]:
     """Source file name (relative to the generated folder) -> content, for every page and language; with the
     project `root`, also the downloads (files and page) and the reports of the checked example `courses`; with
     the frozen `editions`, what changed in each."""
@@ -155,8 +164,9 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             ctx = Page(model, page.path, lang, terms, history=hist, reconfirm=reconfirm)
             content = page.render(ctx).rstrip("\n") + "\n"
             if (tw := twinned.get(page.path)) is not None:  # link the twin from the head; write it beside the page
-                content = content.replace(pages.HEADER + "\n", "\n".join([pages.HEADER,
-                                          *twins.front_matter(model, tw, lang), ""]), 1)
+                content = content.replace(
+                    pages.HEADER + "\n", "\n".join([pages.HEADER, *twins.front_matter(model, tw, lang), ""]), 1
+                )
                 files[twins.twin_source(page.path, lang)] = twins.dumps(twins.twin(model, tw, lang, reconfirm))
             files[f"{page.path}.{lang}.md"] = content
     files.update(editions_pages.files(model, hist, root))
@@ -175,11 +185,23 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
             files[f"{downloads.FOLDER}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}"
             course_pages = downloads.course_pages(reports, lang)
             title = t("courses", lang)
-            index = [pages.HEADER, f"title: {mk.yaml_title(title)}", "---", "", f"# {title}", "",
-                     f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: "
-                     f"{mk.text(t('check.link-intro', lang))}", "", t("courses-intro", lang), ""]
-            index += [f"- {mk.link(reports[stem].programme, f'courses/{stem}.md')}: "
-                      f"{mk.text(as_data(reports[stem])['verdict'][lang])}" for stem in course_pages]
+            index = [
+                pages.HEADER,
+                f"title: {mk.yaml_title(title)}",
+                "---",
+                "",
+                f"# {title}",
+                "",
+                f"**{mk.link(t('check.link', lang), 'courses/check.md')}**: {mk.text(t('check.link-intro', lang))}",
+                "",
+                t("courses-intro", lang),
+                "",
+            ]
+            index += [
+                f"- {mk.link(reports[stem].programme, f'courses/{stem}.md')}: "
+                f"{mk.text(as_data(reports[stem])['verdict'][lang])}"
+                for stem in course_pages
+            ]
             files[f"courses.{lang}.md"] = "\n".join(index) + "\n"
             for stem, body in course_pages.items():
                 files[f"courses/{stem}.{lang}.md"] = f"{pages.HEADER}\n{body.removeprefix('---').lstrip()}\n"
@@ -190,8 +212,14 @@ def render_all(model: Model, root: Path | None = None, courses: Sequence[Documen
 STAMP = ".coachref-stamp"
 
 
-def generate(model: Model, out: Path, root: Path | None = None, courses: Sequence[Document] = (),
-             key: str | None = None, editions: tuple[Edition, ...] = ()) -> Outcome:
+def generate(
+    model: Model,
+    out: Path,
+    root: Path | None = None,
+    courses: Sequence[Document] = (),
+    key: str | None = None,
+    editions: tuple[Edition, ...] = (),
+) -> Outcome:
     """Write the pages into `out` (changed files only) and delete stale generated files there. With a `key` that
     names the inputs (see pipeline.input_key), a folder already generated from the same key is left as it is."""
     stamp = out / STAMP

@@ -88,9 +88,17 @@ def not_found_parts(config: MkDocsConfig) -> list[dict[str, str]]:
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     parts = []
     for n, lang in enumerate(LANGUAGES):
-        parts.append({"lang": lang, "name": t(f"lang.{lang}", lang), "title": t("not-found.title", lang),
-                      "text": t("not-found.text", lang), "home_label": t("not-found.home", lang),
-                      "search_label": t("not-found.search", lang), "home": base if n == 0 else f"{base}{lang}/"})
+        parts.append(
+            {
+                "lang": lang,
+                "name": t(f"lang.{lang}", lang),
+                "title": t("not-found.title", lang),
+                "text": t("not-found.text", lang),
+                "home_label": t("not-found.home", lang),
+                "search_label": t("not-found.search", lang),
+                "home": base if n == 0 else f"{base}{lang}/",
+            }
+        )
     return parts
 
 
@@ -146,9 +154,11 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 
 def _with_banner(output: str) -> str:
-    banner = ('<div class="cr-build-errors" role="alert" style="background:#fff3f3;color:#8b0000;padding:1em;'
-              'border:3px solid #b00020;margin:0"><strong>standards/ has errors; this preview shows the last good '
-              f"pages. Fix these and save:</strong><pre>{html.escape(_shown[0])}</pre></div>")
+    banner = (
+        '<div class="cr-build-errors" role="alert" style="background:#fff3f3;color:#8b0000;padding:1em;'
+        'border:3px solid #b00020;margin:0"><strong>standards/ has errors; this preview shows the last good '
+        f"pages. Fix these and save:</strong><pre>{html.escape(_shown[0])}</pre></div>"
+    )
     head, body_tag, rest = output.partition("<body")
     if not body_tag:
         return banner + output
@@ -172,8 +182,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     out = Files([])
     for file in files:
         if file.src_uri.startswith(_PREFIX):
-            file = File(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
-                        dest_uri=file.dest_uri[len(_PREFIX):], inclusion=file.inclusion)
+            file = File(
+                file.src_uri,
+                config.docs_dir,
+                config.site_dir,
+                config.use_directory_urls,
+                dest_uri=file.dest_uri[len(_PREFIX) :],
+                inclusion=file.inclusion,
+            )
         out.append(file)
     return out
 
@@ -212,4 +228,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         part = {**index, "config": {**index.get("config", {}), "lang": [lang]}, "docs": docs}
         # a plain write (not write_if_changed's private temp file): the web server must be able to read it
         index_file.with_name(f"search_index.{lang}.json").write_text(
-            json.dumps(part, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+            json.dumps(part, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8"
+        )

@@ -10,8 +10,15 @@ from ..strings import t
 
 def id_line(item: Item, lang: Lang) -> list[str]:
     """A paragraph of raw HTML: 'Id: ST0809:K5 [Copy id]'."""
-    button = mk.el("button", t("copy-id", lang), type="button", class_="cr-copy md-button", hidden=True,
-                   data_copy=item.id, data_copied=t("copied", lang),
-                   aria_label=t("copy-id-of", lang, id=item.id))
+    button = mk.el(
+        "button",
+        t("copy-id", lang),
+        type="button",
+        class_="cr-copy md-button",
+        hidden=True,
+        data_copy=item.id,
+        data_copied=t("copied", lang),
+        aria_label=t("copy-id-of", lang, id=item.id),
+    )
     line = mk.el("p", f"{t('item-id', lang)}: ", mk.el("code", item.id), " ", button, class_="cr-id")
     return [str(line), ""]

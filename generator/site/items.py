@@ -18,8 +18,12 @@ from .furniture import html_item_link, reads
 def statement(p: Page, item: Item, fw: Framework) -> list[str]:
     lines = kind_line(p, item.statement, official_url(fw, item), fw)
     if item.status != "available":
-        lines += [f"!!! warning \"{t('not-yet-available', p.lang)}\"", "",
-                  f"    {mk.text(t('item-status.' + item.status, p.lang))}", ""]
+        lines += [
+            f'!!! warning "{t("not-yet-available", p.lang)}"',
+            "",
+            f"    {mk.text(t('item-status.' + item.status, p.lang))}",
+            "",
+        ]
     lines += [p.prose(item.statement, fw.id), ""]
     lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
     return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
@@ -42,8 +46,13 @@ def last_changed(p: Page, item: Item) -> list[str]:
     if edition is None:
         text = t("item-changed-pending", p.lang, edition="\x00", kind=kind, date=entry.date)
     else:
-        text = t("item-added-in" if entry.kind == "added" else "item-changed-in", p.lang, edition="\x00",
-                 kind=kind, date=entry.date)
+        text = t(
+            "item-added-in" if entry.kind == "added" else "item-changed-in",
+            p.lang,
+            edition="\x00",
+            kind=kind,
+            date=entry.date,
+        )
     line = _with_link(p, text, edition or old, delta_page(old, edition), item_anchor(entry.id))
     return [line, "{: .cr-meta .cr-last-change }", ""]
 
@@ -63,8 +72,13 @@ def _official_beside(p: Page, item: Item) -> list[str]:
     body = [mk.el("p", item.statement.get(other))]
     if item.subpoints:
         body.append(mk.el("ul", *(mk.el("li", x.get(other)) for x in item.subpoints)))
-    return [f'<div{mk.attributes(class_="cr-official", lang=other)}>',
-            mk.el("p", label, class_="cr-official__label", lang=p.lang), *body, "</div>", ""]
+    return [
+        f"<div{mk.attributes(class_='cr-official', lang=other)}>",
+        mk.el("p", label, class_="cr-official__label", lang=p.lang),
+        *body,
+        "</div>",
+        "",
+    ]
 
 
 def details(p: Page, item: Item, level: str = "##") -> list[str]:
@@ -77,7 +91,7 @@ def details(p: Page, item: Item, level: str = "##") -> list[str]:
             sure = f" _({mk.text(t('confidence.' + d.confidence, p.lang))})_" if d.confidence else ""
             lines += [f"**{mk.text(d.label.get(p.lang))}**: {p.prose(d.value, item.framework)}{sure}", ""]
     if item.note:
-        lines += [f"!!! note \"{t('note', p.lang)}\"", "", f"    {p.prose(item.note, item.framework)}", ""]
+        lines += [f'!!! note "{t("note", p.lang)}"', "", f"    {p.prose(item.note, item.framework)}", ""]
     if item.confidence:
         level = t("confidence." + item.confidence, p.lang)
         lines += [f"{t('confidence', p.lang)}: {mk.text(level)}", "{: .cr-meta }", ""]
@@ -102,9 +116,11 @@ def related(p: Page, item: Item) -> list[str]:
             found = True
             lines += [f"**{t(key, p.lang)}**: " + ", ".join(_linked(p, item, key, i) for i in ids), ""]
     if item.links_confidence and (item.ksbs or item.assesses):
-        lines += [f"{t('links-confidence', p.lang)}: "
-                  f"{mk.text(t('confidence.' + item.links_confidence, p.lang))}",
-                  "{: .cr-meta }", ""]
+        lines += [
+            f"{t('links-confidence', p.lang)}: {mk.text(t('confidence.' + item.links_confidence, p.lang))}",
+            "{: .cr-meta }",
+            "",
+        ]
     if not found:  # no empty section ("no related items recorded yet" read as a gap in the data)
         return _item_mappings(p, item)
     return lines + _item_mappings(p, item)
@@ -134,16 +150,29 @@ def _item_mappings(p: Page, item: Item) -> list[str]:
         if direction == "in":  # the file says how this item relates to the other; read it from the other's side
             rel = model.relation.get(rel.inverse, rel)
         text = other.title.get(lang) if other.title else other.statement.get(lang)
-        link = mk.el("a", reads(p, rel.id, item, other),
-                     href=urls.html_link(p.path, "mappings", f"relation-{rel.id}"))
-        rows.append(mk.el("tr", mk.el("td", model.framework[other.framework].title.get(lang), data_label=labels[0]),
-                          mk.el("th", html_item_link(p, other.id), mk.el("span", text, class_="cr-statement"),
-                                scope="row", data_label=labels[1]),
-                          mk.el("td", link, data_label=labels[2]),
-                          mk.el("td", mapping.rationale.get(lang), reconfirm.mark(p, mapping), data_label=labels[3]),
-                          data_reconfirm="yes" if reconfirm.why(p, mapping) else None))
-    table = mk.table(t("item-mappings-caption", lang, item=item_name(model, item, lang)),
-                     [mk.el("tr", *(mk.col(x) for x in labels))], rows, class_="cr-table cr-item-mappings cr-stack")
+        link = mk.el("a", reads(p, rel.id, item, other), href=urls.html_link(p.path, "mappings", f"relation-{rel.id}"))
+        rows.append(
+            mk.el(
+                "tr",
+                mk.el("td", model.framework[other.framework].title.get(lang), data_label=labels[0]),
+                mk.el(
+                    "th",
+                    html_item_link(p, other.id),
+                    mk.el("span", text, class_="cr-statement"),
+                    scope="row",
+                    data_label=labels[1],
+                ),
+                mk.el("td", link, data_label=labels[2]),
+                mk.el("td", mapping.rationale.get(lang), reconfirm.mark(p, mapping), data_label=labels[3]),
+                data_reconfirm="yes" if reconfirm.why(p, mapping) else None,
+            )
+        )
+    table = mk.table(
+        t("item-mappings-caption", lang, item=item_name(model, item, lang)),
+        [mk.el("tr", *(mk.col(x) for x in labels))],
+        rows,
+        class_="cr-table cr-item-mappings cr-stack",
+    )
     return [f"## {t('mappings', lang)}", "", *table, "", *gaps]
 
 

@@ -17,13 +17,24 @@ def _link_cell(ksb: Item, column: Item, lang: Lang, label: str) -> mk.Markup:
     column's name on phones (data-label), where the table becomes one card per KSB; a cell that is known not to be
     linked is empty."""
     if ksb.id in column.ksbs or ksb.id in column.assesses:
-        cls, mark, key = ("cr-i", "◐", "link-inferred") if column.links_confidence == "inferred" else \
-            ("cr-y", "●", "link-yes")
-        return mk.el("td", mk.el("span", mark, aria_hidden="true"), mk.el("span", t(key, lang), class_="cr-sr"),
-                     class_=cls, data_label=label)
+        cls, mark, key = (
+            ("cr-i", "◐", "link-inferred") if column.links_confidence == "inferred" else ("cr-y", "●", "link-yes")
+        )
+        return mk.el(
+            "td",
+            mk.el("span", mark, aria_hidden="true"),
+            mk.el("span", t(key, lang), class_="cr-sr"),
+            class_=cls,
+            data_label=label,
+        )
     if _unknown(column):
-        return mk.el("td", mk.el("span", "?", aria_hidden="true"), mk.el("span", t("not-yet-known", lang),
-                     class_="cr-sr"), class_="cr-u", data_label=label)
+        return mk.el(
+            "td",
+            mk.el("span", "?", aria_hidden="true"),
+            mk.el("span", t("not-yet-known", lang), class_="cr-sr"),
+            class_="cr-u",
+            data_label=label,
+        )
     return mk.el("td")
 
 
@@ -35,8 +46,13 @@ def _first_sentence(text: str) -> str:
 
 def _row_head(p: Page, ksb: Item) -> mk.Markup:
     """A KSB's row header: its code, linked, and the first sentence of its statement."""
-    return mk.el("th", html_item_link(p, ksb.id), " ",
-                 mk.el("span", _first_sentence(ksb.statement.get(p.lang)), class_="cr-row-text"), scope="row")
+    return mk.el(
+        "th",
+        html_item_link(p, ksb.id),
+        " ",
+        mk.el("span", _first_sentence(ksb.statement.get(p.lang)), class_="cr-row-text"),
+        scope="row",
+    )
 
 
 def _column_head(p: Page, column: Item) -> mk.Markup:
@@ -72,8 +88,11 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lang = p.lang
     columns = list(group.items)
     title = f"{t('ksbs', lang)} × {group.title.get(lang)}"
-    crumbs = [p.link(t("frameworks", lang), "frameworks"), p.link(fw.title.get(lang), urls.framework_page(fw)),
-              p.link(group.title.get(lang), urls.group_page(fw, group))]
+    crumbs = [
+        p.link(t("frameworks", lang), "frameworks"),
+        p.link(fw.title.get(lang), urls.framework_page(fw)),
+        p.link(group.title.get(lang), urls.group_page(fw, group)),
+    ]
     lines = page_head(p, title, landscape=len(columns) > LANDSCAPE_COLUMNS, crumbs=crumbs)
     lines = print_furniture(lines, p, [fw], title)
     lines += print_meta(p, [fw], []) + status_line(p, fw)
@@ -82,19 +101,29 @@ def link_matrix_page(p: Page, fw: Framework, group: Group) -> str:
     lines += [f"{intro} {mk.text(t('link-matrix-unknown', lang))}" if "link-unknown" in used else intro, ""]
     # The legend names only the marks this matrix uses: a matrix whose links are all known says nothing of
     # inferences or unknown links.
-    lines += [f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
-              for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown")) if key in used]
+    lines += [
+        f"- {mk.el('span', mark, class_='cr-mark')} {mk.text(t(key, lang))}"
+        for mark, key in (("●", "link-yes"), ("◐", "link-inferred"), ("?", "link-unknown"))
+        if key in used
+    ]
     lines.append("")
     column_heads = [_column_head(p, c) for c in columns]
     confidence = [mk.el("td", _column_confidence(c, lang)) for c in columns]
-    head = [mk.el("tr", mk.col("KSB"), *column_heads),
-            mk.el("tr", mk.el("th", t("confidence", lang), scope="row"), *confidence, class_="cr-confidence")]
+    head = [
+        mk.el("tr", mk.col("KSB"), *column_heads),
+        mk.el("tr", mk.el("th", t("confidence", lang), scope="row"), *confidence, class_="cr-confidence"),
+    ]
     rows = []
     for g in (g for g in fw.groups if g.role == "ksb"):
-        rows.append(mk.el("tr", mk.el("th", g.title.get(lang), scope="colgroup", colspan=len(columns) + 1),
-                          class_="cr-group-row"))
-        rows += [mk.el("tr", _row_head(p, ksb), *(_link_cell(ksb, c, lang, c.label_in(lang)) for c in columns))
-                 for ksb in g.items]
+        rows.append(
+            mk.el(
+                "tr", mk.el("th", g.title.get(lang), scope="colgroup", colspan=len(columns) + 1), class_="cr-group-row"
+            )
+        )
+        rows += [
+            mk.el("tr", _row_head(p, ksb), *(_link_cell(ksb, c, lang, c.label_in(lang)) for c in columns))
+            for ksb in g.items
+        ]
     table = mk.table(title, head, rows, class_="cr-table cr-matrix cr-link-matrix cr-stack")
     lines += scroll(title, table)
     return "\n".join(lines)

@@ -27,9 +27,12 @@ def framework_entries(root: Path) -> list[str]:
             roles = data.get("roles")
             found.append((data["id"], path.parent.name, isinstance(roles, dict) and bool(roles.get("ksb"))))
     found.sort()
-    return ([f"{urls.GENERATED}/{folder}/index.md" for _id, folder, _ksb in found]
-            + [f"{urls.GENERATED}/{folder}/{page}.md" for _id, folder, ksb in found if ksb
-               for page in ("checklist", "workbook")])
+    return [f"{urls.GENERATED}/{folder}/index.md" for _id, folder, _ksb in found] + [
+        f"{urls.GENERATED}/{folder}/{page}.md"
+        for _id, folder, ksb in found
+        if ksb
+        for page in ("checklist", "workbook")
+    ]
 
 
 def with_frameworks(nav: list[Any] | None, root: Path) -> list[Any] | None:

@@ -127,6 +127,7 @@ def remove_stale_staging(target: Path) -> Path | None:
 def remove_tree(path: Path) -> bool:
     """Remove a folder, making read-only folders in it writable first (a `chmod -R a-w` site); False if some of
     it stays (e.g. files of another user). Nothing outside `path` is ever made writable."""
+
     def writable_and_retry(function: Callable[[str], object], name: str, _info: object) -> None:
         for folder in {os.path.dirname(name), name}:
             if Path(folder).is_relative_to(path) and os.path.isdir(folder) and not os.path.islink(folder):

@@ -56,17 +56,23 @@ def settings(extra: Mapping[str, Any], config_file: Path) -> Publisher:
     """The checked `extra.publisher` of mkdocs.yml; a located PublisherError when it is missing or wrong."""
     given = extra.get("publisher")
     if not isinstance(given, dict):
-        raise PublisherError(f"{_where(config_file, ('extra',))}: extra.publisher is missing: add `publisher:` with "
-                             "`name:` (who publishes this copy) and `contact:` (an https: or mailto: address "
-                             "where readers report an error) under `extra:`")
+        raise PublisherError(
+            f"{_where(config_file, ('extra',))}: extra.publisher is missing: add `publisher:` with "
+            "`name:` (who publishes this copy) and `contact:` (an https: or mailto: address "
+            "where readers report an error) under `extra:`"
+        )
     name, contact = given.get("name"), given.get("contact")
     if not isinstance(name, str) or not name.strip():
-        raise PublisherError(f"{_where(config_file, ('extra', 'publisher', 'name'))}: extra.publisher.name must be "
-                             "the name of who publishes this copy of the reference, found "
-                             f"{name!r}")
+        raise PublisherError(
+            f"{_where(config_file, ('extra', 'publisher', 'name'))}: extra.publisher.name must be "
+            "the name of who publishes this copy of the reference, found "
+            f"{name!r}"
+        )
     if not isinstance(contact, str) or not contact.startswith(("https://", "mailto:")) or " " in contact:
-        raise PublisherError(f"{_where(config_file, ('extra', 'publisher', 'contact'))}: extra.publisher.contact "
-                             f"must be an https: or mailto: address where readers report an error, found {contact!r}")
+        raise PublisherError(
+            f"{_where(config_file, ('extra', 'publisher', 'contact'))}: extra.publisher.contact "
+            f"must be an https: or mailto: address where readers report an error, found {contact!r}"
+        )
     return Publisher(name.strip(), contact)
 
 
@@ -80,10 +86,12 @@ def about_markdown(markdown: str, who: Publisher, lang: Lang) -> str:
     error."""
     contact = mk.link(_shown(who.contact), who.contact)
     licence = mk.link(t("publisher.licence-name", lang), LICENCE_URL)
-    about = "\n\n".join([
-        mk.text_with(t("publisher.about", lang), name=f"**{mk.text(who.name)}**", contact=contact),
-        mk.text_with(t("publisher.licence", lang), licence=licence, name=mk.text(who.name)),
-    ])
+    about = "\n\n".join(
+        [
+            mk.text_with(t("publisher.about", lang), name=f"**{mk.text(who.name)}**", contact=contact),
+            mk.text_with(t("publisher.licence", lang), licence=licence, name=mk.text(who.name)),
+        ]
+    )
     report = mk.text_with(t("publisher.report", lang), contact=contact)
     return markdown.replace(MARKERS[0], about).replace(MARKERS[1], report)
 
@@ -93,8 +101,12 @@ def footer(who: Publisher, data_date: str | None) -> dict[str, dict[str, str]]:
     template escapes it)."""
     parts: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
-        parts[lang] = {"publisher": t("publisher.footer", lang, name=who.name), "contact": who.contact,
-                       "contact_label": t("publisher.footer-contact", lang),
-                       "licence": t("publisher.licence-name", lang), "licence_url": LICENCE_URL,
-                       "data_date": f"{t('print-data-date', lang)} {data_date}" if data_date else ""}
+        parts[lang] = {
+            "publisher": t("publisher.footer", lang, name=who.name),
+            "contact": who.contact,
+            "contact_label": t("publisher.footer-contact", lang),
+            "licence": t("publisher.licence-name", lang),
+            "licence_url": LICENCE_URL,
+            "data_date": f"{t('print-data-date', lang)} {data_date}" if data_date else "",
+        }
     return parts

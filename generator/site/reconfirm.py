@@ -47,14 +47,23 @@ def matrix_mark(p: Page, m: Mapping) -> mk.Markup:
     text = reason(p, m)
     if not text:
         return mk.raw("")
-    return mk.join([mk.el("span", MATRIX_MARK, class_="cr-mark cr-reconfirm-mark", title=text, aria_hidden="true"),
-                    mk.el("span", f" ({t('reconfirm', p.lang)}: {text})", class_="cr-sr")])
+    return mk.join(
+        [
+            mk.el("span", MATRIX_MARK, class_="cr-mark cr-reconfirm-mark", title=text, aria_hidden="true"),
+            mk.el("span", f" ({t('reconfirm', p.lang)}: {text})", class_="cr-sr"),
+        ]
+    )
 
 
 def matrix_legend(p: Page) -> mk.Markup:
     """The legend entry of the matrix mark."""
-    return mk.join([mk.el("span", MATRIX_MARK, class_="cr-mark cr-reconfirm-mark", aria_hidden="true"), " ",
-                    t("reconfirm", p.lang)])
+    return mk.join(
+        [
+            mk.el("span", MATRIX_MARK, class_="cr-mark cr-reconfirm-mark", aria_hidden="true"),
+            " ",
+            t("reconfirm", p.lang),
+        ]
+    )
 
 
 def count(p: Page, msets: list[MappingSet]) -> int:
@@ -69,5 +78,13 @@ def note(p: Page, msets: list[MappingSet]) -> list[str]:
     total = sum(len(s.mappings) for s in msets)
     if not n:
         return []
-    return [mk.el("p", mk.el("strong", f"{t('reconfirm', p.lang)}:"), " ",
-                  tn("reconfirm-count", n, p.lang, total=total), class_="cr-reconfirm-note"), ""]
+    return [
+        mk.el(
+            "p",
+            mk.el("strong", f"{t('reconfirm', p.lang)}:"),
+            " ",
+            tn("reconfirm-count", n, p.lang, total=total),
+            class_="cr-reconfirm-note",
+        ),
+        "",
+    ]

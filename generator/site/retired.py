@@ -14,8 +14,13 @@ from .twins import page_url
 
 def retired_pages(model: Model) -> list[tuple[str, Framework, Group, Retired]]:
     """(source path, framework, group, entry) of every retired item whose group gives items their own pages."""
-    return [(urls.retired_page(fw, group, entry.id), fw, group, entry)
-            for fw in model.frameworks for group in fw.groups if group.item_pages for entry in group.retired]
+    return [
+        (urls.retired_page(fw, group, entry.id), fw, group, entry)
+        for fw in model.frameworks
+        for group in fw.groups
+        if group.item_pages
+        for entry in group.retired
+    ]
 
 
 def retired_page(p: Page, fw: Framework, group: Group, entry: Retired) -> str:
@@ -27,10 +32,23 @@ def retired_page(p: Page, fw: Framework, group: Group, entry: Retired) -> str:
         target, anchor = urls.group_page(fw, group), ""
     canonical = page_url(target, lang) + (f"#{anchor}" if anchor else "")
     title = t("retired-title", lang, id=entry.id)
-    lines = [HEADER, f"title: {mk.yaml_title(title)}", "search:", "  exclude: true", "robots: noindex",
-             f"canonical: {mk.yaml_title(canonical)}", "---", "", f"# {mk.text(title)}", "",
-             " › ".join(crumbs(p, fw, group)), "{: .cr-breadcrumb }", "",
-             mk.text(t("retired-intro", lang, id=entry.id, date=entry.date)), ""]
+    lines = [
+        HEADER,
+        f"title: {mk.yaml_title(title)}",
+        "search:",
+        "  exclude: true",
+        "robots: noindex",
+        f"canonical: {mk.yaml_title(canonical)}",
+        "---",
+        "",
+        f"# {mk.text(title)}",
+        "",
+        " › ".join(crumbs(p, fw, group)),
+        "{: .cr-breadcrumb }",
+        "",
+        mk.text(t("retired-intro", lang, id=entry.id, date=entry.date)),
+        "",
+    ]
     for ident in entry.successors:
         part = model.items[ident]
         part_target, part_anchor = urls.item_target(model, part.id)

@@ -23,8 +23,19 @@ MARKER_TEXT = "A site built by coachref. `coachref build` replaces this folder w
 #: What an older build (before the marker) left at the top of its folder.
 LEGACY_SITE = ("index.html", "sitemap.xml")
 #: Folders of a project that hold its inputs or its work: a site is never one of them, inside one, or above one.
-PROJECT_FOLDERS = ("standards", "schemas", "courses", "editions", "docs", "generator", "overrides", "tests",
-                   "benchmarks", "node_modules", ".git")
+PROJECT_FOLDERS = (
+    "standards",
+    "schemas",
+    "courses",
+    "editions",
+    "docs",
+    "generator",
+    "overrides",
+    "tests",
+    "benchmarks",
+    "node_modules",
+    ".git",
+)
 LOCK = ".{name}.lock"
 WAIT_VARIABLE = "COACHREF_BUILD_WAIT"
 DEFAULT_WAIT = 600.0
@@ -52,13 +63,17 @@ def check_target(root: Path, target: Path, docs_dir: Path) -> None:
     for folder in sorted({*(top / name for name in PROJECT_FOLDERS), docs_dir.resolve()}):
         if real == folder or real.is_relative_to(folder):
             where = "is" if real == folder else "is inside"
-            raise TargetRefused(f"{target} {where} the project's {folder.name}/ folder, and a build replaces its "
-                                f"site folder whole: {choose}")
+            raise TargetRefused(
+                f"{target} {where} the project's {folder.name}/ folder, and a build replaces its "
+                f"site folder whole: {choose}"
+            )
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         raise PublishError(f"{target} is not a folder: remove it or choose another --site-dir")
     if target.is_dir() and not is_site(target) and any(target.iterdir()):
-        raise TargetRefused(f"{target} is not empty and holds no site built by coachref (no {MARKER} file), and a "
-                            f"build replaces it whole: empty it, or {choose}")
+        raise TargetRefused(
+            f"{target} is not empty and holds no site built by coachref (no {MARKER} file), and a "
+            f"build replaces it whole: empty it, or {choose}"
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -75,8 +90,7 @@ def wait_limit() -> float:
     try:
         return max(0.0, float(os.environ.get(WAIT_VARIABLE, DEFAULT_WAIT)))
     except ValueError:
-        raise TargetRefused(f"{WAIT_VARIABLE} must be a number of seconds, not "
-                            f"{os.environ[WAIT_VARIABLE]!r}") from None
+        raise TargetRefused(f"{WAIT_VARIABLE} must be a number of seconds, not {os.environ[WAIT_VARIABLE]!r}") from None
 
 
 @contextmanager
@@ -96,8 +110,10 @@ def locked(target: Path, on_wait: Callable[[Path], None] | None = None) -> Itera
             deadline = time.monotonic() + limit
             while not _try_lock(fd):
                 if time.monotonic() >= deadline:
-                    raise PublishError(f"another build of {target} is still running (it holds {lock}); gave up "
-                                       f"after {limit:g} s ({WAIT_VARIABLE}): try again when it has finished")
+                    raise PublishError(
+                        f"another build of {target} is still running (it holds {lock}); gave up "
+                        f"after {limit:g} s ({WAIT_VARIABLE}): try again when it has finished"
+                    )
                 time.sleep(0.2)
         yield
     finally:

@@ -106,8 +106,15 @@ def _reconfirm(m: Mapping, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]
     why = reconfirm.get((m.source, m.target))
     if why is None:
         return {}
-    return {"reconfirm": {"item": why.item, "edition": why.edition, "date": why.date, "kind": why.entry.kind,
-                          "reason": reconfirm_reason(why, m.reviewed_date, lang)}}
+    return {
+        "reconfirm": {
+            "item": why.item,
+            "edition": why.edition,
+            "date": why.date,
+            "kind": why.entry.kind,
+            "reason": reconfirm_reason(why, m.reviewed_date, lang),
+        }
+    }
 
 
 def _checked(fw: Framework, lang: Lang) -> dict[str, Any]:
@@ -117,8 +124,11 @@ def _checked(fw: Framework, lang: Lang) -> dict[str, Any]:
 
 def _framework_status(fw: Framework, lang: Lang) -> dict[str, Any]:
     """What the status line of a group or item page says of its framework, and where its status panel is."""
-    return {"version": fw.version, "status": fw.status} | _checked(fw, lang) | {
-        "panel": page_url(urls.framework_page(fw), lang) + "#status"}
+    return (
+        {"version": fw.version, "status": fw.status}
+        | _checked(fw, lang)
+        | {"panel": page_url(urls.framework_page(fw), lang) + "#status"}
+    )
 
 
 def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
@@ -130,28 +140,55 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
             a, b = (row.target, row.source) if tw.reverse else (row.source, row.target)
             rel = model.relation[row.relation]
             rel = model.relation[rel.inverse] if tw.reverse else rel
-            rows.append({"left": _ref(model, a, lang), "relation": rel.id, "skos": rel.skos,
-                         "right": _ref(model, b, lang), "rationale": _text(row.rationale, lang),
-                         "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date}}
-                        | _reconfirm(row, lang, reconfirm))
+            rows.append(
+                {
+                    "left": _ref(model, a, lang),
+                    "relation": rel.id,
+                    "skos": rel.skos,
+                    "right": _ref(model, b, lang),
+                    "rationale": _text(row.rationale, lang),
+                    "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date},
+                }
+                | _reconfirm(row, lang, reconfirm)
+            )
         fws = [model.framework[x] for x in (left, right)]
-        return {"title": f"{fws[0].title.get(lang)} → {fws[1].title.get(lang)}",
-                "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws], "rows": rows}
+        return {
+            "title": f"{fws[0].title.get(lang)} → {fws[1].title.get(lang)}",
+            "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws],
+            "rows": rows,
+        }
     if tw.kind == "framework" and tw.framework:
         fw = tw.framework
-        return {"title": fw.title.get(lang), "version": fw.version, "publisher": fw.publisher.get(lang),
-                "status": fw.status} | _checked(fw, lang) | {
-                "status_panel": [{"id": f.id, "label": f.label.get(lang)} | _text(f.value, lang)
-                                 | ({"confidence": f.confidence} if f.confidence else {})
-                                 for f in fw.facts if f.panel],
+        return (
+            {
+                "title": fw.title.get(lang),
+                "version": fw.version,
+                "publisher": fw.publisher.get(lang),
+                "status": fw.status,
+            }
+            | _checked(fw, lang)
+            | {
+                "status_panel": [
+                    {"id": f.id, "label": f.label.get(lang)}
+                    | _text(f.value, lang)
+                    | ({"confidence": f.confidence} if f.confidence else {})
+                    for f in fw.facts
+                    if f.panel
+                ],
                 "licence": {"id": fw.licence.id, "name": fw.licence.name.get(lang)}
                 | ({"url": fw.licence.url} if fw.licence.url else {}),
-                "groups": [_ref(model, g.id, lang) for g in fw.groups]}
+                "groups": [_ref(model, g.id, lang) for g in fw.groups],
+            }
+        )
     if tw.kind == "group" and tw.group:
-        return {"title": tw.group.title.get(lang), "framework": _ref(model, tw.group.framework, lang),
-                "framework_status": _framework_status(model.framework[tw.group.framework], lang),
-                "items": [_ref(model, i.id, lang) | {"label": i.label_in(lang)} | _text(i.statement, lang)
-                          for i in tw.group.items]}
+        return {
+            "title": tw.group.title.get(lang),
+            "framework": _ref(model, tw.group.framework, lang),
+            "framework_status": _framework_status(model.framework[tw.group.framework], lang),
+            "items": [
+                _ref(model, i.id, lang) | {"label": i.label_in(lang)} | _text(i.statement, lang) for i in tw.group.items
+            ],
+        }
     assert tw.item is not None
     item = tw.item
     mappings = []
@@ -159,22 +196,39 @@ def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[st
         rel = model.relation[m.relation]
         rel = rel if direction == "out" else model.relation[rel.inverse]
         other = m.target if direction == "out" else m.source
-        mappings.append({"relation": rel.id, "skos": rel.skos, "item": _ref(model, other, lang),
-                         "rationale": _text(m.rationale, lang)} | _reconfirm(m, lang, reconfirm))
-    return {"title": item_heading(model, item, lang), "label": item.label_in(lang),
-            "framework": _ref(model, item.framework, lang),
-            "framework_status": _framework_status(model.framework[item.framework], lang),
-            "group": _ref(model, item.group, lang),
-            "statement": _text(item.statement, lang), "subpoints": [s.get(lang) for s in item.subpoints],
-            "mappings": mappings}
+        mappings.append(
+            {
+                "relation": rel.id,
+                "skos": rel.skos,
+                "item": _ref(model, other, lang),
+                "rationale": _text(m.rationale, lang),
+            }
+            | _reconfirm(m, lang, reconfirm)
+        )
+    return {
+        "title": item_heading(model, item, lang),
+        "label": item.label_in(lang),
+        "framework": _ref(model, item.framework, lang),
+        "framework_status": _framework_status(model.framework[item.framework], lang),
+        "group": _ref(model, item.group, lang),
+        "statement": _text(item.statement, lang),
+        "subpoints": [s.get(lang) for s in item.subpoints],
+        "mappings": mappings,
+    }
 
 
 def twin(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
     """The twin of one page in one language (the crosswalk rows in `reconfirm` marked as to be re-confirmed)."""
     other: Lang = "nl" if lang == "en" else "en"
-    head = {"$schema": site_url() + SCHEMA, "kind": tw.kind, "id": tw.id, "lang": lang,
-            "url": page_url(tw.page, lang), "twin": site_url() + twin_path(tw.page, lang),
-            "translation": site_url() + twin_path(tw.page, other)}
+    head = {
+        "$schema": site_url() + SCHEMA,
+        "kind": tw.kind,
+        "id": tw.id,
+        "lang": lang,
+        "url": page_url(tw.page, lang),
+        "twin": site_url() + twin_path(tw.page, lang),
+        "translation": site_url() + twin_path(tw.page, other),
+    }
     if tw.kind != "crosswalk":
         head["uri"] = stable_uri(tw.id)
     return head | _body(model, tw, lang, reconfirm)
@@ -188,12 +242,24 @@ def json_ld(model: Model, item: Item, page: str, lang: Lang) -> str:
     """schema.org DefinedTerm of an item page (in a DefinedTermSet: its group), safe inside <script>."""
     group = model.groups[item.group]
     fw = model.framework[item.framework]
-    data = {"@context": "https://schema.org", "@type": "DefinedTerm", "@id": stable_uri(item.id),
-            "identifier": item.id, "termCode": item.label_in(lang), "name": item_heading(model, item, lang),
-            "description": item.statement.get(lang), "inLanguage": lang, "url": page_url(page, lang),
-            "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": stable_uri(group.id), "identifier": group.id,
-                                 "name": f"{fw.title.get(lang)}: {group.title.get(lang)}",
-                                 "url": page_url(urls.group_page(fw, group), lang)}}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "DefinedTerm",
+        "@id": stable_uri(item.id),
+        "identifier": item.id,
+        "termCode": item.label_in(lang),
+        "name": item_heading(model, item, lang),
+        "description": item.statement.get(lang),
+        "inLanguage": lang,
+        "url": page_url(page, lang),
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "@id": stable_uri(group.id),
+            "identifier": group.id,
+            "name": f"{fw.title.get(lang)}: {group.title.get(lang)}",
+            "url": page_url(urls.group_page(fw, group), lang),
+        },
+    }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
@@ -207,17 +273,32 @@ def edition(model: Model, root: Path, history: History | None = None) -> dict[st
         out["id"] = history.current_id
         if history.current_id is None:
             out["after"] = history.editions[-1].id
-    return {**out, "frameworks": [{"id": f.id, "version": f.version} for f in model.frameworks],
-            "date": data_date(model), "hash": standards_hash((root / "standards").resolve())}
+    return {
+        **out,
+        "frameworks": [{"id": f.id, "version": f.version} for f in model.frameworks],
+        "date": data_date(model),
+        "hash": standards_hash((root / "standards").resolve()),
+    }
 
 
 def catalogue(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
     """Every twin, both languages, with the data edition."""
-    entries = [{"kind": tw.kind, "id": tw.id, "lang": lang, "url": page_url(tw.page, lang),
-                "twin": site_url() + twin_path(tw.page, lang)}
-               for tw in twins(model) for lang in LANGUAGES]
-    return {"$schema": site_url() + "schemas/catalogue.schema.json", "edition": edition(model, root, history),
-            "twins": entries}
+    entries = [
+        {
+            "kind": tw.kind,
+            "id": tw.id,
+            "lang": lang,
+            "url": page_url(tw.page, lang),
+            "twin": site_url() + twin_path(tw.page, lang),
+        }
+        for tw in twins(model)
+        for lang in LANGUAGES
+    ]
+    return {
+        "$schema": site_url() + "schemas/catalogue.schema.json",
+        "edition": edition(model, root, history),
+        "twins": entries,
+    }
 
 
 def front_matter(model: Model, tw: Twin, lang: Lang) -> list[str]:

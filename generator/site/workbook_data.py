@@ -77,8 +77,14 @@ def links(fw: Framework, item: Item, field: LinkField) -> list[Link]:
 
 def item_hash(fw: Framework, item: Item) -> str:
     """A short hash of what an item says and how it is assessed: a change means evidence should be looked at."""
-    content = [item.id, item.label, item.statement.en, item.statement.nl, [s.en for s in item.subpoints],
-               [(link.target.id, link.state) for f in ("ksbs", "assesses") for link in links(fw, item, f)]]
+    content = [
+        item.id,
+        item.label,
+        item.statement.en,
+        item.statement.nl,
+        [s.en for s in item.subpoints],
+        [(link.target.id, link.state) for f in ("ksbs", "assesses") for link in links(fw, item, f)],
+    ]
     return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()[:8]
 
 
@@ -88,8 +94,12 @@ def edition(model: Model, fw: Framework) -> dict[str, object]:
     hashes = {i.id: item_hash(fw, i) for g in workbook_groups(fw) for i in g.items}
     others = [v.other for v in cross_views(model, fw)]
     total = hashlib.sha256(json.dumps(hashes, sort_keys=True).encode()).hexdigest()[:12]
-    return {"versions": {f.id: f.version for f in [fw, *others]}, "hash": total, "date": data_date(model),
-            "items": hashes}
+    return {
+        "versions": {f.id: f.version for f in [fw, *others]},
+        "hash": total,
+        "date": data_date(model),
+        "items": hashes,
+    }
 
 
 def _other_side(mset: MappingSet, fw: Framework) -> Side:
@@ -111,8 +121,9 @@ def _cross_view(model: Model, fw: Framework, mset: MappingSet) -> CrossView:
     for group in (g for g in other.groups if g.id in compared):
         rows = []
         for item in group.items:
-            cands = sorted(found.get(item.id, []),
-                           key=lambda c: (-model.relation[c[1]].strength, order[c[1]], mine[c[0]]))
+            cands = sorted(
+                found.get(item.id, []), key=lambda c: (-model.relation[c[1]].strength, order[c[1]], mine[c[0]])
+            )
             rows.append(CrossItem(item, tuple(cands)))
         groups.append((group, tuple(rows)))
     return CrossView(mset, other, tuple(groups))
@@ -148,11 +159,15 @@ def _since_entry(history: History, edition_id: str, ident: str, change: Since, l
     old = item_side(_export(history, edition_id), change.old) if change.old else None
     note = change_note(change, edition_id)
     new = [item_side(history.now.export, n) for n in change.new]
-    return {"kind": change.kind, "successors": list(change.successors), "name": old["name"][lang] if old else ident,
-            "old": old["statement"][lang] if old else "",
-            "new": [{"id": n["id"], "name": n["name"][lang], "statement": n["statement"][lang]} for n in new],
-            "same": old is not None and len(new) == 1 and new[0]["statement"][lang] == old["statement"][lang],
-            "note": note[lang] if note else None}
+    return {
+        "kind": change.kind,
+        "successors": list(change.successors),
+        "name": old["name"][lang] if old else ident,
+        "old": old["statement"][lang] if old else "",
+        "new": [{"id": n["id"], "name": n["name"][lang], "statement": n["statement"][lang]} for n in new],
+        "same": old is not None and len(new) == 1 and new[0]["statement"][lang] == old["statement"][lang],
+        "note": note[lang] if note else None,
+    }
 
 
 def _export(history: History, edition_id: str) -> dict[str, Any]:

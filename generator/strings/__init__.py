@@ -44,7 +44,7 @@ _UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 def _read(path: Path) -> dict[str, str]:
     data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise CatalogueError(f"{path}: must be a flat table of key: \"text\"")
+        raise CatalogueError(f'{path}: must be a flat table of key: "text"')
     return data
 
 
@@ -56,8 +56,10 @@ def load(folder: Path = HERE) -> dict[Lang, dict[str, str]]:
         for other, other_table in tables.items():
             missing = sorted(set(other_table) - set(table))
             if missing:
-                problems.append(f"{folder / f'{lang}.yaml'}: missing {len(missing)} key(s) that {other}.yaml has: "
-                                + ", ".join(missing))
+                problems.append(
+                    f"{folder / f'{lang}.yaml'}: missing {len(missing)} key(s) that {other}.yaml has: "
+                    + ", ".join(missing)
+                )
     en = tables["en"]
     for key in sorted(set(en) & set(tables["nl"])):
         if set(_PLACEHOLDER.findall(en[key])) != set(_PLACEHOLDER.findall(tables["nl"][key])):
@@ -78,8 +80,9 @@ def t(key: str, lang: Lang, **values: object) -> str:
     try:
         text = catalogue()[lang][key]
     except KeyError:
-        raise MissingString(f"interface string {key!r} is not in generator/strings/{lang}.yaml; add it to "
-                            "every language's catalogue") from None
+        raise MissingString(
+            f"interface string {key!r} is not in generator/strings/{lang}.yaml; add it to every language's catalogue"
+        ) from None
     return text.format(**values) if values else text
 
 

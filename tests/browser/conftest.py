@@ -26,10 +26,21 @@ def axe_violations(page: Any) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     assert result["passes"], "axe-core ran no rule"
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
-            for v in result["violations"]]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+
+
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.site,
@@ -68,8 +79,9 @@ def browser() -> Iterator[Any]:
 def page(browser: Any, base_url: str) -> Iterator[Any]:
     context = browser.new_context(base_url=base_url)
     outside: list[str] = []
-    context.on("request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:")
-               else outside.append(r.url))
+    context.on(
+        "request", lambda r: None if r.url.startswith(base_url) or r.url.startswith("data:") else outside.append(r.url)
+    )
     tab = context.new_page()
     yield tab
     context.close()

@@ -15,12 +15,29 @@ from .conftest import AXE, BROWSER_MARKS, axe_violations
 #: One page of each kind: home, group index, item pages, side by side, mappings hub, crosswalk, matrix, coverage,
 #: KSB matrix, checklist, glossary, framework list and overview, downloads, editions, courses and a report, about,
 #: 404.
-PAGE_KINDS = ["", "coaching-professional/knowledge/", "coaching-professional/knowledge/k1/",
-              "coaching-professional/side-by-side/", "jobcoach-eindtermen/intake-assessment/a/", "mappings/",
-              "mappings/st0809--bvjn/", "mappings/bvjn--st0809/matrix/", "mappings/coverage/",
-              "coaching-professional/duties-matrix/", "coaching-professional/checklist/", "glossary/",
-              "frameworks/", "coaching-professional/", "downloads/", "editions/", "courses/", "courses/draft-jobcoach/",
-              "about/", "clcas-career-coach/eligibility/1/", "404.html"]
+PAGE_KINDS = [
+    "",
+    "coaching-professional/knowledge/",
+    "coaching-professional/knowledge/k1/",
+    "coaching-professional/side-by-side/",
+    "jobcoach-eindtermen/intake-assessment/a/",
+    "mappings/",
+    "mappings/st0809--bvjn/",
+    "mappings/bvjn--st0809/matrix/",
+    "mappings/coverage/",
+    "coaching-professional/duties-matrix/",
+    "coaching-professional/checklist/",
+    "glossary/",
+    "frameworks/",
+    "coaching-professional/",
+    "downloads/",
+    "editions/",
+    "courses/",
+    "courses/draft-jobcoach/",
+    "about/",
+    "clcas-career-coach/eligibility/1/",
+    "404.html",
+]
 
 pytestmark = BROWSER_MARKS
 
@@ -49,13 +66,17 @@ def _search(page: Any, url: str, query: str) -> list[str]:
     return [str(a.get_attribute("href")) for a in results.all()]
 
 
-@pytest.mark.parametrize(("start", "query", "dutch"), [
-    pytest.param("nl/", "vaardigheden", True, id="dutch-word-on-nl"),
-    pytest.param("nl/", "Kolb", True, id="name-in-both-languages-on-nl"),
-    pytest.param("", "Kolb", False, id="name-in-both-languages-on-en"),
-])
-def test_search_returns_only_pages_in_the_readers_language(page: Any, base_url: str, start: str, query: str,
-                                                           dutch: bool) -> None:
+@pytest.mark.parametrize(
+    ("start", "query", "dutch"),
+    [
+        pytest.param("nl/", "vaardigheden", True, id="dutch-word-on-nl"),
+        pytest.param("nl/", "Kolb", True, id="name-in-both-languages-on-nl"),
+        pytest.param("", "Kolb", False, id="name-in-both-languages-on-en"),
+    ],
+)
+def test_search_returns_only_pages_in_the_readers_language(
+    page: Any, base_url: str, start: str, query: str, dutch: bool
+) -> None:
     hrefs = _search(page, start, query)
     assert hrefs
     in_nl = [h.startswith(f"{base_url}nl/") for h in hrefs]
@@ -70,20 +91,29 @@ def test_axe_finds_no_violations(page: Any, lang: str, path: str) -> None:
     assert axe_violations(page) == []
 
 
-@pytest.mark.parametrize(("start", "query", "first"), [
-    pytest.param("", "K5", "coaching-professional/knowledge/k5/", id="code-en"),
-    pytest.param("", "Method 6.10", "jobcoach-eindtermen/methodiek/traject-10/", id="name-en"),
-    pytest.param("nl/", "Jobfinding f", "nl/jobcoach-eindtermen/jobfinding/f/", id="name-nl"),
-    # a common word: some item page (whose text or mapped texts use it) before the large crosswalk pages
-    pytest.param("nl/", "werkgever", r"nl/(coaching-professional|jobcoach-eindtermen|clcas-career-coach)/[^/]+/[^/]+/",
-                 id="word-nl-item-before-crosswalk"),
-])
-def test_search_for_an_item_puts_an_item_page_first(page: Any, base_url: str, start: str, query: str,
-                                                     first: str) -> None:
+@pytest.mark.parametrize(
+    ("start", "query", "first"),
+    [
+        pytest.param("", "K5", "coaching-professional/knowledge/k5/", id="code-en"),
+        pytest.param("", "Method 6.10", "jobcoach-eindtermen/methodiek/traject-10/", id="name-en"),
+        pytest.param("nl/", "Jobfinding f", "nl/jobcoach-eindtermen/jobfinding/f/", id="name-nl"),
+        # a common word: some item page (whose text or mapped texts use it) before the large crosswalk pages
+        pytest.param(
+            "nl/",
+            "werkgever",
+            r"nl/(coaching-professional|jobcoach-eindtermen|clcas-career-coach)/[^/]+/[^/]+/",
+            id="word-nl-item-before-crosswalk",
+        ),
+    ],
+)
+def test_search_for_an_item_puts_an_item_page_first(
+    page: Any, base_url: str, start: str, query: str, first: str
+) -> None:
     hrefs = _search(page, start, query)
     page.wait_for_timeout(300)  # results arrive in batches; the order settles
-    hrefs = [str(a.get_attribute("href")) for a in
-             page.locator(".md-search-result__item > a.md-search-result__link").all()]
+    hrefs = [
+        str(a.get_attribute("href")) for a in page.locator(".md-search-result__item > a.md-search-result__link").all()
+    ]
     assert re.match(first, hrefs[0].removeprefix(base_url)), hrefs[:3]
     snippet = page.locator(".md-search-result__item").first.inner_text()
     count = re.escape(t("filter-count", "nl" if start else "en"))
@@ -96,7 +126,12 @@ def test_language_switch_keeps_the_query_string_and_anchor(page: Any, base_url: 
     page.locator(".md-header__option .md-select").hover()
     page.locator('a.md-select__link[hreflang="nl"]').click()
     page.wait_for_url(f"{base_url}nl/mappings/st0809--bvjn/?relation=narrow#relation-narrow")
-    assert page.locator("table.cr-crosswalk tbody tr:not([hidden])").count() < \
-        page.locator("table.cr-crosswalk tbody tr").count()
-    assert page.locator("table.cr-crosswalk caption").inner_text().startswith(
-        page.locator(".cr-count").inner_text().split(" ")[0])
+    assert (
+        page.locator("table.cr-crosswalk tbody tr:not([hidden])").count()
+        < page.locator("table.cr-crosswalk tbody tr").count()
+    )
+    assert (
+        page.locator("table.cr-crosswalk caption")
+        .inner_text()
+        .startswith(page.locator(".cr-count").inner_text().split(" ")[0])
+    )

@@ -36,10 +36,14 @@ def test_report_appears_verdict_first_and_downloads_as_the_cli_json(page: Any) -
     _check(page, DRAFT)
     output = page.locator("#cr-output")
     verdict = output.locator(".cr-verdict").inner_text()
-    assert verdict.startswith("Not compliant: Job finding f, Job finding j, Coaching on the job l and Coaching on "
-                              "the job m are not covered; Methodical approach 3, ")
-    assert verdict.endswith(" are not covered. To review: the course is not dual; the course gives 0 hours of practice "
-                            "(at least 1 expected).")  # our inferences: points to review, not failures
+    assert verdict.startswith(
+        "Not compliant: Job finding f, Job finding j, Coaching on the job l and Coaching on "
+        "the job m are not covered; Methodical approach 3, "
+    )
+    assert verdict.endswith(
+        " are not covered. To review: the course is not dual; the course gives 0 hours of practice "
+        "(at least 1 expected)."
+    )  # our inferences: points to review, not failures
     text = " ".join(output.inner_text().split())
     assert "Post-HBO course (HBO level)" in text  # the level's label, not hbo-post
     _code, out, _err = run_course(ROOT, DRAFT, "json", None)
@@ -64,8 +68,9 @@ def test_dutch_page_reports_in_dutch(page: Any) -> None:
     _open(page, "nl")
     _check(page, DRAFT)
     verdict = page.locator("#cr-output .cr-verdict").inner_text()
-    assert verdict.startswith("Voldoet niet: Jobfinding f, Jobfinding j, Coaching on the job l en Coaching on the "
-                              "job m")
+    assert verdict.startswith(
+        "Voldoet niet: Jobfinding f, Jobfinding j, Coaching on the job l en Coaching on the job m"
+    )
     assert page.locator("#cr-output h2").first.inner_text() == "Rapport toetsing opleiding"
     text = " ".join(page.locator("#cr-output").inner_text().split())
     assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in text
@@ -128,8 +133,11 @@ def test_keyboard_reaches_the_file_input_and_the_report_actions(page: Any) -> No
 
 
 def test_no_other_page_loads_the_check_script(built_site: Any) -> None:
-    loading = sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("*.html")
-                     if "course-check/page.js" in p.read_text(encoding="utf-8"))
+    loading = sorted(
+        p.relative_to(built_site.site).as_posix()
+        for p in built_site.site.rglob("*.html")
+        if "course-check/page.js" in p.read_text(encoding="utf-8")
+    )
     assert loading == ["courses/check/index.html", "nl/courses/check/index.html"]
 
 
@@ -185,12 +193,18 @@ def test_a_saved_report_reopened_lists_what_changed_since_its_edition(page: Any,
     assert report["edition"]["url"].endswith("/editions/") and "id" in report["edition"]
     page.evaluate("delete window.__crLast")
     saved = tmp_path / "saved-report.json"
-    saved.write_text(json.dumps({**report, "edition": {**report["edition"], "id": first, "standards": "0" * 12}}),
-                     encoding="utf-8")
+    saved.write_text(
+        json.dumps({**report, "edition": {**report["edition"], "id": first, "standards": "0" * 12}}), encoding="utf-8"
+    )
     _check(page, saved)
     answer = page.evaluate("window.__crLast.reopened")
-    covered = {i["id"] for rs in report["requirement_sets"] for c in rs["conditions"] for i in c.get("items", [])
-               if i["covered"]}
+    covered = {
+        i["id"]
+        for rs in report["requirement_sets"]
+        for c in rs["conditions"]
+        for i in c.get("items", [])
+        if i["covered"]
+    }
     assert {i["id"] for i in answer["items"]} == covered & set(since) != set()
     view = page.locator(".cr-reopen")
     assert view.locator("h2").inner_text() == t("check.reopen-title", lang)
@@ -217,20 +231,24 @@ def test_a_report_of_an_unknown_edition_or_no_report_says_so(page: Any, tmp_path
     report = json.loads(out)
     _open(page, "en")
     unknown = tmp_path / "unknown.json"
-    unknown.write_text(json.dumps({**report, "edition": {**report["edition"], "id": "2020-01-01",
-                                                         "standards": "0" * 12}}), encoding="utf-8")
+    unknown.write_text(
+        json.dumps({**report, "edition": {**report["edition"], "id": "2020-01-01", "standards": "0" * 12}}),
+        encoding="utf-8",
+    )
     _check(page, unknown)
     assert page.locator(".cr-reopen .cr-verdict").inner_text() == t("check.reopen-unknown", "en", named="2020-01-01")
     page.evaluate("delete window.__crLast")
     other = tmp_path / "other.json"
     other.write_text('{"format": "coachref-workbook"}', encoding="utf-8")
     _check(page, other)
-    assert page.locator("#cr-status").inner_text() == t("check.reopen-not-report", "en", file="other.json",
-                                                         command="coachref course --format json")
+    assert page.locator("#cr-status").inner_text() == t(
+        "check.reopen-not-report", "en", file="other.json", command="coachref course --format json"
+    )
 
 
-def test_after_a_check_focus_is_on_the_verdict_and_every_printed_page_names_the_course(page: Any,
-                                                                                        tmp_path: Path) -> None:
+def test_after_a_check_focus_is_on_the_verdict_and_every_printed_page_names_the_course(
+    page: Any, tmp_path: Path
+) -> None:
     """ux.md findings 3 and 7: the reader lands on the verdict (a screen reader reads it), and pages 2 to n of the
     printed report carried only "n / N"; now each names the course, the date of the check, the hash and the site."""
     from pypdf import PdfReader

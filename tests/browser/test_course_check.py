@@ -43,7 +43,8 @@ def browser_results(browser: Any, base_url: str) -> Iterator[dict[str, Any]]:
     for path in COURSE_FILES:
         results[rel(path)] = tab.evaluate(
             "([name, bytes, today]) => window.__crCheck(name, new Uint8Array(bytes), today)",
-            [rel(path), list(path.read_bytes()), TODAY])
+            [rel(path), list(path.read_bytes()), TODAY],
+        )
     yield results
     context.close()
 
@@ -52,12 +53,14 @@ def _parser_words_out(result: dict[str, Any]) -> dict[str, Any]:
     """The one allowed difference: a YAML syntax error quotes its parser's own words (libyaml in the CLI, the
     `yaml` package in the browser) after our fixed part, and the two parsers may stop at another column of the
     same line. Code, line, hint and our part of the message must agree."""
+
     def fixed(problem: dict[str, Any]) -> dict[str, Any]:
         if problem["code"] != "yaml-syntax":
             return problem
         message = problem["message"]
         cut = message.find("(the parser got lost at line ")
-        return {**problem, "col": 0, "message": message[:cut] if cut >= 0 else message[:len("YAML syntax error:")]}
+        return {**problem, "col": 0, "message": message[:cut] if cut >= 0 else message[: len("YAML syntax error:")]}
+
     return {**result, "problems": [fixed(p) for p in result["problems"]]}
 
 
@@ -90,7 +93,8 @@ def test_the_browser_engine_names_no_framework_rule_or_id() -> None:
     model = load_model(ROOT).model
     assert model is not None
     names = {r.id for r in model.requirement_sets} | set(model.groups) | {f.id for f in model.frameworks}
-    scripts = "\n".join(p.read_text(encoding="utf-8")
-                        for p in sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js")))
+    scripts = "\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js"))
+    )
     found = sorted(n for n in names if re.search(rf"[\"'`]{re.escape(n)}[\"'`.:]", scripts))
     assert found == []

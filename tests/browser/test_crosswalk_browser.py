@@ -27,7 +27,8 @@ def _rows(page: Any) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = page.eval_on_selector_all(
         "table.cr-crosswalk tbody tr",
         "rows => rows.map(r => ({relation: r.dataset.relation, groups: r.dataset.groups.split(' '),"
-        " visible: r.offsetParent !== null, order: Number(r.dataset.order)}))")
+        " visible: r.offsetParent !== null, order: Number(r.dataset.order)}))",
+    )
     return rows
 
 
@@ -105,9 +106,11 @@ def test_printed_crosswalk_holds_every_pair_uncut_on_landscape_a4(page: Any, mod
     prefix = "" if lang == "en" else "nl/"
     page.goto(f"{prefix}mappings/st0809--bvjn/")
     row_texts = page.eval_on_selector_all("table.cr-crosswalk tbody tr", "rows => rows.map(r => r.innerText)")
-    running = page.evaluate("() => [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; }"
-                            " catch (e) { return []; } }).filter(r => r instanceof CSSPageRule)"
-                            ".flatMap(r => [...r.cssRules]).map(r => r.style.content).filter(c => c.includes('2'))")
+    running = page.evaluate(
+        "() => [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; }"
+        " catch (e) { return []; } }).filter(r => r instanceof CSSPageRule)"
+        ".flatMap(r => [...r.cssRules]).map(r => r.style.content).filter(c => c.includes('2'))"
+    )
     assert len(running) == 2, running  # this page's header (versions, sources) and footer (data date)
     header, footer = (json.loads(x) for x in running)
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
@@ -126,10 +129,19 @@ def test_printed_crosswalk_holds_every_pair_uncut_on_landscape_a4(page: Any, mod
         assert f"{n} / {len(texts)}" in text, f"page {n} lacks its page number"
 
 
-@pytest.mark.parametrize("path", ["mappings/st0809--bvjn/", "mappings/bvjn--st0809/", "mappings/clcas--st0809/",
-                                  "mappings/st0809--bvjn/matrix/", "mappings/bvjn--st0809/matrix/",
-                                  "mappings/coverage/", "coaching-professional/duties-matrix/",
-                                  "coaching-professional/epa-matrix/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "mappings/st0809--bvjn/",
+        "mappings/bvjn--st0809/",
+        "mappings/clcas--st0809/",
+        "mappings/st0809--bvjn/matrix/",
+        "mappings/bvjn--st0809/matrix/",
+        "mappings/coverage/",
+        "coaching-professional/duties-matrix/",
+        "coaching-professional/epa-matrix/",
+    ],
+)
 def test_no_table_is_wider_than_the_printed_page(browser: Any, base_url: str, path: str) -> None:
     """Laid out for print at the printable width of its A4 page, no cell of any table reaches past the edge."""
     context = browser.new_context(base_url=base_url)
@@ -142,9 +154,9 @@ def test_no_table_is_wider_than_the_printed_page(browser: Any, base_url: str, pa
         overflow = tab.evaluate(
             "() => { const edge = document.documentElement.clientWidth + 0.5;"
             " return [...document.querySelectorAll('table.cr-table th, table.cr-table td')]"
-            ".filter(c => c.getBoundingClientRect().right > edge).map(c => c.innerText.slice(0, 40)); }")
+            ".filter(c => c.getBoundingClientRect().right > edge).map(c => c.innerText.slice(0, 40)); }"
+        )
         assert overflow == [], f"{path} ({orientation}): cells past the page edge"
         assert tab.locator("table.cr-table").count() > 0
     finally:
         context.close()
-

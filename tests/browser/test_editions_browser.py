@@ -36,8 +36,9 @@ def _pages(plan: Plan) -> list[str]:
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")
-def test_axe_finds_no_violations_on_the_edition_pages(browser: Any, next_url: str,
-                                                      next_edition_site: tuple[BuiltSite, Plan]) -> None:
+def test_axe_finds_no_violations_on_the_edition_pages(
+    browser: Any, next_url: str, next_edition_site: tuple[BuiltSite, Plan]
+) -> None:
     context = browser.new_context(base_url=next_url)
     try:
         tab = context.new_page()
@@ -50,8 +51,9 @@ def test_axe_finds_no_violations_on_the_edition_pages(browser: Any, next_url: st
     assert found == {path: [] for path in found}
 
 
-def test_no_edition_page_scrolls_sideways_on_a_phone(browser: Any, next_url: str,
-                                                     next_edition_site: tuple[BuiltSite, Plan]) -> None:
+def test_no_edition_page_scrolls_sideways_on_a_phone(
+    browser: Any, next_url: str, next_edition_site: tuple[BuiltSite, Plan]
+) -> None:
     context = _phone(browser, next_url)
     try:
         tab = context.new_page()

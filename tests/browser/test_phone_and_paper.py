@@ -33,8 +33,7 @@ OVERFLOW = """() => {
 
 
 def _phone(browser: Any, base_url: str) -> Any:
-    return browser.new_context(base_url=base_url, viewport=PHONE, device_scale_factor=1, is_mobile=True,
-                               has_touch=True)
+    return browser.new_context(base_url=base_url, viewport=PHONE, device_scale_factor=1, is_mobile=True, has_touch=True)
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -59,22 +58,27 @@ def test_coverage_chart_labels_are_at_least_12_px(browser: Any, base_url: str, w
     try:
         tab = context.new_page()
         tab.goto("nl/mappings/coverage/")
-        sizes = tab.eval_on_selector_all(".cr-chart [data-chart-label]",
-                                         "els => els.map(e => e.getBoundingClientRect().height &&"
-                                         " parseFloat(getComputedStyle(e).fontSize))")
+        sizes = tab.eval_on_selector_all(
+            ".cr-chart [data-chart-label]",
+            "els => els.map(e => e.getBoundingClientRect().height && parseFloat(getComputedStyle(e).fontSize))",
+        )
         assert sizes and min(sizes) >= 12, sizes
     finally:
         context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-@pytest.mark.parametrize(("path", "columns", "row"), [
-    # a crosswalk row ends on "Reviewed: …"; a checklist row starts with its KSB code
-    ("mappings/st0809--bvjn/", ("relation",), "reviewed"),
-    ("coaching-professional/checklist/", ("statement", "evidence"), ""),
-])
-def test_printed_headers_keep_their_text_on_every_page(page: Any, lang: str, path: str, columns: tuple[str, ...],
-                                                        row: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "columns", "row"),
+    [
+        # a crosswalk row ends on "Reviewed: …"; a checklist row starts with its KSB code
+        ("mappings/st0809--bvjn/", ("relation",), "reviewed"),
+        ("coaching-professional/checklist/", ("statement", "evidence"), ""),
+    ],
+)
+def test_printed_headers_keep_their_text_on_every_page(
+    page: Any, lang: str, path: str, columns: tuple[str, ...], row: str
+) -> None:
     from pypdf import PdfReader
 
     from generator.strings import t
@@ -83,18 +87,23 @@ def test_printed_headers_keep_their_text_on_every_page(page: Any, lang: str, pat
     page.wait_for_function("() => document.readyState === 'complete'")
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     marker = re.compile(re.escape(t(row, lang) + ":") if row else r"\b[KSB]\d{1,2}\b")
-    with_rows = [(n, re.sub(r"\s+", "", s.extract_text())) for n, s in enumerate(pdf.pages, start=1)
-                 if marker.search(s.extract_text())]
+    with_rows = [
+        (n, re.sub(r"\s+", "", s.extract_text()))
+        for n, s in enumerate(pdf.pages, start=1)
+        if marker.search(s.extract_text())
+    ]
     assert len(with_rows) >= 3, "a table over several pages"
     for n, text in with_rows[1:]:
         for key in columns:
             assert re.sub(r"\s+", "", t(key, lang)) in text, f"page {n} lacks the header {t(key, lang)!r}"
 
 
-@pytest.mark.parametrize(("lang", "path"), [("en", "coaching-professional/epa-matrix/"),
-                                            ("nl", "nl/coaching-professional/epa-matrix/")])
-def test_unknown_matrix_cells_are_visible_and_spoken_on_a_phone(browser: Any, base_url: str, lang: str,
-                                                                path: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "path"), [("en", "coaching-professional/epa-matrix/"), ("nl", "nl/coaching-professional/epa-matrix/")]
+)
+def test_unknown_matrix_cells_are_visible_and_spoken_on_a_phone(
+    browser: Any, base_url: str, lang: str, path: str
+) -> None:
     """ux.md finding 6: at 390 px the KSB matrix becomes cards and the "not yet known" cells were display:none, the
     "?" only CSS content. Now each unknown cell shows its column's name and "?", and carries the words."""
     words = t("not-yet-known", lang)  # type: ignore[arg-type]

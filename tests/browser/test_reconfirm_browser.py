@@ -33,12 +33,18 @@ def _checked(site: tuple[BuiltSite, Plan]) -> tuple[Model, set[tuple[str, str]]]
 def _pages(model: Model, stale: set[tuple[str, str]]) -> list[str]:
     item = min(source for source, _ in stale if source.startswith("ST0809:"))
     page = urls.url_of(urls.item_target(model, item)[0])
-    return [f"{lang}{path}" for lang in ("", "nl/")
-            for path in ("mappings/st0809--bvjn/", "mappings/st0809--bvjn/matrix/", "mappings/coverage/", page)]
+    return [
+        f"{lang}{path}"
+        for lang in ("", "nl/")
+        for path in ("mappings/st0809--bvjn/", "mappings/st0809--bvjn/matrix/", "mappings/coverage/", page)
+    ]
 
 
-def test_the_review_filter_shows_exactly_the_rows_to_reconfirm(browser: Any, next_url: str,  # noqa: F811
-                                                              next_edition_site: tuple[BuiltSite, Plan]) -> None:
+def test_the_review_filter_shows_exactly_the_rows_to_reconfirm(
+    browser: Any,
+    next_url: str,  # noqa: F811
+    next_edition_site: tuple[BuiltSite, Plan],
+) -> None:
     model, stale = _checked(next_edition_site)
     mset = next(s for s in model.mapping_sets if (s.source, s.target) == ("ST0809", "BVJN"))
     wanted = sum((m.source, m.target) in stale for m in mset.mappings)
@@ -48,23 +54,33 @@ def test_the_review_filter_shows_exactly_the_rows_to_reconfirm(browser: Any, nex
         tab = context.new_page()
         tab.goto("mappings/st0809--bvjn/")
         tab.select_option('.cr-filters select[data-filter="reconfirm"]', "yes")
-        rows = tab.eval_on_selector_all("table.cr-crosswalk tbody tr", "rows => rows.map(r => ({"
-                                        "visible: r.offsetParent !== null, flagged: r.dataset.reconfirm === 'yes',"
-                                        "text: r.innerText}))")
+        rows = tab.eval_on_selector_all(
+            "table.cr-crosswalk tbody tr",
+            "rows => rows.map(r => ({"
+            "visible: r.offsetParent !== null, flagged: r.dataset.reconfirm === 'yes',"
+            "text: r.innerText}))",
+        )
         shown = [r for r in rows if r["visible"]]
         assert len(shown) == wanted and all(r["flagged"] and "To be re-confirmed:" in r["text"] for r in shown)
         assert tab.inner_text(".cr-filters .cr-count") == f"Showing {wanted} of {len(mset.mappings)} mappings."
         assert "reconfirm=yes" in tab.url  # a shared address keeps the filter
         tab.goto("mappings/st0809--bvjn/?reconfirm=yes")
-        assert tab.eval_on_selector_all("table.cr-crosswalk tbody tr",
-                                        "rows => rows.filter(r => r.offsetParent !== null).length") == wanted
+        assert (
+            tab.eval_on_selector_all(
+                "table.cr-crosswalk tbody tr", "rows => rows.filter(r => r.offsetParent !== null).length"
+            )
+            == wanted
+        )
     finally:
         context.close()
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")
-def test_axe_finds_no_violations_where_rows_are_marked(browser: Any, next_url: str,  # noqa: F811
-                                                       next_edition_site: tuple[BuiltSite, Plan]) -> None:
+def test_axe_finds_no_violations_where_rows_are_marked(
+    browser: Any,
+    next_url: str,  # noqa: F811
+    next_edition_site: tuple[BuiltSite, Plan],
+) -> None:
     context = browser.new_context(base_url=next_url)
     try:
         tab = context.new_page()
@@ -78,9 +94,11 @@ def test_axe_finds_no_violations_where_rows_are_marked(browser: Any, next_url: s
     assert found == {path: [] for path in found}
 
 
-def test_pages_with_marked_rows_need_no_sideways_scrolling_on_a_phone(browser: Any, next_url: str,  # noqa: F811
-                                                                      next_edition_site: tuple[BuiltSite, Plan]
-                                                                      ) -> None:
+def test_pages_with_marked_rows_need_no_sideways_scrolling_on_a_phone(
+    browser: Any,
+    next_url: str,  # noqa: F811
+    next_edition_site: tuple[BuiltSite, Plan],
+) -> None:
     context = _phone(browser, next_url)
     try:
         tab = context.new_page()

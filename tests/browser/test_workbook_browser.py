@@ -68,7 +68,8 @@ def test_tick_note_reload_keeps_the_state(page: Any) -> None:
     assert page.locator("#wb-knowledge-k1-knowledge-test").input_value() == "Essay on learning theories, portfolio p. 4"
     assert page.locator("#wb-field-apprentice").input_value() == "Sam Example"
     assert page.locator("[data-progress=all] .cr-wb-count").inner_text() == t(
-        "wb-progress-line", "en", ready=1, total=31, working=1)
+        "wb-progress-line", "en", ready=1, total=31, working=1
+    )
     row = page.locator('table.cr-wb-portfolio tr[data-item="ST0809:K1"]')
     assert "Essay on learning theories" in row.locator(".cr-wb-prefs").inner_text()
     assert row.locator(".cr-wb-pstatus").inner_text() == t("wb-state.ready", "en")
@@ -96,8 +97,13 @@ def test_export_clear_import_gives_the_same_state(page: Any, tmp_path: Path) -> 
 
 def _valid(page: Any) -> dict[str, Any]:
     data = _open(page)
-    return {"format": "coachref-workbook", "version": 1, "framework": "ST0809", "edition": data["edition"],
-            "items": {"ST0809:K2": {"status": "ready", "notes": {}}}}
+    return {
+        "format": "coachref-workbook",
+        "version": 1,
+        "framework": "ST0809",
+        "edition": data["edition"],
+        "items": {"ST0809:K2": {"status": "ready", "notes": {}}},
+    }
 
 
 HOSTILE: dict[str, Any] = {
@@ -107,10 +113,11 @@ HOSTILE: dict[str, Any] = {
     "too-big": b"{" + b" " * (300 * 1024) + b"}",
     "other-framework": {"framework": "BVJN"},
     "proto-key": '{"format":"coachref-workbook","version":1,"framework":"ST0809","edition":{"hash":"000000000000",'
-                 '"items":{}},"items":{"ST0809:K2":{"status":"ready","notes":{}}},"__proto__":{"polluted":1}}',
+    '"items":{}},"items":{"ST0809:K2":{"status":"ready","notes":{}}},"__proto__":{"polluted":1}}',
     "constructor-key": {"items": {"ST0809:K2": {"status": "ready", "notes": {}, "constructor": {"prototype": 1}}}},
-    "html-note": {"items": {"ST0809:K2": {"status": "ready",
-                                          "notes": {"ST0809:epa:interview": "<img src=x onerror=alert(1)>"}}}},
+    "html-note": {
+        "items": {"ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": "<img src=x onerror=alert(1)>"}}}
+    },
     "html-field": {"fields": {"apprentice": "<script>alert(1)</script>"}},
     "bad-status": {"items": {"ST0809:K2": {"status": "done"}}},
     "bad-id": {"items": {"toString": {"status": "ready"}}},
@@ -126,8 +133,13 @@ def test_a_hostile_file_changes_nothing_and_says_why(page: Any, tmp_path: Path, 
     _fill(page)
     before = page.evaluate(f"localStorage.getItem({json.dumps(KEY)})")
     spec = HOSTILE[case]
-    content = spec if isinstance(spec, bytes) else spec.encode() if isinstance(spec, str) else \
-        json.dumps({**valid, **spec}).encode()
+    content = (
+        spec
+        if isinstance(spec, bytes)
+        else spec.encode()
+        if isinstance(spec, str)
+        else json.dumps({**valid, **spec}).encode()
+    )
     message = _import(page, tmp_path, f"{case}.json", content)
     assert message.startswith(t("wb-import-failed", "en", reason="").strip()), message
     assert len(message) > len(t("wb-import-failed", "en", reason="")) + 5, "the message says why"
@@ -139,10 +151,15 @@ def test_a_hostile_file_changes_nothing_and_says_why(page: Any, tmp_path: Path, 
 
 def test_an_older_edition_names_what_changed_and_keeps_what_is_gone(page: Any, tmp_path: Path) -> None:
     old = _valid(page)
-    old["edition"] = {**old["edition"], "hash": "0123456789ab",
-                      "items": {**old["edition"]["items"], "ST0809:K2": "deadbeef", "ST0809:K99": "00000000"}}
-    old["items"] = {"ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": "Recording 3"}},
-                    "ST0809:K99": {"status": "working", "notes": {"ST0809:epa:interview": "Old evidence"}}}
+    old["edition"] = {
+        **old["edition"],
+        "hash": "0123456789ab",
+        "items": {**old["edition"]["items"], "ST0809:K2": "deadbeef", "ST0809:K99": "00000000"},
+    }
+    old["items"] = {
+        "ST0809:K2": {"status": "ready", "notes": {"ST0809:epa:interview": "Recording 3"}},
+        "ST0809:K99": {"status": "working", "notes": {"ST0809:epa:interview": "Old evidence"}},
+    }
     message = _import(page, tmp_path, "old.json", json.dumps(old).encode())
     assert "K2" in message and "ST0809:K99" in message
     assert page.locator("#wb-knowledge-k2 .cr-wb-changed").count() == 1
@@ -166,8 +183,7 @@ def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model:
     sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages}
     assert sizes == {(round(A4[1]), round(A4[0]))}, "every page is landscape A4"
     whole = re.sub(r"\s+", "", "".join(p.extract_text() for p in pdf.pages))
-    for key in ("wb-field.apprentice", "wb-field.employer", "wb-field.assessor", "wb-field.date",
-                "wb-field.signature"):
+    for key in ("wb-field.apprentice", "wb-field.employer", "wb-field.assessor", "wb-field.date", "wb-field.signature"):
         assert re.sub(r"\s+", "", t(key, "en")) in whole, key
     assert "SamExample" in whole and "AcmeCare" in whole
     assert "ST0809version1.0" in whole and "Dataasof" in whole
@@ -177,8 +193,13 @@ def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model:
 
 
 def _tick(page: Any, data: dict[str, Any], statuses: dict[str, str]) -> None:
-    doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809", "edition": data["edition"],
-           "items": {k: {"status": v, "notes": {}} for k, v in statuses.items()}}
+    doc = {
+        "format": "coachref-workbook",
+        "version": 1,
+        "framework": "ST0809",
+        "edition": data["edition"],
+        "items": {k: {"status": v, "notes": {}} for k, v in statuses.items()},
+    }
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [KEY, json.dumps(doc)])
     page.reload()
     page.locator(".cr-wb-tools:not([hidden])").wait_for()
@@ -195,7 +216,8 @@ def test_the_cross_framework_view_agrees_with_the_crosswalk_yaml(page: Any, lang
         cells = page.eval_on_selector_all(
             f'table.cr-wb-cross[data-view="{n}"] tbody tr[data-item]',
             "rows => rows.map(r => [r.dataset.item, r.querySelector('.cr-wb-xstate').dataset.state,"
-            " r.querySelector('.cr-wb-xstate').dataset.relation])")
+            " r.querySelector('.cr-wb-xstate').dataset.relation])",
+        )
         want = []
         for row in expected["items"]:
             ready = [c for c in row["candidates"] if statuses.get(c[0]) == "ready"]
@@ -204,8 +226,11 @@ def test_the_cross_framework_view_agrees_with_the_crosswalk_yaml(page: Any, lang
             want.append([row["id"], state, ready[0][1] if ready else ""])
         assert cells == want
         covered = sum(w[1] == "covered" for w in want)
-        assert page.locator(f'.cr-wb-xsum[data-view="{n}"]').inner_text().startswith(
-            t("wb-cross-summary", lang, covered=covered, total=len(want), working=0, open=0).split(",")[0])
+        assert (
+            page.locator(f'.cr-wb-xsum[data-view="{n}"]')
+            .inner_text()
+            .startswith(t("wb-cross-summary", lang, covered=covered, total=len(want), working=0, open=0).split(",")[0])
+        )
     assert page.locator(".cr-wb-disclaimer").inner_text() == t("wb-not-accreditation", lang)
 
 
@@ -235,15 +260,18 @@ def test_keyboard_alone_sets_a_status_writes_a_note_and_exports(page: Any) -> No
     assert page.evaluate("document.activeElement.id") == "wb-knowledge-k1-observation"
     stored = _stored(page)
     assert stored is not None and stored["items"]["ST0809:K1"] == {
-        "status": "working", "notes": {"ST0809:epa:observation": "Observed session 1"}}
+        "status": "working",
+        "notes": {"ST0809:epa:observation": "Observed session 1"},
+    }
     page.locator("[data-action=export]").focus()
     with page.expect_download():
         page.keyboard.press("Enter")
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
-def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_entry(page: Any, tmp_path: Path,
-                                                                                      lang: str) -> None:
+def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_entry(
+    page: Any, tmp_path: Path, lang: str
+) -> None:
     """A workbook file saved with the first edition, with evidence on every item of it that changed since: beside
     each entry the kind of change and the text then and now, side by side, from the page's data; the untouched
     entries get nothing; the page names the file's edition."""
@@ -253,16 +281,23 @@ def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_en
     checked = load_model(PROJECT)
     assert checked.model is not None and len(checked.editions) >= 2
     first = checked.editions[0]
-    ksbs = [i for i, e in first.manifest["items"].items() if e["group"] in ("ST0809:knowledge", "ST0809:skills",
-                                                                              "ST0809:behaviours")]
+    ksbs = [
+        i
+        for i, e in first.manifest["items"].items()
+        if e["group"] in ("ST0809:knowledge", "ST0809:skills", "ST0809:behaviours")
+    ]
     hist = history(checked.model, checked.editions)
     changed = told(hist, first.id, ksbs, "workbook")
     assert changed, "no KSB changed since the first edition"
     data = _open(page, lang)
     assert data["edition"]["id"] == hist.current_id
-    doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809",
-           "edition": {**data["edition"], "id": first.id, "hash": "0123456789ab"},
-           "items": {i: {"status": "ready", "notes": {i: f"Evidence for {i}"}} for i in [*changed, "ST0809:K1"]}}
+    doc = {
+        "format": "coachref-workbook",
+        "version": 1,
+        "framework": "ST0809",
+        "edition": {**data["edition"], "id": first.id, "hash": "0123456789ab"},
+        "items": {i: {"status": "ready", "notes": {i: f"Evidence for {i}"}} for i in [*changed, "ST0809:K1"]},
+    }
     assert not Draft202012Validator(SCHEMA).is_valid({**doc, "edition": {**doc["edition"], "id": "30-11-2026"}})
     Draft202012Validator(SCHEMA).validate(doc)
     message = _import(page, tmp_path, "old.json", json.dumps(doc).encode())
@@ -273,8 +308,9 @@ def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_en
         assert box.get_attribute("data-kind") == change.kind
         entry = data["since"][first.id][ident]
         now = ", ".join(n["name"] for n in entry["new"])
-        assert box.locator("p").first.inner_text() == t(f"wb-since.{change.kind}", lang, item=entry["name"],
-                                                        edition=first.id, items=now)
+        assert box.locator("p").first.inner_text() == t(
+            f"wb-since.{change.kind}", lang, item=entry["name"], edition=first.id, items=now
+        )
         cells = box.locator("tbody td")
         assert cells.nth(0).inner_text() == change.old["statement"][lang]
         assert cells.nth(1).inner_text() == change.new[0]["statement"][lang]
@@ -288,7 +324,11 @@ def test_a_file_saved_with_an_older_edition_shows_old_and_new_text_beside_the_en
 
 
 def test_entries_on_items_split_moved_or_retired_in_a_next_edition_say_what_stands_for_them(
-        browser: Any, next_url: str, next_edition_site: tuple[Any, Any], tmp_path: Path) -> None:  # noqa: F811
+    browser: Any,
+    next_url: str,  # noqa: F811  (the fixture, imported above)
+    next_edition_site: tuple[Any, Any],
+    tmp_path: Path,
+) -> None:
     """The site after a realistic next edition: a file saved with the edition before it, with evidence on a
     reworded, a changed, a renumbered, a split and a retired KSB. The two on the page show their old and new text;
     the three whose ids are gone are kept below with what became of each (the new ids, or that it was retired)."""
@@ -300,9 +340,13 @@ def test_entries_on_items_split_moved_or_retired_in_a_next_edition_say_what_stan
         page = context.new_page()
         data = _open(page)
         assert data["edition"]["id"] == DATE and plan.old in data["since"]
-        doc = {"format": "coachref-workbook", "version": 1, "framework": "ST0809",
-               "edition": {**data["edition"], "id": plan.old, "hash": "0123456789ab"},
-               "items": {i: {"status": "ready", "notes": {i: f"Evidence {kind}"}} for kind, i in picks.items()}}
+        doc = {
+            "format": "coachref-workbook",
+            "version": 1,
+            "framework": "ST0809",
+            "edition": {**data["edition"], "id": plan.old, "hash": "0123456789ab"},
+            "items": {i: {"status": "ready", "notes": {i: f"Evidence {kind}"}} for kind, i in picks.items()},
+        }
         _import(page, tmp_path, "old.json", json.dumps(doc).encode())
         table = data["since"][plan.old]
         for kind in ("reword", "substantive"):
@@ -340,7 +384,9 @@ def test_two_tabs_never_write_away_each_others_work(page: Any) -> None:
     page.wait_for_function("document.querySelector('#wb-skills-s2 input[value=working]').checked")
     stored = _stored(page)
     assert stored is not None and {k: v["status"] for k, v in stored["items"].items()} == {
-        "ST0809:K1": "ready", "ST0809:S2": "working"}
+        "ST0809:K1": "ready",
+        "ST0809:S2": "working",
+    }
     # A stale tab: it misses the next edit (its storage listener is cut), then edits another entry.
     other.evaluate("window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true)")
     page.locator("#wb-knowledge-k2-knowledge-test").fill("Reflective log, week 3")
@@ -350,7 +396,11 @@ def test_two_tabs_never_write_away_each_others_work(page: Any) -> None:
     assert stored is not None
     assert stored["items"]["ST0809:K2"]["notes"] == {"ST0809:epa:knowledge-test": "Reflective log, week 3"}
     assert {k: v["status"] for k, v in stored["items"].items()} == {
-        "ST0809:K1": "ready", "ST0809:S2": "working", "ST0809:K2": "none", "ST0809:B1": "ready"}
+        "ST0809:K1": "ready",
+        "ST0809:S2": "working",
+        "ST0809:K2": "none",
+        "ST0809:B1": "ready",
+    }
     assert stored["fields"] == {"apprentice": "Sam Example"}
     other.close()
 
@@ -389,8 +439,9 @@ def test_an_unreadable_copy_that_cannot_be_kept_is_never_saved_over(page: Any) -
           return set.call(this, k, v); }; })()""")
     page.reload()
     page.locator(".cr-wb-unreadable").wait_for()
-    assert page.locator(".cr-wb-unreadable").inner_text().startswith(
-        t("wb-unreadable-unkept", "en").split("{reason}")[0])
+    assert (
+        page.locator(".cr-wb-unreadable").inner_text().startswith(t("wb-unreadable-unkept", "en").split("{reason}")[0])
+    )
     page.locator("#wb-knowledge-k1 input[value=ready]").check()
     assert page.evaluate(f"localStorage.getItem({json.dumps(KEY)})") == "{damaged"
     with page.expect_download():

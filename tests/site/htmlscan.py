@@ -7,10 +7,27 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 #: Elements and attributes through which a browser *loads* something (as opposed to links a reader follows).
-RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-                  "video": "src", "embed": "src", "object": "data"}
-LOADED_LINK_RELS = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "preconnect",
-                    "dns-prefetch", "apple-touch-icon"}
+RESOURCE_ATTRS = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "audio": "src",
+    "video": "src",
+    "embed": "src",
+    "object": "data",
+}
+LOADED_LINK_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "manifest",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "apple-touch-icon",
+}
 
 
 @dataclass

@@ -21,12 +21,16 @@ pytestmark = pytest.mark.site
 
 
 def tree(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
-def test_coachref_build_twice_gives_identical_sites(built_site: BuiltSite, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_coachref_build_twice_gives_identical_sites(
+    built_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(built_site.root)
     second = built_site.root / "site-again"
     assert cli.main(["build", "--site-dir", str(second)]) == 0
@@ -36,8 +40,9 @@ def test_coachref_build_twice_gives_identical_sites(built_site: BuiltSite, monke
     assert [name for name in first if first[name] != again[name]] == []
 
 
-def test_coachref_build_stops_on_data_errors(built_site: BuiltSite, monkeypatch: pytest.MonkeyPatch,
-                                             tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_coachref_build_stops_on_data_errors(
+    built_site: BuiltSite, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import shutil
 
     root = tmp_path / "broken"

@@ -52,11 +52,18 @@ def test_every_internal_link_and_anchor_resolves(built_site: BuiltSite, scans: d
 
 
 def test_no_resource_is_loaded_from_another_host(built_site: BuiltSite, scans: dict[Path, Scan]) -> None:
-    foreign = [f"{p.relative_to(built_site.site)}: {r}" for p, found in scans.items() for r in found.resources
-               if urlsplit(r).scheme or r.startswith("//")]
+    foreign = [
+        f"{p.relative_to(built_site.site)}: {r}"
+        for p, found in scans.items()
+        for r in found.resources
+        if urlsplit(r).scheme or r.startswith("//")
+    ]
     for css in built_site.site.rglob("*.css"):
-        foreign += [f"{css.name}: {u}" for u in _CSS_URL.findall(css.read_text(encoding="utf-8"))
-                    if u.startswith(("http:", "https:", "//"))]
+        foreign += [
+            f"{css.name}: {u}"
+            for u in _CSS_URL.findall(css.read_text(encoding="utf-8"))
+            if u.startswith(("http:", "https:", "//"))
+        ]
     assert not foreign, "\n".join(foreign[:50])
     assert not any("fonts.googleapis" in p.read_text(encoding="utf-8") for p in scans)
 

@@ -62,36 +62,42 @@ def _other(side: str) -> str:
 
 # --- crosswalk pages ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite, raw: Raw, model: Model,
-                                                          lang: Lang) -> None:
+def test_crosswalk_shows_every_mapping_in_both_directions(
+    built_site: BuiltSite, raw: Raw, model: Model, lang: Lang
+) -> None:
     for data, side in _sides(raw):
         left, right = data[side], data[_other(side)]
         path = urls.crosswalk_page(left, right)
         page_url = ("" if lang == "en" else "nl/") + urls.url_of(path)
         cw = table(page_file(built_site.site, path, lang), "cr-crosswalk")
         rows = cw.body()
-        expected = Counter((m[side], _seen(raw, m["relation"], side), m[_other(side)], m["rationale"][lang])
-                           for m in data["mappings"])
+        expected = Counter(
+            (m[side], _seen(raw, m["relation"], side), m[_other(side)], m["rationale"][lang]) for m in data["mappings"]
+        )
         found: Counter[tuple[str, str, str, str]] = Counter()
         for row in rows:
             left_cell, rel_cell, right_cell, why = row.cells
             ends = []
             for cell in (left_cell, right_cell):
                 target = resolve(page_url, cell.hrefs[0])
-                matches = [i for i in model.items if urls.url_of(urls.item_target(model, i)[0]) ==
-                           target.removeprefix("nl/")]
+                matches = [
+                    i for i in model.items if urls.url_of(urls.item_target(model, i)[0]) == target.removeprefix("nl/")
+                ]
                 assert len(matches) == 1, (cell.text, target)
                 ends.append(matches[0])
             relation = row.attrs["data-relation"]
             # the row reads as one sentence with its direction: "<right item> is broader than <left item>"
-            names = {k: context.item_name(model, model.items[x], lang) for k, x in zip(("left", "right"), ends,
-                                                                                          strict=True)}
+            names = {
+                k: context.item_name(model, model.items[x], lang) for k, x in zip(("left", "right"), ends, strict=True)
+            }
             assert rel_cell.text == t(f"relation-reads.{relation}", lang, **names)
             assert rel_cell.hrefs == [f"#relation-{relation}"]
             assert row.attrs["data-groups"].split() == [raw.group_of[ends[0]], raw.group_of[ends[1]]]
-            rationale = next(m["rationale"][lang] for m in data["mappings"]
-                             if (m[side], m[_other(side)]) == tuple(ends))
+            rationale = next(
+                m["rationale"][lang] for m in data["mappings"] if (m[side], m[_other(side)]) == tuple(ends)
+            )
             assert why.text.startswith(" ".join(rationale.split()))
             found[(ends[0], relation, ends[1], rationale)] += 1
         assert found == expected, f"{path} ({lang})"
@@ -100,7 +106,8 @@ def test_crosswalk_shows_every_mapping_in_both_directions(built_site: BuiltSite,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_crosswalk_defines_every_relation_it_uses_and_lists_items_without_counterpart(
-        built_site: BuiltSite, raw: Raw, lang: Lang) -> None:
+    built_site: BuiltSite, raw: Raw, lang: Lang
+) -> None:
     for data, side in _sides(raw):
         html = page_file(built_site.site, urls.crosswalk_page(data[side], data[_other(side)]), lang).read_text("utf-8")
         for relation in {_seen(raw, m["relation"], side) for m in data["mappings"]}:
@@ -132,14 +139,18 @@ def test_print_pages_run_versions_and_attribution_on_every_page(built_site: Buil
             columns = mset.compared_target if left == mset.source else mset.compared_source
             paths.append((urls.matrix_page(left, right), [left, right], len(columns) > LANDSCAPE_COLUMNS))
     fw = model.framework["ST0809"]
-    paths += [(urls.link_matrix_page(fw, g), ["ST0809"], len(g.items) > LANDSCAPE_COLUMNS)
-              for g in pages.link_groups(fw)]
+    paths += [
+        (urls.link_matrix_page(fw, g), ["ST0809"], len(g.items) > LANDSCAPE_COLUMNS) for g in pages.link_groups(fw)
+    ]
     for path, frameworks, landscape in paths:
         for lang in LANGUAGES:
             html = page_file(built_site.site, path, lang).read_text("utf-8")
             assert ('class="cr-landscape"' in html) is landscape, path
-            styles = re.findall(r"<style>@page \{ @top-left \{ content: (\"[^\"]*\"); \} "
-                                r"@bottom-left \{ content: (\"[^\"]*\"); \} \}</style>", html)
+            styles = re.findall(
+                r"<style>@page \{ @top-left \{ content: (\"[^\"]*\"); \} "
+                r"@bottom-left \{ content: (\"[^\"]*\"); \} \}</style>",
+                html,
+            )
             assert len(styles) == 1, path
             header, footer = (_css_text(x) for x in styles[0])
             for fw_id in frameworks:
@@ -151,6 +162,7 @@ def test_print_pages_run_versions_and_attribution_on_every_page(built_site: Buil
 
 # --- matrices -----------------------------------------------------------------------------------------------
 
+
 def test_matrix_cells_count_the_mappings_between_an_item_and_a_group(built_site: BuiltSite, raw: Raw) -> None:
     for data, side in _sides(raw):
         left, right = data[side], data[_other(side)]
@@ -158,8 +170,11 @@ def test_matrix_cells_count_the_mappings_between_an_item_and_a_group(built_site:
             matrix = table(page_file(built_site.site, urls.matrix_page(left, right), lang), "cr-matrix")
             columns = data["compared"][_other(side)]
             counts = Counter((m[side], raw.group_of[m[_other(side)]]) for m in data["mappings"])
-            item_rows = [r for r in matrix.body() if "cr-group-row" not in r.attrs.get("class", "")
-                         and "cr-totals" not in r.attrs.get("class", "")]
+            item_rows = [
+                r
+                for r in matrix.body()
+                if "cr-group-row" not in r.attrs.get("class", "") and "cr-totals" not in r.attrs.get("class", "")
+            ]
             rows_in_order = [i for g in data["compared"][side] for i in raw.groups[g]]
             assert len(item_rows) == len(rows_in_order)
             for item, row in zip(rows_in_order, item_rows, strict=True):
@@ -168,8 +183,9 @@ def test_matrix_cells_count_the_mappings_between_an_item_and_a_group(built_site:
                 assert all(len(c.hrefs) == int(c.attrs.get("data-count", 0)) for c in cells)
                 assert int(row.cells[-1].text) == sum(counts[(item, g)] for g in columns)
             totals = next(r for r in matrix.body() if "cr-totals" in r.attrs.get("class", ""))
-            assert [int(c.text) for c in totals.cells[1:]] == \
-                   [sum(counts[(i, g)] for i in rows_in_order) for g in columns] + [len(data["mappings"])]
+            assert [int(c.text) for c in totals.cells[1:]] == [
+                sum(counts[(i, g)] for i in rows_in_order) for g in columns
+            ] + [len(data["mappings"])]
 
 
 #: The class of a KSB-matrix cell and what it says.
@@ -206,6 +222,7 @@ def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite,
 
 # --- coverage -----------------------------------------------------------------------------------------------
 
+
 def _expected_rows(raw: Raw, data: dict[str, Any], side: str) -> list[tuple[str, list[int], list[str]]]:
     """Per compared group, then all of them: (group id or 'total', [items, mapped, per relation…, not mapped],
     unmapped item ids) — the strongest relation of an item wins, ties go to the first in the vocabulary."""
@@ -217,11 +234,18 @@ def _expected_rows(raw: Raw, data: dict[str, Any], side: str) -> list[tuple[str,
     compared = data["compared"][side]
     every = [i for g in compared for i in raw.groups[g]]
     for key, items in [*[(g, raw.groups[g]) for g in compared], ("total", every)]:
-        best = [min(seen[i], key=lambda r: (-raw.relations[r]["strength"], order.index(r))) if i in seen else None
-                for i in items]
+        best = [
+            min(seen[i], key=lambda r: (-raw.relations[r]["strength"], order.index(r))) if i in seen else None
+            for i in items
+        ]
         mapped = sum(b is not None for b in best)
-        out.append((key, [len(items), mapped, *(best.count(r) for r in order), len(items) - mapped],
-                    [i for i, b in zip(items, best, strict=True) if b is None]))
+        out.append(
+            (
+                key,
+                [len(items), mapped, *(best.count(r) for r in order), len(items) - mapped],
+                [i for i, b in zip(items, best, strict=True) if b is None],
+            )
+        )
     return out
 
 
@@ -244,11 +268,17 @@ def test_coverage_page_numbers_match_the_data(built_site: BuiltSite, raw: Raw, m
         assert [c.text for c in overall[key].cells[2:4]] == [str(total[0]), str(total[1])]
         # Every unmapped item is linked in its side's section, and nothing else is listed there.
         section = html.split(f'id="{key}"', 1)[1].split("<h2", 1)[0]
-        listed = section.split('id="items-without-counterpart', 1)[1] if lang == "en" else \
-            section.split('id="items-zonder-tegenhanger', 1)[1]
+        listed = (
+            section.split('id="items-without-counterpart', 1)[1]
+            if lang == "en"
+            else section.split('id="items-zonder-tegenhanger', 1)[1]
+        )
         hrefs = {resolve(page_url, h) for h in re.findall(r'href="([^"#]+)', listed)}
-        wanted = {("" if lang == "en" else "nl/") + urls.url_of(urls.item_target(model, i)[0])
-                  for _g, _n, unmapped in expected for i in unmapped}
+        wanted = {
+            ("" if lang == "en" else "nl/") + urls.url_of(urls.item_target(model, i)[0])
+            for _g, _n, unmapped in expected
+            for i in unmapped
+        }
         assert hrefs == wanted, key
         assert f'id="chart-{key}"' in section
 
@@ -259,24 +289,28 @@ def test_coverage_figures_for_the_closing_note(raw: Raw) -> None:
     ksbs = _expected_rows(raw, st_bvjn, "source")[-1]
     eindtermen = _expected_rows(raw, st_bvjn, "target")
     assert ksbs[1][:2] == [31, 30] and ksbs[2] == ["ST0809:K10"]  # issue 12: K2 now relates to methodiek 5
-    lettered = [r for r in eindtermen if r[0] in ("BVJN:intake-assessment", "BVJN:jobfinding",
-                                                  "BVJN:coaching-on-the-job")]
+    lettered = [
+        r for r in eindtermen if r[0] in ("BVJN:intake-assessment", "BVJN:jobfinding", "BVJN:coaching-on-the-job")
+    ]
     assert sum(r[1][0] for r in lettered) == 40
     assert sum(r[1][1] for r in lettered) == 30  # issue 12's second pass: 21 before
 
 
 # --- item pages ---------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_item_page_lists_its_mappings_with_defined_relation_link_and_rationale(
-        built_site: BuiltSite, raw: Raw, model: Model, lang: Lang) -> None:
+    built_site: BuiltSite, raw: Raw, model: Model, lang: Lang
+) -> None:
     prefix = "" if lang == "en" else "nl/"
     expected: dict[str, Counter[tuple[str, str, str]]] = {}
     for data in raw.mapping_files:
         for m in data["mappings"]:
             for side in ("source", "target"):
                 expected.setdefault(m[side], Counter())[
-                    (_seen(raw, m["relation"], side), m[_other(side)], " ".join(m["rationale"][lang].split()))] += 1
+                    (_seen(raw, m["relation"], side), m[_other(side)], " ".join(m["rationale"][lang].split()))
+                ] += 1
     for item_id, rows in expected.items():
         path, _anchor = urls.item_target(model, item_id)
         file = page_file(built_site.site, path, lang)
@@ -289,16 +323,22 @@ def test_every_item_page_lists_its_mappings_with_defined_relation_link_and_ratio
             framework_cell, other_cell, relation_cell, why = row.cells
             relation = relation_cell.hrefs[0].rsplit("#relation-", 1)[1]
             assert resolve(page_url, relation_cell.hrefs[0]) == prefix + "mappings/"
-            other = next(i for i in model.items if prefix + urls.url_of(urls.item_target(model, i)[0]) ==
-                         resolve(page_url, other_cell.hrefs[0]))
+            other = next(
+                i
+                for i in model.items
+                if prefix + urls.url_of(urls.item_target(model, i)[0]) == resolve(page_url, other_cell.hrefs[0])
+            )
             # the other item's framework and text show, and the relation reads as a sentence from it to this item
             other_item = model.items[other]
             assert framework_cell.text == model.framework[other_item.framework].title.get(lang)
             shown = other_item.title.get(lang) if other_item.title else other_item.statement.get(lang)
             assert " ".join(shown.split()) in other_cell.text
-            assert relation_cell.text == t(f"relation-reads.{relation}", lang,
-                                           left=context.item_name(model, model.items[item_id], lang),
-                                           right=context.item_name(model, other_item, lang))
+            assert relation_cell.text == t(
+                f"relation-reads.{relation}",
+                lang,
+                left=context.item_name(model, model.items[item_id], lang),
+                right=context.item_name(model, other_item, lang),
+            )
             seen[(relation, other, why.text)] += 1
         assert seen == rows, item_id
 
@@ -316,10 +356,13 @@ def test_a_project_without_mapping_files_still_builds(tmp_path: Path) -> None:
         assert not (page_file(root / "site", urls.crosswalk_page("ST0809", "BVJN"), lang)).exists()
 
 
-@pytest.mark.parametrize(("lang", "path", "sentence"), [
-    ("en", "mappings/st0809--bvjn", "Methodical approach 6.10 is broader than S1"),
-    ("nl", "mappings/bvjn--st0809", "S1 is smaller dan Methodiek 6.10"),
-])
+@pytest.mark.parametrize(
+    ("lang", "path", "sentence"),
+    [
+        ("en", "mappings/st0809--bvjn", "Methodical approach 6.10 is broader than S1"),
+        ("nl", "mappings/bvjn--st0809", "S1 is smaller dan Methodiek 6.10"),
+    ],
+)
 def test_a_crosswalk_row_says_which_way_it_reads(built_site: BuiltSite, lang: Lang, path: str, sentence: str) -> None:
     cw = table(page_file(built_site.site, path, lang), "cr-crosswalk")
     assert sentence in [row.cells[1].text for row in cw.body()]

@@ -33,8 +33,9 @@ def test_downloads_page_links_every_export_and_each_file_is_the_export(built_sit
 
 @pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
 @pytest.mark.parametrize("stem", ["hbo-jobcoach-duaal", "draft-jobcoach", "uk-coaching-professional-l5"])
-def test_published_course_report_matches_what_the_cli_reports(built_site: BuiltSite, lang: str, prefix: str,
-                                                              stem: str) -> None:
+def test_published_course_report_matches_what_the_cli_reports(
+    built_site: BuiltSite, lang: str, prefix: str, stem: str
+) -> None:
     report = evaluate_file(model_of(built_site.root), built_site.root, built_site.root / "courses" / f"{stem}.yaml")
     assert not isinstance(report, list)
     data = as_data(report)

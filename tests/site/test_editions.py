@@ -49,7 +49,7 @@ def test_the_editions_page_lists_every_edition_file_in_both_languages(built_site
     assert f">{TITLE[lang]}</h1>" in html
     ids = _editions(built_site.root)
     assert ids, "the project has editions"
-    body = html.split('<tbody>', 1)[1].split("</tbody>", 1)[0]
+    body = html.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     listed = re.findall(r'<th scope="row" data-label="[^"]+">([^<]+)</th>', body)
     pending = history(model_of(built_site.root), read_all(built_site.root)).current_id is None
     if pending:  # changes made after the latest edition, in mid-release: a row of their own comes first
@@ -68,15 +68,19 @@ def test_the_editions_page_lists_every_edition_file_in_both_languages(built_site
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_editions_page_is_in_the_menu(built_site: BuiltSite, lang: str) -> None:
     html = (built_site.site / PREFIXES[lang] / "index.html").read_text(encoding="utf-8")
-    menu = html[html.index('class="md-nav md-nav--primary"'):]
-    assert re.search(r'<a href="editions/" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
-                     rf"{TITLE[lang]}\s*</span>", menu)
+    menu = html[html.index('class="md-nav md-nav--primary"') :]
+    assert re.search(
+        r'<a href="editions/" class="md-nav__link">\s*<span class="md-ellipsis">\s*'
+        rf"{TITLE[lang]}\s*</span>",
+        menu,
+    )
 
 
 def _validator(root: Path) -> Draft202012Validator:
     schemas = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in (root / "schemas").glob("*.schema.json")}
     registry: Registry[Any] = Registry().with_resources(
-        (name, Resource.from_contents(schema)) for name, schema in schemas.items())
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
     return Draft202012Validator(schemas["delta.schema.json"], registry=registry, format_checker=FormatChecker())
 
 
@@ -100,11 +104,20 @@ def test_every_change_between_editions_has_its_page_and_valid_json(built_site: B
 def test_every_item_page_says_when_it_last_changed(built_site: BuiltSite, model: Model, lang: str) -> None:
     site, prefix = built_site.site, PREFIXES[lang]
     first = _editions(built_site.root)[0]
-    words = {"en": ("Unchanged since edition", "Last changed in edition", "Added in edition", "Changed since edition"),
-             "nl": ("Ongewijzigd sinds editie", "Laatst gewijzigd in editie", "Toegevoegd in editie",
-                    "Gewijzigd sinds editie")}[lang]
-    pages = [site / prefix / urls.url_of(urls.item_target(model, i)[0]) / "index.html" for i in model.items
-             if not urls.item_target(model, i)[1]]
+    words = {
+        "en": ("Unchanged since edition", "Last changed in edition", "Added in edition", "Changed since edition"),
+        "nl": (
+            "Ongewijzigd sinds editie",
+            "Laatst gewijzigd in editie",
+            "Toegevoegd in editie",
+            "Gewijzigd sinds editie",
+        ),
+    }[lang]
+    pages = [
+        site / prefix / urls.url_of(urls.item_target(model, i)[0]) / "index.html"
+        for i in model.items
+        if not urls.item_target(model, i)[1]
+    ]
     assert len(pages) > 100
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -120,7 +133,8 @@ KIND_OF = {"reword": "reworded", "substantive": "changed", "renumber": "moved", 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_language(
-        next_edition_site: tuple[BuiltSite, Plan], lang: str) -> None:
+    next_edition_site: tuple[BuiltSite, Plan], lang: str
+) -> None:
     built, plan = next_edition_site
     folder = built.site / PREFIXES[lang] / "editions" / f"{plan.old}--{DATE}"
     data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
@@ -158,7 +172,10 @@ def test_an_item_changed_in_the_next_edition_links_its_change(next_edition_site:
 @pytest.mark.skipif(shutil.which("java") is None or not VNU.exists(), reason="needs Java and vnu-jar (npm ci)")
 def test_the_nu_checker_finds_no_error_on_the_edition_pages(next_edition_site: tuple[BuiltSite, Plan]) -> None:
     built, plan = next_edition_site
-    pages = [f"editions/{plan.old}--{DATE}/index.html", "editions/index.html",
-             "coaching-professional/knowledge/k1/index.html"]
+    pages = [
+        f"editions/{plan.old}--{DATE}/index.html",
+        "editions/index.html",
+        "coaching-professional/knowledge/k1/index.html",
+    ]
     files = [built.site / prefix / page for prefix in PREFIXES.values() for page in pages]
     assert nu_errors(built.site, files) == []

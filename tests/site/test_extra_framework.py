@@ -21,7 +21,7 @@ def _primary_nav(page: Path) -> str:
     """The site menu of a built page (Material's primary navigation)."""
     html = page.read_text(encoding="utf-8")
     start = html.index('class="md-nav md-nav--primary"')
-    return html[start:html.index("md-sidebar--secondary", start)]  # the menu holds nested navs: cut at the toc
+    return html[start : html.index("md-sidebar--secondary", start)]  # the menu holds nested navs: cut at the toc
 
 
 @pytest.fixture(scope="module", params=["ksb-role", "no-role"])
@@ -88,8 +88,9 @@ def test_a_workbook_exactly_when_the_ksb_role_is_declared(site: tuple[str, Path]
 
 
 @pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
-def test_a_framework_with_only_its_checked_on_date_gets_a_status_panel_and_lines(site: tuple[str, Path], lang: str,
-                                                                                 prefix: str) -> None:
+def test_a_framework_with_only_its_checked_on_date_gets_a_status_panel_and_lines(
+    site: tuple[str, Path], lang: str, prefix: str
+) -> None:
     """TINY gives its checked_on date (required) but no status_note and no panel facts: its page still has a status
     panel with that date and its version and status, and every other page's status line gives both and links it."""
     from html import escape
@@ -103,8 +104,8 @@ def test_a_framework_with_only_its_checked_on_date_gets_a_status_panel_and_lines
     assert escape(default, quote=False) in home
     for page in ("tiny/abilities", "tiny/abilities/a1"):
         html = (out / prefix / page / "index.html").read_text(encoding="utf-8")
-        line = html[html.index('class="cr-status-line"'):]
-        line = line[:line.index("</p>")]
+        line = html[html.index('class="cr-status-line"') :]
+        line = line[: line.index("</p>")]
         checked = t("status-checked-short", lang, date="2026-11-01")
         assert escape(default, quote=False) in line and escape(checked, quote=False) in line, page
         assert '#status"' in line, page

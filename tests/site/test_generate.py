@@ -19,10 +19,17 @@ def model() -> Model:
     return model_of(PROJECT)
 
 
-@pytest.mark.parametrize(("item_id", "expected"), [
-    ("ST0809:K1", "k1"), ("ST0809:duty:1", "1"), ("BVJN:intake-assessment:a", "a"),
-    ("CLCAS:commitments:1-1", "1-1"), ("BVJN:methodiek:traject-10", "traject-10"), ("X:Y:A b.c", "a-b-c"),
-])
+@pytest.mark.parametrize(
+    ("item_id", "expected"),
+    [
+        ("ST0809:K1", "k1"),
+        ("ST0809:duty:1", "1"),
+        ("BVJN:intake-assessment:a", "a"),
+        ("CLCAS:commitments:1-1", "1-1"),
+        ("BVJN:methodiek:traject-10", "traject-10"),
+        ("X:Y:A b.c", "a-b-c"),
+    ],
+)
 def test_slug_rule(item_id: str, expected: str) -> None:
     assert urls.slug(item_id) == expected
 
@@ -66,18 +73,28 @@ def test_every_item_of_a_paged_group_is_planned(model: Model) -> None:
                 assert (urls.item_page(fw, group, item) in planned) == group.item_pages
 
 
-@pytest.mark.parametrize(("target", "start"), [
-    ("a/b/c", "a/b"), ("a/b/c.md", "a/d"), ("x/", "a/b/c/"), ("a/b/", "a/b/"), ("", "a/"), ("a/", ""),
-    ("mappings/st0809--bvjn/", "coaching-professional/knowledge/k1/"), ("glossary.md", "."),
-])
+@pytest.mark.parametrize(
+    ("target", "start"),
+    [
+        ("a/b/c", "a/b"),
+        ("a/b/c.md", "a/d"),
+        ("x/", "a/b/c/"),
+        ("a/b/", "a/b/"),
+        ("", "a/"),
+        ("a/", ""),
+        ("mappings/st0809--bvjn/", "coaching-professional/knowledge/k1/"),
+        ("glossary.md", "."),
+    ],
+)
 def test_relative_agrees_with_posixpath(target: str, start: str) -> None:
     import posixpath
 
     assert urls.relative(target, start) == posixpath.relpath(target or ".", start or ".")
 
 
-def test_a_folder_generated_from_the_same_key_is_not_rendered_again(model: Model, tmp_path: Path,
-                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_generated_from_the_same_key_is_not_rendered_again(
+    model: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from generator.site import generate as gen
 
     out = tmp_path / "generated"

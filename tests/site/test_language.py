@@ -24,19 +24,23 @@ def test_no_page_shows_the_other_languages_interface_strings(built_site: BuiltSi
 def _page(tmp_path: Path, lang: str, body: str) -> Path:
     (tmp_path / "p").mkdir(exist_ok=True)
     path = tmp_path / "p" / "index.html"
-    path.write_text(f'<!doctype html><html lang="{lang}"><body>{body}<br><img src=x alt=""></body></html>',
-                    encoding="utf-8")
+    path.write_text(
+        f'<!doctype html><html lang="{lang}"><body>{body}<br><img src=x alt=""></body></html>', encoding="utf-8"
+    )
     return path
 
 
-@pytest.mark.parametrize(("lang", "body", "expected"), [
-    ("nl", f"<h2>{t('crosswalk', 'en')}</h2>", ["Crosswalk"]),
-    ("nl", f'<button aria-label="{t("editorial-team", "en")}">x</button>', ["coachref editorial team"]),
-    ("en", f"<p>{t('crosswalk', 'nl')}: a → b</p>", ["Koppeltabel"]),
-    # data text that says which language it is in, and code, are not interface text
-    ("nl", f'<blockquote lang="en"><p>{t("crosswalk", "en")}</p></blockquote><code>Crosswalk</code>', []),
-    ("nl", f"<p>{t('crosswalk', 'nl')}</p>", []),
-])
+@pytest.mark.parametrize(
+    ("lang", "body", "expected"),
+    [
+        ("nl", f"<h2>{t('crosswalk', 'en')}</h2>", ["Crosswalk"]),
+        ("nl", f'<button aria-label="{t("editorial-team", "en")}">x</button>', ["coachref editorial team"]),
+        ("en", f"<p>{t('crosswalk', 'nl')}: a → b</p>", ["Koppeltabel"]),
+        # data text that says which language it is in, and code, are not interface text
+        ("nl", f'<blockquote lang="en"><p>{t("crosswalk", "en")}</p></blockquote><code>Crosswalk</code>', []),
+        ("nl", f"<p>{t('crosswalk', 'nl')}</p>", []),
+    ],
+)
 def test_the_scan_finds_a_planted_string(tmp_path: Path, lang: str, body: str, expected: list[str]) -> None:
     _page(tmp_path, lang, body)
     assert [leak.fragment for leak in leaks(tmp_path, tmp_path / "none")] == expected

@@ -18,21 +18,26 @@ from ..helpers import model_of
 
 #: The Markdown extensions of mkdocs.yml that matter for escaping.
 EXTENSIONS = ["admonition", "attr_list", "def_list", "tables", "toc"]
-HOSTILE = ('<script>alert(1)</script> <img src=x onerror="alert(2)"> *bold* _it_ [link](https://evil.example) '
-           '`code` # h {: .x} | a | &amp; \\ 1. two')
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror="alert(2)"> *bold* _it_ [link](https://evil.example) '
+    "`code` # h {: .x} | a | &amp; \\ 1. two"
+)
 
 
 def render(md: str) -> str:
     return markdown.markdown(md, extensions=EXTENSIONS)
 
 
-@pytest.mark.parametrize("value", [
-    pytest.param(HOSTILE, id="html-and-markdown"),
-    pytest.param("1. Not a list", id="numbered-line"),
-    pytest.param("# Not a heading", id="heading"),
-    pytest.param("- not a bullet", id="bullet"),
-    pytest.param("> not a quote", id="quote"),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(HOSTILE, id="html-and-markdown"),
+        pytest.param("1. Not a list", id="numbered-line"),
+        pytest.param("# Not a heading", id="heading"),
+        pytest.param("- not a bullet", id="bullet"),
+        pytest.param("> not a quote", id="quote"),
+    ],
+)
 def test_escaped_text_renders_as_the_same_text(value: str) -> None:
     html = render(markup.text(value))
     assert "<script" not in html and "<img" not in html and "<a " not in html
@@ -82,36 +87,49 @@ def test_glossary_terms_are_linked_once_and_escaped() -> None:
 
 
 def test_el_escapes_text_and_attributes_and_keeps_raw_markup() -> None:
-    cell = markup.el("td", "<b> & ", markup.raw("<em>ok</em>"), class_="x\"y", data_order=3, hidden=True, lang=None)
+    cell = markup.el("td", "<b> & ", markup.raw("<em>ok</em>"), class_='x"y', data_order=3, hidden=True, lang=None)
     assert cell == '<td class="x&quot;y" data-order="3" hidden>&lt;b&gt; &amp; <em>ok</em></td>'
     assert markup.void("rect", x=1, fill="#fff") == '<rect x="1" fill="#fff"/>'
 
 
 def test_table_puts_caption_head_and_rows_in_place() -> None:
-    lines = markup.table("A < B", [markup.el("tr", markup.col("h"))], [markup.el("tr", markup.el("td", "1"))],
-                         class_="cr-table", id="t")
-    assert lines == ['<table class="cr-table" id="t">', "<caption>A &lt; B</caption>",
-                     '<thead><tr><th scope="col">h</th></tr></thead>', "<tbody>", "<tr><td>1</td></tr>", "</tbody>",
-                     "</table>"]
+    lines = markup.table(
+        "A < B", [markup.el("tr", markup.col("h"))], [markup.el("tr", markup.el("td", "1"))], class_="cr-table", id="t"
+    )
+    assert lines == [
+        '<table class="cr-table" id="t">',
+        "<caption>A &lt; B</caption>",
+        '<thead><tr><th scope="col">h</th></tr></thead>',
+        "<tbody>",
+        "<tr><td>1</td></tr>",
+        "</tbody>",
+        "</table>",
+    ]
 
 
-@pytest.mark.parametrize(("url", "target"), [
-    ("https://example.org/a b", "https://example.org/a%20b"),
-    ("https://example.org/x)](javascript:alert(1)", "https://example.org/x%29]%28javascript:alert%281%29"),
-    ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
-    ("https://example.org/p?q=1&r=2#s", "https://example.org/p?q=1&r=2#s"),
-])
+@pytest.mark.parametrize(
+    ("url", "target"),
+    [
+        ("https://example.org/a b", "https://example.org/a%20b"),
+        ("https://example.org/x)](javascript:alert(1)", "https://example.org/x%29]%28javascript:alert%281%29"),
+        ('https://example.org/"><script>', "https://example.org/%22%3E%3Cscript%3E"),
+        ("https://example.org/p?q=1&r=2#s", "https://example.org/p?q=1&r=2#s"),
+    ],
+)
 def test_a_url_cannot_end_its_link_early(url: str, target: str) -> None:
     assert markup.href(url) == target
     html = render(markup.link("label", url))
     assert html.count("<a ") == 1 and "<script" not in html
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    pytest.param("rationale", "rationale", id="plain"),
-    pytest.param("a`b", "a`b", id="backtick-inside"),
-    pytest.param("<script>", "&lt;script&gt;", id="html"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        pytest.param("rationale", "rationale", id="plain"),
+        pytest.param("a`b", "a`b", id="backtick-inside"),
+        pytest.param("<script>", "&lt;script&gt;", id="html"),
+    ],
+)
 def test_code_shows_its_value_as_code(value: str, shown: str) -> None:
     assert render(markup.code(value)) == f"<p><code>{shown}</code></p>"
 

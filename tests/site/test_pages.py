@@ -51,8 +51,9 @@ def test_every_item_has_a_page_in_both_languages_with_title_and_badge(built_site
                     assert page.badges[0] == (f"cr-badge cr-badge--{kind}", t(f"kind.{kind}", lang)), item.id
                     if kind != "official":
                         source = context.official_url(fw, item)
-                        assert (source in page.links if source else
-                                any(h.endswith("#sources") for h in page.links)), f"{item.id}: no link to the source"
+                        assert source in page.links if source else any(h.endswith("#sources") for h in page.links), (
+                            f"{item.id}: no link to the source"
+                        )
                     checked += 1
     assert checked > 100
 
@@ -64,13 +65,18 @@ def test_item_pages_link_their_related_items(built_site: BuiltSite, model: Model
         if not group.item_pages:
             continue
         fw = model.framework[item.framework]
-        related = [*item.ksbs, *item.assesses,
-                   *(x.id for x in model.linked_from.get(("ksbs", item.id), ())),
-                   *(x.id for x in model.linked_from.get(("assesses", item.id), ()))]
+        related = [
+            *item.ksbs,
+            *item.assesses,
+            *(x.id for x in model.linked_from.get(("ksbs", item.id), ())),
+            *(x.id for x in model.linked_from.get(("assesses", item.id), ())),
+        ]
         for lang in LANGUAGES:
             base = ("" if lang == "en" else f"{lang}/") + urls.url_of(urls.item_page(fw, group, item))
-            targets = {resolve(base, href) for href in scan(page_file(built_site.site, urls.item_page(fw, group, item),
-                                                                      lang)).links}
+            targets = {
+                resolve(base, href)
+                for href in scan(page_file(built_site.site, urls.item_page(fw, group, item), lang)).links
+            }
             for other in related:
                 target, _ = urls.item_target(model, other)
                 expected = ("" if lang == "en" else f"{lang}/") + urls.url_of(target)
@@ -84,16 +90,23 @@ def test_a_ksb_page_names_its_duty_and_method(built_site: BuiltSite) -> None:
 
 
 def test_no_page_exists_in_one_language_only(built_site: BuiltSite) -> None:
-    english = {p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("index.html")
-               if not p.relative_to(built_site.site).as_posix().startswith("nl/")}
+    english = {
+        p.relative_to(built_site.site).as_posix()
+        for p in built_site.site.rglob("index.html")
+        if not p.relative_to(built_site.site).as_posix().startswith("nl/")
+    }
     dutch = {p.relative_to(built_site.site / "nl").as_posix() for p in (built_site.site / "nl").rglob("index.html")}
     assert english == dutch
     assert len(english) > 150
 
 
 def test_stable_url_rule(built_site: BuiltSite) -> None:
-    for path in ("coaching-professional/knowledge/k1", "jobcoach-eindtermen/intake-assessment/a",
-                 "clcas-career-coach/commitments/1-1", "coaching-professional/duties/1"):
+    for path in (
+        "coaching-professional/knowledge/k1",
+        "jobcoach-eindtermen/intake-assessment/a",
+        "clcas-career-coach/commitments/1-1",
+        "coaching-professional/duties/1",
+    ):
         assert (built_site.site / path / "index.html").is_file()
         assert (built_site.site / "nl" / path / "index.html").is_file()
 
@@ -133,7 +146,7 @@ def test_print_stylesheet_is_linked_everywhere(built_site: BuiltSite) -> None:
 
 
 def test_word_labels_are_in_the_readers_language(built_site: BuiltSite, model: Model) -> None:
-    """"Duty 1" on English pages is "Taak 1" on Dutch ones; codes such as K1 stay as they are. Labels that name
+    """ "Duty 1" on English pages is "Taak 1" on Dutch ones; codes such as K1 stay as they are. Labels that name
     an item (CLCAS "Sessions") appear in links, in the reader's language too."""
     duties = [i for i in model.items.values() if i.group == "ST0809:duties"]
     assert duties and all(i.label_nl for i in duties)

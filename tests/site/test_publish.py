@@ -25,8 +25,11 @@ pytestmark = pytest.mark.site
 
 
 def tree(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def staging(root: Path) -> list[str]:
@@ -35,8 +38,15 @@ def staging(root: Path) -> list[str]:
 
 def start_build(root: Path, **kwargs: object) -> subprocess.Popen[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=root, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)  # type: ignore[call-overload]
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )  # type: ignore[call-overload]
 
 
 def wait_for_pages(root: Path, at_least: int, process: subprocess.Popen[str]) -> None:
@@ -71,8 +81,14 @@ def test_killed_then_failing_builds_leave_the_old_site(project: Path) -> None:
 
     index = project / "docs" / "index.en.md"  # a broken link: --strict fails the build in MkDocs
     index.write_text(index.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "coachref: mkdocs: Aborted with 1 warnings in strict mode!" in done.stderr
@@ -101,8 +117,15 @@ def test_a_full_disk_is_a_one_line_error(project: Path) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
 
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, preexec_fn=small_files, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        preexec_fn=small_files,
+        check=False,
+    )
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "coachref: cannot write the site: File too large" in done.stderr
@@ -113,8 +136,14 @@ def test_a_full_disk_is_a_one_line_error(project: Path) -> None:
 def test_a_site_that_is_a_file_is_refused(project: Path) -> None:
     shutil.rmtree(project / "site")
     (project / "site").write_text("not a folder", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"coachref: {project / 'site'} is not a folder: remove it or choose another --site-dir" in done.stderr
@@ -123,8 +152,15 @@ def test_a_site_that_is_a_file_is_refused(project: Path) -> None:
 
 def build(root: Path, *prefix: str, **env: str) -> subprocess.CompletedProcess[str]:
     """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv), to the end."""
-    return subprocess.run([*prefix, sys.executable, "-m", "generator", "build"], cwd=root, capture_output=True,
-                          text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, timeout=600, check=False)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "generator", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        timeout=600,
+        check=False,
+    )
 
 
 def test_a_second_build_waits_for_the_first_and_never_spoils_it(project: Path, built_site: BuiltSite) -> None:
@@ -140,7 +176,8 @@ def test_a_second_build_waits_for_the_first_and_never_spoils_it(project: Path, b
         assert done.stderr.endswith(
             f"coachref: another build of {project / 'site'} is still running (it holds {project / '.site.lock'}); "
             "gave up after 1 s (COACHREF_BUILD_WAIT): try again when it has finished\n"
-            "coachref: site not built; the previous site is unchanged\n"), done.stderr
+            "coachref: site not built; the previous site is unchanged\n"
+        ), done.stderr
         assert tree(project / "site") == before
         assert staging(project) == []
     finally:
@@ -225,8 +262,14 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
     configured = re.findall(r"^site_url: (\S+)$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("COACHREF_SITE_URL", None)
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", url.rstrip("/")], cwd=root,
-                          env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-url", url.rstrip("/")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     site = root / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -236,12 +279,19 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
     assert f'hreflang="nl" href="{url}nl/coaching-professional/knowledge/k1/"' in k1
     assert f"<loc>{url}</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f'"{url}coaching-professional/knowledge/k1/index.json"' in (site / "catalogue.json").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     sssom = next((site / "downloads/sssom").glob("*.sssom.tsv")).read_text(encoding="utf-8")
     assert f"{url}id/" in sssom
     for path in (site / "index.html", site / "sitemap.xml", site / "catalogue.json"):
         assert configured not in path.read_text(encoding="utf-8"), path
-    bad = subprocess.run([sys.executable, "-m", "generator", "build", "--site-url", "standards.example.net"],
-                         cwd=root, env=env, capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-url", "standards.example.net"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 2 and "--site-url must be an http(s) address" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -20,16 +20,19 @@ from ..helpers import run_cli
 
 pytestmark = pytest.mark.site
 
+
 def published(root: Path) -> dict[str, str]:
     """name and contact as the project's mkdocs.yml gives them (read with the tag-tolerant loader)."""
     from generator.site_config import _TolerantLoader
+
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader
     return dict(config["extra"]["publisher"])
 
 
 @pytest.mark.parametrize(("lang", "page"), [("en", "about/index.html"), ("nl", "nl/about/index.html")])
-def test_the_about_page_names_the_publisher_the_error_route_and_our_licence(built_site: BuiltSite, lang: str,
-                                                                            page: str) -> None:
+def test_the_about_page_names_the_publisher_the_error_route_and_our_licence(
+    built_site: BuiltSite, lang: str, page: str
+) -> None:
     who = published(built_site.root)
     html = (built_site.site / page).read_text(encoding="utf-8")
     assert "coachref:" not in html, "a marker line was left in the page"
@@ -40,15 +43,23 @@ def test_the_about_page_names_the_publisher_the_error_route_and_our_licence(buil
     assert 'id="report-an-error"' in html if lang == "en" else 'id="een-fout-melden"' in html  # linked anchors
 
 
-@pytest.mark.parametrize("page", ["index.html", "coaching-professional/knowledge/k1/index.html",
-                                  "nl/jobcoach-eindtermen/index.html", "nl/courses/check/index.html"])
-def test_the_foot_of_every_page_names_publisher_contact_licence_and_data_date(built_site: BuiltSite, model: Model,
-                                                                             page: str) -> None:
+@pytest.mark.parametrize(
+    "page",
+    [
+        "index.html",
+        "coaching-professional/knowledge/k1/index.html",
+        "nl/jobcoach-eindtermen/index.html",
+        "nl/courses/check/index.html",
+    ],
+)
+def test_the_foot_of_every_page_names_publisher_contact_licence_and_data_date(
+    built_site: BuiltSite, model: Model, page: str
+) -> None:
     lang = "nl" if page.startswith("nl/") else "en"
     who = published(built_site.root)
     html = (built_site.site / page).read_text(encoding="utf-8")
-    foot = html[html.index('<div class="md-copyright">'):]
-    foot = foot[:foot.index("</div>\n</div>") if "</div>\n</div>" in foot else len(foot)]
+    foot = html[html.index('<div class="md-copyright">') :]
+    foot = foot[: foot.index("</div>\n</div>") if "</div>\n</div>" in foot else len(foot)]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", foot))
     assert t("publisher.footer", lang, name=who["name"]) in text
     assert f'<a href="{who["contact"]}">{t("publisher.footer-contact", lang)}</a>' in foot
@@ -65,8 +76,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("setting", "message", "where"), BAD)
-def test_a_wrong_publisher_setting_is_located_and_explained(tmp_path: Path, setting: str, message: str,
-                                                           where: str) -> None:
+def test_a_wrong_publisher_setting_is_located_and_explained(
+    tmp_path: Path, setting: str, message: str, where: str
+) -> None:
     config = tmp_path / "mkdocs.yml"
     config.write_text(f"site_name: x\nextra:\n  generator: false\n  {setting}\n", encoding="utf-8")
     extra = yaml.safe_load(config.read_text(encoding="utf-8"))["extra"]

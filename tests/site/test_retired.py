@@ -19,8 +19,11 @@ from ..helpers import run_cli
 pytestmark = pytest.mark.site
 
 SITE_URL = "https://coachref.example.org/"
-OLD, NEW, GONE = "coaching-professional/knowledge/k2/", "coaching-professional/knowledge/k2a/", \
-    "jobcoach-eindtermen/definitions/assessment/"
+OLD, NEW, GONE = (
+    "coaching-professional/knowledge/k2/",
+    "coaching-professional/knowledge/k2a/",
+    "jobcoach-eindtermen/definitions/assessment/",
+)
 
 COURSE = """# yaml-language-server: $schema=../schemas/course.schema.json
 provider: "Old school"
@@ -56,7 +59,7 @@ def _retire_and_rename(root: Path) -> None:
     defs = std / "jobcoach-eindtermen/definitions.yaml"
     text = defs.read_text(encoding="utf-8")
     start = text.index('  - id: "BVJN:definitions:assessment"')
-    defs.write_text(text[:start] + text[text.index("  - id:", start + 1):], encoding="utf-8")
+    defs.write_text(text[:start] + text[text.index("  - id:", start + 1) :], encoding="utf-8")
 
 
 def _add_retired_entries(root: Path) -> None:
@@ -64,10 +67,12 @@ def _add_retired_entries(root: Path) -> None:
     with (std / "coaching-professional/knowledge.yaml").open("a", encoding="utf-8") as f:
         f.write('retired:\n  - id: "ST0809:K2"\n    replaced_by: "ST0809:K2a"\n    date: "2026-11-30"\n')
     with (std / "jobcoach-eindtermen/definitions.yaml").open("a", encoding="utf-8") as f:
-        f.write('retired:\n  - id: "BVJN:definitions:assessment"\n    date: "2026-11-30"\n    reason:\n'
-                '      en: "The term is explained in the intake and assessment group now."\n'
-                '      nl: "Het begrip wordt nu uitgelegd bij de groep intake en assessment."\n'
-                "      kind: {en: summary, nl: summary}\n")
+        f.write(
+            'retired:\n  - id: "BVJN:definitions:assessment"\n    date: "2026-11-30"\n    reason:\n'
+            '      en: "The term is explained in the intake and assessment group now."\n'
+            '      nl: "Het begrip wordt nu uitgelegd bij de groep intake en assessment."\n'
+            "      kind: {en: summary, nl: summary}\n"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +88,12 @@ def retired_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     (root / "courses" / "old.yaml").write_text(COURSE, encoding="utf-8")
     code, out, _ = run_cli(["check"], root)
     assert "url-dropped" not in out
-    assert re.search(r'^courses/old\.yaml:\d+:\d+: error\[retired-reference\] "ST0809:K2" was retired on 2026-11-30 '
-                     r'and replaced by "ST0809:K2a" \(standards/coaching-professional/knowledge\.yaml:\d+\)', out, re.M)
+    assert re.search(
+        r'^courses/old\.yaml:\d+:\d+: error\[retired-reference\] "ST0809:K2" was retired on 2026-11-30 '
+        r'and replaced by "ST0809:K2a" \(standards/coaching-professional/knowledge\.yaml:\d+\)',
+        out,
+        re.M,
+    )
     assert '    hint: write "ST0809:K2a" instead' in out
     assert code == 1 and out.count("error[") == 1, out
     (root / "courses" / "old.yaml").unlink()

@@ -47,15 +47,22 @@ def test_a_broken_edit_shows_its_located_error_in_the_browser(tmp_path: Path) ->
     root = copy_project(tmp_path / "project")
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/coaching-professional/knowledge/k1/"
         good = wait_for(url, "K1", process)
         assert "cr-build-errors" not in good
         framework = root / "standards/coaching-professional/framework.yaml"
-        framework.write_text(framework.read_text(encoding="utf-8").replace('version: "1.0"', "version: 1.0"),
-                             encoding="utf-8")
+        framework.write_text(
+            framework.read_text(encoding="utf-8").replace('version: "1.0"', "version: 1.0"), encoding="utf-8"
+        )
         page = wait_for(url, "cr-build-errors", process)
         assert "standards/coaching-professional/framework.yaml:" in page
         assert "error[wrong-type]" in page

@@ -23,8 +23,9 @@ _ALTERNATE = re.compile(r'<link rel="alternate" type="application/json" href="([
 
 
 def _validator(root: Path, name: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads((root / "schemas" / name).read_text(encoding="utf-8")),
-                                format_checker=FormatChecker())
+    return Draft202012Validator(
+        json.loads((root / "schemas" / name).read_text(encoding="utf-8")), format_checker=FormatChecker()
+    )
 
 
 def _site_url(root: Path) -> str:
@@ -59,11 +60,15 @@ def test_catalogue_is_valid_and_its_edition_is_the_data(built_site: BuiltSite, c
     for path in sorted(p for p in (root / "standards").rglob("*") if p.is_file()):
         digest.update(path.relative_to(root / "standards").as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     assert catalogue["edition"]["hash"] == digest.hexdigest()[:12]
-    versions = {(y := yaml.safe_load(p.read_text(encoding="utf-8")))["id"]: y["version"]
-                for p in (root / "standards").glob("*/framework.yaml")}
+    versions = {
+        (y := yaml.safe_load(p.read_text(encoding="utf-8")))["id"]: y["version"]
+        for p in (root / "standards").glob("*/framework.yaml")
+    }
     assert {f["id"]: f["version"] for f in catalogue["edition"]["frameworks"]} == versions
-    latest = max((json.loads(p.read_text(encoding="utf-8")) for p in (root / "editions").glob("*.json")),
-                 key=lambda e: e["sequence"])
+    latest = max(
+        (json.loads(p.read_text(encoding="utf-8")) for p in (root / "editions").glob("*.json")),
+        key=lambda e: e["sequence"],
+    )
     if latest["standards_hash"] == catalogue["edition"]["hash"]:  # the data is that edition: cite it by its id
         assert catalogue["edition"]["id"] == latest["id"] and "after" not in catalogue["edition"]
     else:
@@ -78,8 +83,12 @@ def test_every_twin_validates_and_is_linked_from_its_page(built_site: BuiltSite,
         twin_file = site / entry["twin"].removeprefix(base)
         twin = json.loads(twin_file.read_text(encoding="utf-8"))
         assert [e.message for e in validator.iter_errors(twin)] == [], entry["twin"]
-        assert (twin["kind"], twin["id"], twin["lang"], twin["url"]) == (entry["kind"], entry["id"], entry["lang"],
-                                                                         entry["url"])
+        assert (twin["kind"], twin["id"], twin["lang"], twin["url"]) == (
+            entry["kind"],
+            entry["id"],
+            entry["lang"],
+            entry["url"],
+        )
         page = (site / entry["url"].removeprefix(base) / "index.html").read_text(encoding="utf-8")
         head = page.split("</head>", 1)[0]
         assert _ALTERNATE.findall(head) == ["index.json"], entry["url"]  # beside the page
@@ -131,9 +140,15 @@ def test_twins_carry_the_frameworks_status_as_the_yaml_says(built_site: BuiltSit
         assert twin["status_note"] == {"text": fw["status_note"][lang], "kind": fw["status_note"]["kind"][lang]}
         panel = [f for f in fw["facts"] if f.get("panel")]
         assert panel and [(f["id"], f["label"], f["text"], f.get("confidence")) for f in twin["status_panel"]] == [
-            (f["id"], f["label"][lang], f["value"][lang], f.get("confidence")) for f in panel]
-        expected = {"version": fw["version"], "status": fw["status"], "checked_on": fw["checked_on"],
-                    "status_note": twin["status_note"], "panel": f"{base}{prefix}{folder}/#status"}
+            (f["id"], f["label"][lang], f["value"][lang], f.get("confidence")) for f in panel
+        ]
+        expected = {
+            "version": fw["version"],
+            "status": fw["status"],
+            "checked_on": fw["checked_on"],
+            "status_note": twin["status_note"],
+            "panel": f"{base}{prefix}{folder}/#status",
+        }
         others = [p for p in sorted((site / prefix / folder).rglob("index.json")) if p.parent != site / prefix / folder]
         assert len(others) > 3
         for other in others:

@@ -55,13 +55,22 @@ def _expected_cross(root: Path, fw_id: str) -> list[dict[str, Any]]:
         other = mapping["target"] if other_is_target else mapping["source"]
         other_folder, other_fw = frameworks[other]
         compared = mapping["compared"]["target" if other_is_target else "source"]
-        items = [i["id"] for stem in other_fw["groups"] if f"{other}:{stem}" in compared
-                 for i in _yaml(other_folder / f"{stem}.yaml")["items"]]
+        items = [
+            i["id"]
+            for stem in other_fw["groups"]
+            if f"{other}:{stem}" in compared
+            for i in _yaml(other_folder / f"{stem}.yaml")["items"]
+        ]
         rows = []
         for item in items:
-            found = [((m["source"] if other_is_target else m["target"]),
-                      inverse[m["relation"]] if other_is_target else m["relation"])
-                     for m in mapping["mappings"] if (m["target"] if other_is_target else m["source"]) == item]
+            found = [
+                (
+                    (m["source"] if other_is_target else m["target"]),
+                    inverse[m["relation"]] if other_is_target else m["relation"],
+                )
+                for m in mapping["mappings"]
+                if (m["target"] if other_is_target else m["source"]) == item
+            ]
             found = [c for c in found if c[0] in ksb_items]
             found.sort(key=lambda c: (strength[c[1]], ksb_items.index(c[0])))
             rows.append({"id": item, "candidates": [list(c) for c in found]})
@@ -72,9 +81,13 @@ def _expected_cross(root: Path, fw_id: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("lang", ["", "nl/"])
 def test_cross_framework_data_agrees_with_the_crosswalk_yaml(built_site: BuiltSite, lang: str) -> None:
     data = data_of((built_site.site / lang / PAGE).read_text(encoding="utf-8"))
-    shown = sorted(({"other": v["other"], "items": [{"id": x["id"], "candidates": x["candidates"]}
-                                                    for x in v["items"]]} for v in data["cross"]),
-                   key=lambda v: v["other"])
+    shown = sorted(
+        (
+            {"other": v["other"], "items": [{"id": x["id"], "candidates": x["candidates"]} for x in v["items"]]}
+            for v in data["cross"]
+        ),
+        key=lambda v: v["other"],
+    )
     expected = sorted(_expected_cross(built_site.root, "ST0809"), key=lambda v: v["other"])
     assert [v["other"] for v in shown] == ["BVJN", "CLCAS"]
     assert shown == expected
@@ -90,15 +103,20 @@ def test_a_workbook_exactly_for_frameworks_with_ksb_groups(built_site: BuiltSite
 
 def test_script_and_styles_load_on_workbook_pages_only(built_site: BuiltSite) -> None:
     tag = re.compile(r'<script src="[^"]*/workbook\.js"|<link rel="stylesheet" href="[^"]*/workbook\.css"')
-    loading = sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("*.html")
-                     if tag.search(p.read_text(encoding="utf-8")))
+    loading = sorted(
+        p.relative_to(built_site.site).as_posix()
+        for p in built_site.site.rglob("*.html")
+        if tag.search(p.read_text(encoding="utf-8"))
+    )
     assert loading == ["coaching-professional/workbook/index.html", "nl/coaching-professional/workbook/index.html"]
 
 
 def test_the_nav_lists_the_workbook_next_to_the_checklist(built_site: BuiltSite) -> None:
     html = (built_site.site / "index.html").read_text(encoding="utf-8")
-    checklist, book = html.find('href="coaching-professional/checklist/"'), html.find(
-        'href="coaching-professional/workbook/"')
+    checklist, book = (
+        html.find('href="coaching-professional/checklist/"'),
+        html.find('href="coaching-professional/workbook/"'),
+    )
     assert 0 < checklist < book
 
 
@@ -110,8 +128,9 @@ def test_the_edition_hash_follows_the_items(model: Model) -> None:
     group = next(g for g in fw.groups if item in g.items)
     new_group = dataclasses.replace(group, items=(changed, *group.items[1:]))
     new_fw = dataclasses.replace(fw, groups=tuple(new_group if g is group else g for g in fw.groups))
-    after = workbook_data.edition(dataclasses.replace(model, frameworks=tuple(
-        new_fw if f is fw else f for f in model.frameworks)), new_fw)
+    after = workbook_data.edition(
+        dataclasses.replace(model, frameworks=tuple(new_fw if f is fw else f for f in model.frameworks)), new_fw
+    )
     assert before["hash"] != after["hash"]
     assert isinstance(before["items"], dict) and isinstance(after["items"], dict)
     assert [k for k in before["items"] if before["items"][k] != after["items"][k]] == [item.id]
@@ -121,7 +140,8 @@ def test_embedded_json_cannot_end_its_script_element() -> None:
     out = mk.json_script("x", {"t": "</script><script>alert(1)</script> & <!--"})
     assert out.count("</script>") == 1 and "<!--" not in out and "<script>" not in out.split(">", 1)[1]
     assert json.loads(out.split(">", 1)[1].rsplit("</script>", 1)[0]) == {
-        "t": "</script><script>alert(1)</script> & <!--"}
+        "t": "</script><script>alert(1)</script> & <!--"
+    }
 
 
 def test_the_workbook_script_stays_within_its_budget(built_site: BuiltSite) -> None:

@@ -17,8 +17,11 @@ def main(paths: list[str]) -> int:
     from sssom.parsers import parse_sssom_table
     from sssom.validators import validate
 
-    kinds = [SchemaValidationType.JsonSchema, SchemaValidationType.PrefixMapCompleteness,
-             SchemaValidationType.StrictCurieFormat]
+    kinds = [
+        SchemaValidationType.JsonSchema,
+        SchemaValidationType.PrefixMapCompleteness,
+        SchemaValidationType.StrictCurieFormat,
+    ]
     out: dict[str, object] = {}
     for path in paths:
         errors: list[str] = []
