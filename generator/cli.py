@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__, report
+from .exit_codes import ExitCode
 from .model import Model
 from .pipeline import Checked, load_model
 from .strings import CatalogueError, MissingString
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(errors)
             return code
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except (MissingString, CatalogueError) as exc:  # the package's interface strings are incomplete
         print(f"coachref: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -307,7 +308,7 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
 def _terminate(signum: int, frame: object) -> None:
     """SIGTERM ends the command like Ctrl-C does: through every clean-up, so no staging folder stays behind."""
-    raise SystemExit(128 + signum)
+    raise SystemExit(ExitCode.TERMINATED if signum == signal.SIGTERM else 128 + signum)
 
 
 def entry() -> None:

@@ -16,6 +16,7 @@ from .compliance.template import write_template_xlsx
 from .compliance.xlsx import locate, read_xlsx
 from .editions.impact import History, history
 from .editions.manifest import Edition
+from .exit_codes import ExitCode
 from .load import Document
 from .model import Lang, Model
 from .pipeline import load_model
@@ -23,11 +24,16 @@ from .problems import Problem
 
 __all__ = ["course_problems", "evaluate_file", "render_report", "run_course", "write_template_xlsx"]
 
-EXIT_OK, EXIT_NOT_COMPLIANT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_NOT_COMPLIANT, EXIT_USAGE = ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE
 
 
 class UsageError(Exception):
     """A mistake in how the command was called (exit 2), not in the course."""
+
+
+class ProjectError(Exception):
+    """The project's standards/ has errors, so no course can be evaluated (exit 1, as `check`, `export` and `urls`
+    exit on broken data)."""
 
 
 def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tuple[int, str, str]:
@@ -38,6 +44,8 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
         set_ids = _requested(model, requirements)
     except UsageError as exc:
         return EXIT_USAGE, "", f"coachref course: {exc}\n"
+    except ProjectError as exc:
+        return EXIT_NOT_COMPLIANT, "", f"coachref course: {exc}\n"
     outcome = _evaluate(model, root, path, rel, set_ids, history=history(model, editions))
     if isinstance(outcome, list):
         errors = report.text(outcome, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
@@ -175,7 +183,7 @@ def _model(root: Path) -> tuple[Model, tuple[Edition, ...]]:
         errors = checked.errors
         if errors[0].code == "no-standards":
             raise UsageError("there is no standards/ folder here: run coachref in the project's top folder")
-        raise UsageError(
+        raise ProjectError(
             f"the project's standards/ has {len(errors)} error(s), so no course can be evaluated "
             f"(first: {errors[0].as_line()}); run `coachref check` in the project folder"
         )

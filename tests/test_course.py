@@ -779,3 +779,27 @@ def test_a_report_of_unreleased_changes_names_the_edition_they_came_after(tmp_pa
     assert (edition()["id"], edition()["after"]) == (None, "2026-01-01")
     _code, out, _err = run_cli(["course", course], project)
     assert "changes made after edition 2026-01-01, not yet in an edition" in " ".join(out.split())
+
+
+def test_every_command_exits_1_on_broken_data_and_the_codes_are_one_table(tmp_path: Path) -> None:
+    """code.md finding 8: with broken standards, check, export and urls exited 1 but course exited 2."""
+    from generator.exit_codes import ExitCode
+
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    framework = root / "standards/coaching-professional/framework.yaml"
+    framework.write_text(framework.read_text(encoding="utf-8").replace("checked_on:", "checked_onn:"), encoding="utf-8")
+    for command in (
+        ["check"],
+        ["export", "--format", "json", "--out", "out"],
+        ["urls"],
+        ["course", "courses/hbo-jobcoach-duaal.yaml"],
+    ):
+        code, _out, err = run_cli(command, root)
+        assert code == ExitCode.PROBLEMS == 1, (command, err)
+        assert "Traceback" not in err
+    assert [int(c) for c in ExitCode] == [0, 1, 2, 130, 143]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes") :]
+    assert all(f"| {int(c)} |" in table for c in ExitCode)
