@@ -58,6 +58,11 @@ CODES: dict[str, Code] = {
     "key-type": Code(_E, "a key that is not text", "write the key as text"),
     # the file's schema
     "missing-property": Code(_E, "a required property is missing", "add it"),
+    "schema-violation": Code(
+        _E,
+        "the value breaks a rule of the file's schema that has no message of its own here",
+        "change the value as the validator's message says (the rule is in the file's schema)",
+    ),
     "unknown-property": Code(_E, "a property the schema does not know", "fix its spelling, or remove it"),
     "wrong-type": Code(_E, "a value of the wrong type", "write a value of the type named"),
     "invalid-value": Code(_E, "a value outside what the schema allows", "use one of the values named"),

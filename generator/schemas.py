@@ -122,7 +122,7 @@ def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
                     doc.rel,
                     line,
                     col,
-                    "invalid-format" if "format" in str(error.schema_path) else "schema",
+                    "invalid-format" if "format" in str(error.schema_path) else "schema-violation",
                     error.message,
                     pointer,
                 )
@@ -216,7 +216,7 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
     pointer = _pointer(error.absolute_path)
     field = _field(pointer)
     line, col = doc.where(pointer)
-    code, hint = "schema", ""
+    code, hint = "schema-violation", ""  # a rule with no wording of its own: the validator's message
     validator = error.validator
     if validator == "required":
         missing = str(error.message).split("'")[1]
@@ -256,8 +256,9 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
     elif validator in ("minItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum"):
         code = "invalid-value"
         message = f'"{field}": {error.message}'
-    else:
+    else:  # schema-violation: a rule with no wording of its own here; the validator's message, and the rule
         message = f'"{field}": {error.message}'
+        hint = f"the schema's rule here is {validator}: {json.dumps(error.validator_value)}"
     return Problem(doc.rel, line, col, code, message, pointer, hint=hint)
 
 

@@ -68,3 +68,43 @@ def test_bilingual_text_is_defined_once() -> None:
         for pointer, sub in _subschemas(json.loads(path.read_text(encoding="utf-8"))):
             props = sub.get("properties", {})
             assert not {"en", "nl"} <= set(props), f"{path.name}{pointer} redefines bilingual text"
+
+
+def test_a_schema_rule_without_wording_of_its_own_gives_the_validators_message(tmp_path: Path) -> None:
+    """code.md finding 3: a keyword the messages do not word (maxItems on modules) was an internal error (exit 2);
+    it is a located schema-violation with python-jsonschema's own message."""
+    import json
+
+    from tests.conftest import copy_project
+    from tests.helpers import run_cli
+
+    root = copy_project(tmp_path / "project")
+    path = root / "schemas/course.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["modules"]["maxItems"] = 1
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    code, out, err = run_cli(["check"], root)
+    assert code == 1, err
+    assert "internal error" not in out + err and "Traceback" not in out + err
+    line = next(x for x in out.splitlines() if "courses/hbo-jobcoach-duaal.yaml:" in x)
+    assert "error[schema-violation]" in line and "is too long" in line and "(at /modules)" in line
+
+
+def test_the_build_stops_when_the_course_schema_uses_a_keyword_the_browser_does_not_check(tmp_path: Path) -> None:
+    """issue 19 item 1: the check page's validator implements a subset of JSON Schema; a keyword outside it would be
+    skipped in the browser without a word, so the build stops with the place and the fix, and keeps the old site."""
+    import json
+
+    from tests.conftest import copy_project
+    from tests.helpers import run_cli
+
+    root = copy_project(tmp_path / "project")
+    path = root / "schemas/course.schema.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    schema["properties"]["modules"]["maxItems"] = 400  # every example course still meets it
+    path.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    assert run_cli(["check"], root)[0] == 0
+    code, _out, err = run_cli(["build"], root)
+    assert code == 1 and "Traceback" not in err
+    assert "/properties/modules: maxItems is a keyword the check page's validator does not implement" in err
+    assert not (root / "site").exists()

@@ -19,6 +19,48 @@ from .engine import BROAD_OUTCOME, name_of, url_of
 from .report_data import _label, _text
 from .xlsx import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 
+#: The JSON Schema keywords the check page's validator (docs/assets/javascripts/course-check/validate.js) checks, and
+#: those that only annotate. course.schema.json may use no other: the browser would skip it without a word, so the
+#: build stops instead (UnsupportedKeyword).
+BROWSER_KEYWORDS = frozenset(
+    {
+        "type",
+        "enum",
+        "minLength",
+        "pattern",
+        "minimum",
+        "minItems",
+        "uniqueItems",
+        "items",
+        "required",
+        "properties",
+        "additionalProperties",
+        "$ref",
+    }
+)
+ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "$defs", "$comment", "default", "examples"})
+
+
+class UnsupportedKeyword(ValueError):
+    """course.schema.json uses a keyword the check page's validator does not implement."""
+
+
+def unsupported(schema: Any, pointer: str = "") -> list[str]:
+    """The places in a schema that use a keyword outside BROWSER_KEYWORDS and ANNOTATIONS ('/properties/modules:
+    maxItems'), in order."""
+    found: list[str] = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            if key in ("properties", "$defs"):  # their keys are names, their values schemas
+                for name, sub in value.items():
+                    found += unsupported(sub, f"{pointer}/{key}/{name}")
+            elif key not in BROWSER_KEYWORDS | ANNOTATIONS:
+                found.append(f"{pointer or '/'}: {key}")
+            elif key == "items":
+                found += unsupported(value, f"{pointer}/items")
+    return found
+
+
 #: Interface-string families the check page needs (the report's and the page's own).
 STRING_PREFIXES = ("report.", "level.", "kind.", "check.")
 STRING_KEYS = ("version", "level", "file", *(f"delta.kind.{k}" for k in KINDS))
@@ -61,6 +103,12 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         }
     folder = schemas_dir(root)
     schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
+    if bad := unsupported(schema):
+        raise UnsupportedKeyword(
+            f"{folder / 'course.schema.json'}: {bad[0]} is a keyword the check page's validator does not implement "
+            "(docs/assets/javascripts/course-check/validate.js; generator/compliance/bundle.py BROWSER_KEYWORDS): "
+            "implement it there, with a case in tests/cases/course-check/, or leave it out"
+        )
     common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
     tables = catalogue()
     return {

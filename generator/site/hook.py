@@ -25,6 +25,7 @@ if str(_ROOT) not in sys.path:  # loaded by file path: make the project's own pa
     sys.path.insert(0, str(_ROOT))
 
 from generator import report, site_config  # noqa: E402
+from generator.compliance.bundle import UnsupportedKeyword  # noqa: E402
 from generator.dates import data_date  # noqa: E402
 from generator.model import LANGUAGES, Model  # noqa: E402
 from generator.pipeline import Checked, input_key, load_model  # noqa: E402
@@ -136,7 +137,7 @@ def _generate(config: MkDocsConfig) -> None:
     _pin_build_date(checked.model)
     try:
         outcome = generate(checked.model, out, root, checked.courses, key=input_key(root), editions=checked.editions)
-    except (SlugClash, MissingString, CatalogueError) as exc:  # a build error, reported on one line
+    except (SlugClash, MissingString, CatalogueError, UnsupportedKeyword) as exc:  # a build error, on one line
         raise PluginError(str(exc)) from exc
     _last[key] = checked
     log.info(f"generated {outcome.total} pages: {len(outcome.written)} written, {len(outcome.deleted)} deleted")
