@@ -46,7 +46,7 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
         return EXIT_USAGE, "", f"coachref course: {exc}\n"
     except ProjectError as exc:
         return EXIT_NOT_COMPLIANT, "", f"coachref course: {exc}\n"
-    outcome = _evaluate(model, root, path, rel, set_ids, history=history(model, editions))
+    outcome = _evaluate(model, root, path, rel, set_ids, history=_history(model, editions))
     if isinstance(outcome, list):
         errors = report.text(outcome, 1) + f"coachref course: {rel} is not a valid course file: fix the errors above\n"
         output = report.as_json(outcome, 1) if fmt == "json" else ""
@@ -62,6 +62,19 @@ def run_course(root: Path, file: Path, fmt: str, requirements: str | None) -> tu
     safe = report.json_safe(output) if fmt_checked == "json" else report.terminal_text(output)
     # no target named (compliant None): each set has its own result and the course is not "not compliant"
     return (EXIT_NOT_COMPLIANT if result.compliant is False else EXIT_OK), safe, notes
+
+
+#: The history of the last model seen (the pipeline hands out one model per state of the input files): a process that
+#: checks many course files against the same data compares the editions once.
+_last_history: list[tuple[Model, tuple[Edition, ...], History]] = []
+
+
+def _history(model: Model, editions: tuple[Edition, ...]) -> History:
+    if _last_history and _last_history[0][0] is model and _last_history[0][1] is editions:
+        return _last_history[0][2]
+    found = history(model, editions)
+    _last_history[:] = [(model, editions, found)]
+    return found
 
 
 def evaluate_file(

@@ -49,7 +49,7 @@ def test_the_review_filter_shows_exactly_the_rows_to_reconfirm(
     mset = next(s for s in model.mapping_sets if (s.source, s.target) == ("ST0809", "BVJN"))
     wanted = sum((m.source, m.target) in stale for m in mset.mappings)
     assert 0 < wanted < len(mset.mappings)
-    context = browser.new_context(base_url=next_url)
+    context = browser.new_context(bypass_csp=True, base_url=next_url)
     try:
         tab = context.new_page()
         tab.goto("mappings/st0809--bvjn/")
@@ -81,7 +81,7 @@ def test_axe_finds_no_violations_where_rows_are_marked(
     next_url: str,  # noqa: F811
     next_edition_site: tuple[BuiltSite, Plan],
 ) -> None:
-    context = browser.new_context(base_url=next_url)
+    context = browser.new_context(bypass_csp=True, base_url=next_url)
     try:
         tab = context.new_page()
         found = {}

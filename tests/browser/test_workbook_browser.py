@@ -335,7 +335,7 @@ def test_entries_on_items_split_moved_or_retired_in_a_next_edition_say_what_stan
     plan = next_edition_site[1]
     ksb = ("ST0809:K", "ST0809:S", "ST0809:B")
     picks = {kind: next(i for i in plan.changed[kind] if i.startswith(ksb)) for kind in plan.changed}
-    context = browser.new_context(base_url=next_url)
+    context = browser.new_context(bypass_csp=True, base_url=next_url)
     try:
         page = context.new_page()
         data = _open(page)

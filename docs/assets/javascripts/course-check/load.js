@@ -162,14 +162,21 @@ export function loadYaml(rel, text) {
     problems.push(problem(rel, line, col, "yaml-alias", `YAML alias '*${name}' is not allowed${more}`, "",
       "write the value out in full; anchors and aliases are not expanded"));
   }
-  return { doc: { rel, data: unfloat(data), values, keys }, problems };
+  const floats = new Set();
+  return { doc: { rel, data: unfloat(data, floats), values, keys, floats }, problems };
 }
 
-/** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers. */
-function unfloat(v) {
-  if (v && typeof v === "object" && "float" in v && Object.keys(v).length === 1) return v.float;
-  if (Array.isArray(v)) return v.map(unfloat);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x)]));
+/** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers, and `floats` the pointers
+ *  of those the file wrote as floats (messages quote them as Python does: 2.0). */
+function unfloat(v, floats = new Set(), at = "") {
+  if (v && typeof v === "object" && "float" in v && Object.keys(v).length === 1) {
+    floats.add(at);
+    return v.float;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => unfloat(x, floats, `${at}/${i}`));
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x, floats, `${at}/${escapeToken(k)}`)]));
+  }
   return v;
 }
 

@@ -3,11 +3,41 @@
 import { getCloseMatches } from "./difflib.js";
 import { problem, where } from "./load.js";
 
-/** Python's repr() of plain data, for messages that quote a value as the CLI does. */
-export function pyRepr(v) {
+/** Python's repr() of a float: the shortest digits, as JavaScript has them, written as Python writes them (an
+ *  exponent below 1e-4 and from 1e16 on, with at least two digits; ".0" on a whole number). */
+export function pyFloat(v) {
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  const [mantissa, e] = Math.abs(v).toExponential().split("e");
+  const exp = Number(e);
+  const digits = mantissa.replace(".", "");
+  let out;
+  if (exp < -4 || exp >= 16) {
+    out = `${digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  } else if (exp >= 0) {
+    out = `${digits.slice(0, exp + 1).padEnd(exp + 1, "0")}.${digits.slice(exp + 1) || "0"}`;
+  } else {
+    out = `0.${"0".repeat(-exp - 1)}${digits}`;
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+// Characters Python's repr() escapes: those str.isprintable() refuses (every space but " " among them).
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+function escapeChar(ch) {
+  const code = ch.codePointAt(0);
+  if (code < 0x100) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code < 0x10000) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
+}
+
+/** Python's repr() of plain data, for messages that quote a value as the CLI does. `floats` holds the pointers (from
+ *  `at`) of the numbers the file wrote as floats, which Python quotes as 2.0, not 2. */
+export function pyRepr(v, floats = null, at = "") {
   if (v === null || v === undefined) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(v);
+  if (typeof v === "number") return !Number.isFinite(v) || (floats && floats.has(at)) ? pyFloat(v) : String(v);
   if (typeof v === "string") {
     const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
     let out = "";
@@ -17,15 +47,16 @@ export function pyRepr(v) {
       else if (ch === "\n") out += "\\n";
       else if (ch === "\r") out += "\\r";
       else if (ch === "\t") out += "\\t";
+      else if (ch !== " " && UNPRINTABLE.test(ch)) out += escapeChar(ch);
       else out += ch;
     }
     return quote + out + quote;
   }
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
-  return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  if (Array.isArray(v)) return `[${v.map((x, i) => pyRepr(x, floats, `${at}/${i}`)).join(", ")}]`;
+  return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x, floats, `${at}/${tokenOf(k)}`)}`).join(", ")}}`;
 }
 
-const pyStr = (v) => (typeof v === "string" ? v : pyRepr(v));
+const pyStr = (v, floats = null, at = "") => (typeof v === "string" ? v : pyRepr(v, floats, at));
 
 function describe(v) {
   if (v === null) return "nothing (null)";
@@ -66,6 +97,7 @@ function equal(a, b) {
 /** Every violation of `schema` in the document's data, as the CLI words and places it. */
 export function schemaProblems(doc, schema, defs) {
   const out = [];
+  const floats = doc.floats || new Set();
   // A $ref is checked as the schema it names (its description is the hint), as python-jsonschema reports it.
   const resolve = (s) => (s.$ref ? { ...s, ...defs[s.$ref.split("/").pop()] } : s);
   const at = (pointer, code, message, hint = "", key = false, shown = pointer) => {
@@ -83,28 +115,28 @@ export function schemaProblems(doc, schema, defs) {
       at(pointer, "wrong-type", `"${field}" must be ${expected(s.type)}, got ${describe(value)}`, hint);
     }
     if (s.enum !== undefined && !s.enum.some((e) => equal(e, value))) {
-      const close = getCloseMatches(pyStr(value), s.enum.map(pyStr), 1);
-      at(pointer, "invalid-value", `"${field}" is ${pyRepr(value)}, expected one of: ${s.enum.map(pyStr).join(", ")}`,
+      const close = getCloseMatches(pyStr(value), s.enum.map((e) => pyStr(e)), 1);
+      at(pointer, "invalid-value", `"${field}" is ${pyRepr(value, floats, pointer)}, expected one of: ${s.enum.map((e) => pyStr(e)).join(", ")}`,
         close.length ? `did you mean "${close[0]}"?` : "");
     }
     if (typeof value === "string") {
       if (s.minLength !== undefined && [...value].length < s.minLength) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} should be non-empty`);
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} should be non-empty`);
       }
       if (s.pattern !== undefined && !new RegExp(s.pattern, "u").test(value)) {
-        at(pointer, "invalid-format", `"${field}" value ${pyRepr(value)} is not in the expected form`,
+        at(pointer, "invalid-format", `"${field}" value ${pyRepr(value, floats, pointer)} is not in the expected form`,
           s.description || `a valid ${s.pattern}`);
       }
     }
     if (typeof value === "number" && typeof value !== "boolean" && s.minimum !== undefined && value < s.minimum) {
-      at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} is less than the minimum of ${s.minimum}`);
+      at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} is less than the minimum of ${s.minimum}`);
     }
     if (Array.isArray(value)) {
       if (s.minItems !== undefined && value.length < s.minItems) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} should be non-empty`);
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} should be non-empty`);
       }
       if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size < value.length) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value)} has non-unique elements`);
+        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} has non-unique elements`);
       }
       if (s.items) value.forEach((v, i) => walk(v, s.items, `${pointer}/${i}`));
     }
@@ -152,7 +184,7 @@ export function idProblems(doc, bundle) {
       const oid = outcome.id;
       if (typeof oid === "string" && oid in outcomes) {
         at(`/modules/${i}/outcomes/${k}/id`, "duplicate-id",
-          `outcome id "${oid}" is already used in module "${mid}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes[oid]}/id`)[0]})`,
+          `outcome id "${oid}" is already used in module "${pyStr(mid, doc.floats, `/modules/${i}/id`)}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes[oid]}/id`)[0]})`,
           "give every outcome of a module its own id");
       } else if (typeof oid === "string") outcomes[oid] = k;
     });
