@@ -269,9 +269,10 @@ def test_a_changed_requirement_set_is_a_change_of_the_data() -> None:
     assert [(e.kind, e.id, e.fields) for e in first.requirements] == [
         ("changed", "BVJN:register", ("source", "conditions"))
     ]
-    if hist.pending is not None:
-        pending = {e.id: e for e in hist.pending.requirements}
-        assert "conditions" in pending["BVJN:register"].fields and hist.current_id is None
-        data = delta_data(checked.model, hist.pending, "en")
-        assert data["counts"]["requirement_sets"] == len(pending)
-        assert {r["id"]: r["new"] for r in data["requirement_sets"]}["BVJN:register"].startswith("Conditions for")
+    # Since then (released as 2026-12-05.2, or still pending): each condition's basis and the practice-hours point.
+    later = hist.pending if hist.pending is not None else hist.deltas[1]
+    changed = {e.id: e for e in later.requirements}
+    assert "conditions" in changed["BVJN:register"].fields and "conditions" in changed["ST0809:ksb-coverage"].fields
+    data = delta_data(checked.model, later, "en")
+    assert data["counts"]["requirement_sets"] == len(changed) == 2
+    assert {r["id"]: r["new"] for r in data["requirement_sets"]}["BVJN:register"].startswith("Conditions for")
