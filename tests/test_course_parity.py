@@ -1,0 +1,73 @@
+"""The check page's engine against the CLI's, under Node (no browser, so in `make test-fast`): every course file
+under courses/ and tests/cases/ gives the same JSON report, or the same problems (code, place, message, hint).
+XLSX files need the browser's DOMParser, so they stay in tests/browser/test_course_check.py."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.course import run_course
+from tests.tools.course_node import NODE, ROOT, NodeEngine
+
+pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (npm ci installs the rest)")
+
+COURSE_FILES = sorted(
+    p
+    for p in [p for p in (ROOT / "courses").iterdir() if p.suffix in (".yaml", ".xlsx")]
+    + [p for p in (ROOT / "tests/cases/courses").iterdir() if p.is_file()]
+    + list((ROOT / "tests/cases/course-invalid").glob("*/course.xlsx"))
+    + list((ROOT / "tests/cases/base/courses").glob("*.yaml"))
+    + [p for p in (ROOT / "tests/cases/course-check").iterdir() if p.is_file()]
+    if p.suffix == ".yaml"
+)
+TODAY = datetime.date.today().isoformat()
+
+
+@pytest.fixture(scope="module")
+def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeEngine]:
+    engine = NodeEngine(tmp_path_factory.mktemp("node"))
+    yield engine
+    engine.close()
+
+
+def parser_words_out(result: dict[str, Any]) -> dict[str, Any]:
+    """The one allowed difference: a YAML syntax error quotes its own parser's words (libyaml in the CLI, `yaml` in
+    the browser) after our fixed part, and may stop at another column of the same line."""
+
+    def fixed(problem: dict[str, Any]) -> dict[str, Any]:
+        if problem["code"] != "yaml-syntax":
+            return problem
+        message = problem["message"]
+        cut = message.find("(the parser got lost at line ")
+        return {**problem, "col": 0, "message": message[:cut] if cut >= 0 else message[: len("YAML syntax error:")]}
+
+    return {**result, "problems": [fixed(p) for p in result["problems"]]}
+
+
+def disagreement(node: NodeEngine, rel: str) -> str | None:
+    """None when the CLI and the Node engine give the same answer for ROOT/rel, else what differs."""
+    code, out, err = run_course(ROOT, Path(rel), "json", None)
+    if code not in (0, 1):
+        return f"CLI exit {code}: {err}"
+    python = json.loads(out)
+    answer = node.check(rel, (ROOT / rel).read_bytes(), TODAY)
+    if "problems" in python:
+        if "problems" not in answer:
+            return f"CLI problems, engine {answer}"
+        mine, theirs = parser_words_out(answer["problems"]), parser_words_out(python)
+        return None if mine == theirs else f"engine {mine}\nCLI {theirs}"
+    if "report" not in answer:
+        return f"CLI report, engine {answer}"
+    python["checked"] = TODAY  # the CLI's clock and the test's agree except across midnight
+    return None if answer["report"] == python else f"engine {answer['report']}\nCLI {python}"
+
+
+@pytest.mark.parametrize("path", COURSE_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_both_engines_agree(path: Path, node: NodeEngine) -> None:
+    assert disagreement(node, path.relative_to(ROOT).as_posix()) is None
