@@ -149,7 +149,8 @@ export function loadYaml(rel, text) {
           continue;
         }
         keys[vp] = at(k.range[0]);
-        out[key] = node(pair.value, vp);
+        // defineProperty, not out[key] =: a key "__proto__" is data like any other, never the object's prototype
+        Object.defineProperty(out, key, { value: node(pair.value, vp), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
