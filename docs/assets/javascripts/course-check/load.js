@@ -87,6 +87,14 @@ export function plainScalar(value) {
   return value;
 }
 
+/** Where a node starts; an empty node (`- ` with nothing after) starts before the blanks, where PyYAML puts it. */
+function emptyStart(text, [start, end]) {
+  if (start !== end) return start;
+  let at = start;
+  while (at > 0 && (text[at - 1] === " " || text[at - 1] === "\t")) at -= 1;
+  return at;
+}
+
 const escapeToken = (key) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 function pyRepr(value) {
@@ -117,7 +125,7 @@ export function loadYaml(rel, text) {
   const values = {}, keys = {}, problems = [], aliases = [];
   const node = (n, pointer) => {
     if (n === null || n === undefined) return null;
-    values[pointer] = at(n.range ? n.range[0] : 0);
+    values[pointer] = at(n.range ? emptyStart(text, n.range) : 0);
     if (isAlias(n)) { aliases.push(at(n.range[0]).concat([n.source])); return null; }
     if (n.tag && n.tag !== "!" && !(isScalar(n) && n.tag === "tag:yaml.org,2002:str")) {
       const shown = n.tag.startsWith("tag:yaml.org,2002:") ? `!!${n.tag.slice(18)}` : n.tag;
