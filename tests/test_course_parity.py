@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from generator.course import run_course
-from tests.tools.course_node import NODE, ROOT, NodeEngine
+from tests.tools.course_node import NODE, ROOT, NodeEngine, node_engine
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (npm ci installs the rest)")
 
@@ -31,9 +31,8 @@ TODAY = datetime.date.today().isoformat()
 
 @pytest.fixture(scope="module")
 def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeEngine]:
-    engine = NodeEngine(tmp_path_factory.mktemp("node"))
-    yield engine
-    engine.close()
+    with node_engine(tmp_path_factory.mktemp("node")) as engine:
+        yield engine
 
 
 def parser_words_out(result: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from generator.pipeline import load_model
 from tests.test_course_parity import disagreement
-from tests.tools.course_node import NODE, ROOT, NodeEngine
+from tests.tools.course_node import NODE, ROOT, NodeEngine, node_engine
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (npm ci installs the rest)")
 EXAMPLES = 2000
@@ -90,9 +90,8 @@ def course_text(draw: st.DrawFn) -> str:
 
 @pytest.fixture(scope="module")
 def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeEngine]:
-    engine = NodeEngine(tmp_path_factory.mktemp("node"))
-    yield engine
-    engine.close()
+    with node_engine(tmp_path_factory.mktemp("node")) as engine:
+        yield engine
 
 
 def test_generated_courses_agree(node: NodeEngine) -> None:

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from generator import course
 from generator.compliance.bundle import bundle
-from generator.editions.impact import history
+from generator.editions.impact import History, history
+from generator.editions.manifest import Edition
+from generator.model import Model
 from generator.pipeline import load_model
 from generator.site.vendor import LIBRARIES, VENDOR
 
@@ -48,6 +55,29 @@ def _site_layout(dest: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target)
     return scripts / "check.js"
+
+
+def cached_history() -> Callable[[Model, tuple[Edition, ...]], History]:
+    """The CLI's edition history worked out once, not per course file (the model it comes from is cached)."""
+    found: dict[tuple[int, int], History] = {}
+
+    def history_of(model: Model, editions: tuple[Edition, ...]) -> History:
+        key = (id(model), id(editions))
+        if key not in found:
+            found[key] = history(model, editions)
+        return found[key]
+
+    return history_of
+
+
+@contextlib.contextmanager
+def node_engine(tmp: Path) -> Iterator[NodeEngine]:
+    """The Node engine, with the CLI's history cached while it is open."""
+    engine = NodeEngine(tmp)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(course, "history", cached_history())
+        yield engine
+    engine.close()
 
 
 class NodeEngine:
