@@ -94,3 +94,21 @@ def test_hostile_case(case: str, node: NodeEngine) -> None:
 
 def test_enough_hostile_cases() -> None:
     assert len(list(PARITY.iterdir())) >= 9
+
+
+def test_a_bad_byte_near_the_end_of_a_large_file(node: NodeEngine) -> None:
+    """adversarial.md B3: the browser found the first bad UTF-8 byte by decoding ever longer prefixes (quadratic:
+    a 200 KB file froze the tab for 41 s); one pass now, and the place agrees with the CLI's."""
+    text = (
+        (ROOT / "tests/cases/course-check/ksb-compliant.yaml").read_bytes() + b"# " + b"x" * 200_000 + b"\n# caf\xe9\n"
+    )
+    folder = ROOT / ".generated-courses-large"
+    folder.mkdir(exist_ok=True)
+    try:
+        (folder / "course.yaml").write_bytes(text)
+        assert disagreement(node, ".generated-courses-large/course.yaml") is None
+        answer = node.check("course.yaml", text, TODAY)
+        assert [p["code"] for p in answer["problems"]["problems"]] == ["encoding"]
+    finally:
+        (folder / "course.yaml").unlink()
+        folder.rmdir()

@@ -75,17 +75,22 @@ def course(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
-def course_text(draw: st.DrawFn) -> str:
-    """A course as YAML, sometimes broken as text: a tab indent, a cut-off end, a key written twice."""
+def course_bytes(draw: st.DrawFn) -> bytes:
+    """A course as YAML, sometimes broken as text: a tab indent, a cut-off end, a key written twice, a byte that is
+    not UTF-8 (alone, or cutting a character short)."""
     written = yaml.safe_dump(draw(course()), sort_keys=False, allow_unicode=True)
-    how = draw(st.sampled_from(["keep"] * 8 + ["tab", "cut", "twice"]))
+    how = draw(st.sampled_from(["keep"] * 8 + ["tab", "cut", "twice", "byte"]))
     if how == "tab":
-        return written.replace("\n  ", "\n\t", 1)
-    if how == "cut":
-        return written[: draw(st.integers(0, len(written)))]
-    if how == "twice":
-        return written + written.split("\n", 1)[0] + "\n"
-    return written
+        written = written.replace("\n  ", "\n\t", 1)
+    elif how == "cut":
+        written = written[: draw(st.integers(0, len(written)))]
+    elif how == "twice":
+        written += written.split("\n", 1)[0] + "\n"
+    data = written.encode("utf-8")
+    if how == "byte":
+        at = draw(st.integers(0, len(data)))
+        data = data[:at] + draw(st.sampled_from([b"\xe9", b"\xc3", b"\xed\xa0\x80", b"\xf0\x9f", b"\xff"])) + data[at:]
+    return data
 
 
 @pytest.fixture(scope="module")
@@ -97,17 +102,17 @@ def node(tmp_path_factory: pytest.TempPathFactory) -> Iterator[NodeEngine]:
 def test_generated_courses_agree(node: NodeEngine) -> None:
     folder = ROOT / ".generated-courses"  # inside the project, so both engines show the same relative name
     folder.mkdir(exist_ok=True)
-    seen: list[str] = []
+    seen: list[bytes] = []
 
     @settings(
         max_examples=EXAMPLES, deadline=None, database=None, derandomize=True, suppress_health_check=list(HealthCheck)
     )
-    @given(course_text())
-    def agree(written: str) -> None:
+    @given(course_bytes())
+    def agree(written: bytes) -> None:
         path = folder / "course.yaml"
-        path.write_text(written, encoding="utf-8")
+        path.write_bytes(written)
         seen.append(written)
-        assert disagreement(node, path.relative_to(ROOT).as_posix()) is None, written
+        assert disagreement(node, path.relative_to(ROOT).as_posix()) is None, written.decode(errors="replace")
 
     try:
         agree()

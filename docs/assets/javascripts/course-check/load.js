@@ -36,20 +36,33 @@ export function textProblems(rel, text) {
 }
 
 /** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
-export function decode(rel, bytes) {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/u, "") };
-  } catch {
-    let i = 0;
-    const dec = new TextDecoder("utf-8", { fatal: true });
-    for (let n = 1; n <= bytes.length; n++) {
-      try { dec.decode(bytes.slice(0, n)); i = n; } catch { if (n - i > 4) break; }
+/** Where the first ill-formed UTF-8 sequence starts (as Python's UnicodeDecodeError.start), or -1; one pass. */
+function firstBadByte(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i];
+    if (c < 0x80) { i += 1; continue; }
+    let n = 0, lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) { n = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
+    else if (c >= 0xf0 && c <= 0xf4) { n = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = bytes[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
     }
-    const head = new TextDecoder().decode(bytes.slice(0, i));
-    const [line, col] = position(head, head.length);
-    const hex = bytes[i].toString(16).padStart(2, "0");
-    return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
+    i += n + 1;
   }
+  return -1;
+}
+
+export function decode(rel, bytes) {
+  const i = firstBadByte(bytes);
+  if (i < 0) return { text: new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/u, "") };
+  const head = new TextDecoder().decode(bytes.subarray(0, i));
+  const [line, col] = position(head, head.length);
+  const hex = bytes[i].toString(16).padStart(2, "0");
+  return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
 }
 
 // ------------------------------------------------------------ YAML 1.1 scalars, as PyYAML resolves them
