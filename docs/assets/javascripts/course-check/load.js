@@ -8,7 +8,7 @@ export function problem(path, line, col, code, message, pointer = "", hint = "")
   return { path, line, col, pointer, code, severity: "error", message, hint };
 }
 
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/u;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]/u;  // as yaml_problems.py
 const TAB_INDENT = /^[ ]*\t/gmu;
 
 function position(text, offset) {
@@ -35,7 +35,6 @@ export function textProblems(rel, text) {
   return [];
 }
 
-/** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
 /** Where the first ill-formed UTF-8 sequence starts (as Python's UnicodeDecodeError.start), or -1; one pass. */
 function firstBadByte(bytes) {
   let i = 0;
@@ -56,6 +55,7 @@ function firstBadByte(bytes) {
   return -1;
 }
 
+/** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
 export function decode(rel, bytes) {
   const i = firstBadByte(bytes);
   if (i < 0) return { text: new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/u, "") };
