@@ -75,6 +75,12 @@ function sexagesimal(digits) {
   return digits.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
 }
 
+/** A float while reading (1.0 kept apart from 1); its own class, so a mapping {float: 3} stays a mapping. */
+class Float {
+  constructor(value) { this.float = value; }
+}
+export const isFloat = (v) => v instanceof Float;
+
 export function plainScalar(value) {
   if (NULL.test(value)) return null;
   if (BOOL.test(value)) return /^(?:yes|true|on)$/iu.test(value);
@@ -95,7 +101,7 @@ export function plainScalar(value) {
     if (v === ".nan") return NaN;
     const sign = v.startsWith("-") ? -1 : 1;
     if (v.includes(":")) return sign * sexagesimal(v.replace(/^[-+]/u, ""));
-    return { float: Number(v) };
+    return new Float(Number(v));
   }
   return value;
 }
@@ -189,7 +195,7 @@ export function loadYaml(rel, text) {
 
 /** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers. */
 function unfloat(v) {
-  if (v && typeof v === "object" && "float" in v && Object.keys(v).length === 1) return v.float;
+  if (isFloat(v)) return v.float;
   if (Array.isArray(v)) return v.map(unfloat);
   if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x)]));
   return v;
@@ -258,7 +264,7 @@ export function readWorkbook(bytes) {
       else if (type === "inlineStr") value = [...c.getElementsByTagName("t")].map((x) => x.textContent).join("");
       else if (type === "str") value = v ?? null;
       else if (type === "b") value = v === "1";
-      else if (v !== undefined) value = /[.eE]/u.test(v) ? { float: Number(v) } : Number(v);
+      else if (v !== undefined) value = /[.eE]/u.test(v) ? new Float(Number(v)) : Number(v);
       while (rows.length < r) rows.push([]);
       const row = rows[r - 1];
       while (row.length < col) row.push(null);
