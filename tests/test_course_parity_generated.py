@@ -25,7 +25,7 @@ ITEMS = sorted(_MODEL.items)[::7]  # a spread of real items, cheap to cover
 GROUPS = sorted(_MODEL.groups)[:6]
 #: References that are wrong in ways people get wrong: a typo, another case, a group where an item belongs.
 WRONG = ["BVJN:registr", "st0809:ksb-coverage", "ST0809:K99", "nope", "BVJN:visie:", *GROUPS]
-ODD_KEYS = ["extra", "Provider", "toString", "valueOf", "hasOwnProperty", "constructor", "__proto__"]
+ODD_KEYS = ["extra", "Provider", "float", "toString", "valueOf", "hasOwnProperty", "constructor", "__proto__"]
 LEVELS = ["mbo-4", "hbo-bachelor", "uk-level-5", "uk-level-9", ""]
 IDS = ["m1", "m2", "A", "a", "constructor", "toString", "1"]
 
