@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import difflib
 from pathlib import Path
-from typing import Any
 
 from . import check, report, rules
 from .compliance.edition import edition, file_sha256
@@ -139,55 +138,13 @@ def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list
 
 
 def course_problems(doc: Document, model: Model, *, xlsx: bool = False) -> list[Problem]:
-    """What a schema cannot see: unknown item ids, duplicate module ids, duplicate outcome ids in a module.
-    Works on a document that failed its schema too: only the parts of the expected shape are looked at."""
-    problems: list[Problem] = [locate(p, doc) if xlsx else p for p in rules.course_id_problems(doc)]
-    known = sorted(model.items)
+    """What a schema cannot see: duplicate module and outcome ids, unknown targets and covered ids (the rules in
+    rules/references.py, which `coachref check` applies too); XLSX problems name their sheet and cell."""
     sets = sorted(r.id for r in model.requirement_sets)
-    targets = doc.data.get("targets") if isinstance(doc.data, dict) else None
-    for j, ref in enumerate(targets if isinstance(targets, list) else []):
-        if isinstance(ref, str) and ref not in sets:
-            close = difflib.get_close_matches(ref, sets, n=1, cutoff=0.6)
-            line, col = doc.where(f"/targets/{j}")
-            hint = f'did you mean "{close[0]}"?' if close else "known requirement sets: " + ", ".join(sets)
-            target = Problem(
-                doc.rel,
-                line,
-                col,
-                "unknown-reference",
-                f'"{ref}" is not the id of a requirement set',
-                f"/targets/{j}",
-                hint=hint,
-            )
-            problems.append(locate(target, doc) if xlsx else target)
-    for pointer, ref in _covers(doc.data):
-        if ref in model.items:
-            continue
-        if ref in model.groups:
-            message = f'"{ref}" is a group, not an item'
-            hint = "list the group's items one by one: an outcome covers items"
-        else:
-            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.8)
-            message = f'"{ref}" is not the id of any item'
-            hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item (see the site)"
-        line, col = doc.where(pointer)
-        problem = Problem(doc.rel, line, col, "unknown-reference", message, pointer, hint=hint)
-        problems.append(locate(problem, doc) if xlsx else problem)
-    return problems
-
-
-def _covers(data: Any) -> list[tuple[str, str]]:
-    """(pointer, id) of every string under modules[*].outcomes[*].covers[*], whatever else is wrong."""
-    found: list[tuple[str, str]] = []
-    modules = data.get("modules") if isinstance(data, dict) else None
-    for i, module in enumerate(modules if isinstance(modules, list) else []):
-        outcomes = module.get("outcomes") if isinstance(module, dict) else None
-        for k, outcome in enumerate(outcomes if isinstance(outcomes, list) else []):
-            covers = outcome.get("covers") if isinstance(outcome, dict) else None
-            for j, ref in enumerate(covers if isinstance(covers, list) else []):
-                if isinstance(ref, str):
-                    found.append((f"/modules/{i}/outcomes/{k}/covers/{j}", ref))
-    return found
+    found = rules.course_id_problems(doc) + rules.course_reference_problems(
+        doc, model.items.keys(), model.groups.keys(), sets
+    )
+    return [locate(p, doc) if xlsx else p for p in found]
 
 
 def _model(root: Path) -> tuple[Model, tuple[Edition, ...]]:

@@ -12,7 +12,8 @@ from .problems import Problem
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 # Characters YAML refuses raw (C0 controls but tab and line breaks, DEL, C1 including NEL, which YAML 1.1 would
 # read as a line break and so shift every line number after it) and the two noncharacters libyaml refuses.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# U+2028 and U+2029 too: PyYAML breaks lines there, editors and the check page's parser do not
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def text_problems(rel: str, text: str) -> list[Problem]:

@@ -805,3 +805,25 @@ def test_every_command_exits_1_on_broken_data_and_the_codes_are_one_table(tmp_pa
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("## Exit codes") :]
     assert all(f"| {int(c)} |" in table for c in ExitCode)
+
+
+def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
+    """code.md finding 2: a typo in `targets` and a group id in `covers` of a course in courses/ are errors for
+    `coachref check` too, with the same place and words as `coachref course` gives (one rule, rules/references.py)."""
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path / "project")
+    source = (ROOT / "tests/cases/course-check/ksb-compliant.yaml").read_text(encoding="utf-8")
+    broken = source.replace('targets: ["ST0809:ksb-coverage"]', 'targets: ["ST0809:ksb-coverag"]')
+    broken = broken.replace('covers: ["ST0809:K1"]', 'covers: ["BVJN:visie"]')
+    (root / "courses/broken.yaml").write_text(broken.replace("../../../schemas", "../schemas"), encoding="utf-8")
+    code, out, err = run_cli(["check"], root)
+    assert code == 1
+    checked = out + err
+    course_code, _out, coursed = run_cli(["course", "courses/broken.yaml"], root)
+    assert course_code == 1
+    problem_lines = [line for line in coursed.splitlines() if "error[" in line]
+    assert len(problem_lines) == 2 and "is not the id of a requirement set" in problem_lines[0]
+    assert '"BVJN:visie" is a group, not an item' in problem_lines[1]
+    for line in problem_lines:
+        assert line in checked.splitlines()

@@ -9,9 +9,9 @@ from ..loaded import Loaded
 from ..problems import Problem
 from . import addresses, ids, mappings, references, texts
 from .index import Index
-from .references import course_id_problems
+from .references import course_id_problems, course_reference_problems
 
-__all__ = ["RULES", "Loaded", "check", "course_id_problems"]
+__all__ = ["RULES", "Loaded", "check", "course_id_problems", "course_reference_problems"]
 
 Rule = Callable[[Index], Iterable[Problem]]
 

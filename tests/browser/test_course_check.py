@@ -24,6 +24,11 @@ COURSE_FILES = sorted(
     + list((ROOT / "tests/cases/course-invalid").glob("*/course.xlsx"))
     + list((ROOT / "tests/cases/base/courses").glob("*.yaml"))
     + [p for p in (ROOT / "tests/cases/course-check").iterdir() if p.is_file()]
+    + [
+        p
+        for p in (ROOT / "tests/cases/course-parity").glob("*/course.yaml")
+        if not (p.parent / "disagrees.txt").exists()
+    ]
 )
 TODAY = datetime.date.today().isoformat()
 

@@ -8,7 +8,7 @@ export function problem(path, line, col, code, message, pointer = "", hint = "")
   return { path, line, col, pointer, code, severity: "error", message, hint };
 }
 
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]/u;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]/u;  // as yaml_problems.py
 const TAB_INDENT = /^[ ]*\t/gmu;
 
 function position(text, offset) {
@@ -35,21 +35,34 @@ export function textProblems(rel, text) {
   return [];
 }
 
+/** Where the first ill-formed UTF-8 sequence starts (as Python's UnicodeDecodeError.start), or -1; one pass. */
+function firstBadByte(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const c = bytes[i];
+    if (c < 0x80) { i += 1; continue; }
+    let n = 0, lo = 0x80, hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) n = 1;
+    else if (c >= 0xe0 && c <= 0xef) { n = 2; if (c === 0xe0) lo = 0xa0; if (c === 0xed) hi = 0x9f; }
+    else if (c >= 0xf0 && c <= 0xf4) { n = 3; if (c === 0xf0) lo = 0x90; if (c === 0xf4) hi = 0x8f; }
+    else return i;
+    for (let k = 1; k <= n; k++) {
+      const d = bytes[i + k];
+      if (d === undefined || d < (k === 1 ? lo : 0x80) || d > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return -1;
+}
+
 /** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
 export function decode(rel, bytes) {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\ufeff/u, "") };
-  } catch {
-    let i = 0;
-    const dec = new TextDecoder("utf-8", { fatal: true });
-    for (let n = 1; n <= bytes.length; n++) {
-      try { dec.decode(bytes.slice(0, n)); i = n; } catch { if (n - i > 4) break; }
-    }
-    const head = new TextDecoder().decode(bytes.slice(0, i));
-    const [line, col] = position(head, head.length);
-    const hex = bytes[i].toString(16).padStart(2, "0");
-    return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
-  }
+  const i = firstBadByte(bytes);
+  if (i < 0) return { text: new TextDecoder("utf-8").decode(bytes).replace(/^\ufeff/u, "") };
+  const head = new TextDecoder().decode(bytes.subarray(0, i));
+  const [line, col] = position(head, head.length);
+  const hex = bytes[i].toString(16).padStart(2, "0");
+  return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
 }
 
 // ------------------------------------------------------------ YAML 1.1 scalars, as PyYAML resolves them
@@ -61,6 +74,12 @@ const NULL = /^(?:~|null|Null|NULL|)$/u;
 function sexagesimal(digits) {
   return digits.split(":").reduce((acc, part) => acc * 60 + Number(part), 0);
 }
+
+/** A float while reading (1.0 kept apart from 1); its own class, so a mapping {float: 3} stays a mapping. */
+class Float {
+  constructor(value) { this.float = value; }
+}
+export const isFloat = (v) => v instanceof Float;
 
 export function plainScalar(value) {
   if (NULL.test(value)) return null;
@@ -82,9 +101,17 @@ export function plainScalar(value) {
     if (v === ".nan") return NaN;
     const sign = v.startsWith("-") ? -1 : 1;
     if (v.includes(":")) return sign * sexagesimal(v.replace(/^[-+]/u, ""));
-    return { float: Number(v) };
+    return new Float(Number(v));
   }
   return value;
+}
+
+/** Where a node starts; an empty node (`- ` with nothing after) starts before the blanks, where PyYAML puts it. */
+function emptyStart(text, [start, end]) {
+  if (start !== end) return start;
+  let at = start;
+  while (at > 0 && (text[at - 1] === " " || text[at - 1] === "\t")) at -= 1;
+  return at;
 }
 
 const escapeToken = (key) => key.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -117,7 +144,7 @@ export function loadYaml(rel, text) {
   const values = {}, keys = {}, problems = [], aliases = [];
   const node = (n, pointer) => {
     if (n === null || n === undefined) return null;
-    values[pointer] = at(n.range ? n.range[0] : 0);
+    values[pointer] = at(n.range ? emptyStart(text, n.range) : 0);
     if (isAlias(n)) { aliases.push(at(n.range[0]).concat([n.source])); return null; }
     if (n.tag && n.tag !== "!" && !(isScalar(n) && n.tag === "tag:yaml.org,2002:str")) {
       const shown = n.tag.startsWith("tag:yaml.org,2002:") ? `!!${n.tag.slice(18)}` : n.tag;
@@ -149,7 +176,8 @@ export function loadYaml(rel, text) {
           continue;
         }
         keys[vp] = at(k.range[0]);
-        out[key] = node(pair.value, vp);
+        // defineProperty, not out[key] =: a key "__proto__" is data like any other, never the object's prototype
+        Object.defineProperty(out, key, { value: node(pair.value, vp), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -169,7 +197,7 @@ export function loadYaml(rel, text) {
 /** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers, and `floats` the pointers
  *  of those the file wrote as floats (messages quote them as Python does: 2.0). */
 function unfloat(v, floats = new Set(), at = "") {
-  if (v && typeof v === "object" && "float" in v && Object.keys(v).length === 1) {
+  if (isFloat(v)) {
     floats.add(at);
     return v.float;
   }
@@ -243,7 +271,7 @@ export function readWorkbook(bytes) {
       else if (type === "inlineStr") value = [...c.getElementsByTagName("t")].map((x) => x.textContent).join("");
       else if (type === "str") value = v ?? null;
       else if (type === "b") value = v === "1";
-      else if (v !== undefined) value = /[.eE]/u.test(v) ? { float: Number(v) } : Number(v);
+      else if (v !== undefined) value = /[.eE]/u.test(v) ? new Float(Number(v)) : Number(v);
       while (rows.length < r) rows.push([]);
       const row = rows[r - 1];
       while (row.length < col) row.push(null);

@@ -142,7 +142,7 @@ export function schemaProblems(doc, schema, defs) {
     }
     if (isType(value, "object")) {
       for (const name of s.required || []) {
-        if (!(name in value)) {
+        if (!Object.hasOwn(value, name)) {
           at(pointer, "missing-property", `"${name}" is missing${pointer ? ` from "${field}"` : ""}`, `add "${name}:"`,
             false, `${pointer}/${tokenOf(name)}`);
         }
@@ -150,13 +150,13 @@ export function schemaProblems(doc, schema, defs) {
       const props = s.properties || {};
       if (s.additionalProperties === false) {
         const allowed = Object.keys(props).sort();
-        for (const key of Object.keys(value).filter((k) => !(k in props)).sort()) {
+        for (const key of Object.keys(value).filter((k) => !Object.hasOwn(props, k)).sort()) {
           const close = getCloseMatches(key, allowed, 1);
           at(`${pointer}/${tokenOf(key)}`, "unknown-property", `unknown property "${key}"`,
             `${close.length ? `did you mean "${close[0]}"? ` : ""}allowed: ${allowed.join(", ")}`, true);
         }
       }
-      for (const [key, sub] of Object.entries(props)) if (key in value) walk(value[key], sub, `${pointer}/${tokenOf(key)}`);
+      for (const [key, sub] of Object.entries(props)) if (Object.hasOwn(value, key)) walk(value[key], sub, `${pointer}/${tokenOf(key)}`);
     }
   };
   walk(doc.data, schema, "");
@@ -170,23 +170,23 @@ export function idProblems(doc, bundle) {
   const out = [];
   const at = (pointer, code, message, hint) => out.push(problem(doc.rel, ...where(doc, pointer), code, message, pointer, hint));
   const data = isType(doc.data, "object") ? doc.data : {};
-  const modules = {};
+  const modules = new Map();
   (Array.isArray(data.modules) ? data.modules : []).forEach((module, i) => {
     if (!isType(module, "object")) return;
     const mid = module.id;
-    if (typeof mid === "string" && mid in modules) {
-      at(`/modules/${i}/id`, "duplicate-id", `module id "${mid}" is already used (line ${where(doc, `/modules/${modules[mid]}/id`)[0]})`,
+    if (typeof mid === "string" && modules.has(mid)) {
+      at(`/modules/${i}/id`, "duplicate-id", `module id "${mid}" is already used (line ${where(doc, `/modules/${modules.get(mid)}/id`)[0]})`,
         "give every module its own id");
-    } else if (typeof mid === "string") modules[mid] = i;
-    const outcomes = {};
+    } else if (typeof mid === "string") modules.set(mid, i);
+    const outcomes = new Map();
     (Array.isArray(module.outcomes) ? module.outcomes : []).forEach((outcome, k) => {
       if (!isType(outcome, "object")) return;
       const oid = outcome.id;
-      if (typeof oid === "string" && oid in outcomes) {
+      if (typeof oid === "string" && outcomes.has(oid)) {
         at(`/modules/${i}/outcomes/${k}/id`, "duplicate-id",
-          `outcome id "${oid}" is already used in module "${pyStr(mid, doc.floats, `/modules/${i}/id`)}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes[oid]}/id`)[0]})`,
+          `outcome id "${oid}" is already used in module "${pyStr(mid ?? null, doc.floats, `/modules/${i}/id`)}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes.get(oid)}/id`)[0]})`,
           "give every outcome of a module its own id");
-      } else if (typeof oid === "string") outcomes[oid] = k;
+      } else if (typeof oid === "string") outcomes.set(oid, k);
     });
   });
   const known = Object.keys(bundle.frameworks).sort();
@@ -200,9 +200,9 @@ export function idProblems(doc, bundle) {
   });
   dicts(data.modules).forEach((module, i) => dicts(module.outcomes).forEach((outcome, k) => {
     (Array.isArray(outcome.covers) ? outcome.covers : []).forEach((ref, j) => {
-      if (typeof ref !== "string" || ref in bundle.frameworks) return;
+      if (typeof ref !== "string" || Object.hasOwn(bundle.frameworks, ref)) return;
       let message, hint;
-      if (ref in bundle.groups) {
+      if (Object.hasOwn(bundle.groups, ref)) {
         message = `"${ref}" is a group, not an item`;
         hint = "list the group's items one by one: an outcome covers items";
       } else {

@@ -1,7 +1,7 @@
 // The XLSX course template read in the browser, as generator/compliance/xlsx.py reads it: the same fields,
 // the same conversions and the same sheet!cell problems. The layout (sheet names, fields, columns) comes from
 // data.json, compiled from xlsx.py.
-import { problem, readWorkbook } from "./load.js";
+import { isFloat, problem, readWorkbook } from "./load.js";
 
 const TRUE = new Set(["true", "yes", "ja", "waar", "y", "j", "1", "x"]);
 const FALSE = new Set(["false", "no", "nee", "onwaar", "n", "0"]);
@@ -17,7 +17,6 @@ export function cellName(row, col) {
   return `${letters}${row}`;
 }
 
-const isFloat = (v) => v !== null && typeof v === "object" && "float" in v;
 const num = (v) => (isFloat(v) ? v.float : v);
 const blank = (v) => v === null || v === undefined || (typeof v === "string" && !v.trim());
 const norm = (v) => (v === null || v === undefined ? "" : String(num(v)).trim().toLowerCase().replace(/[\s-]+/gu, "_"));
