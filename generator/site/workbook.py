@@ -259,7 +259,7 @@ def _portfolio(p: Page, fw: Framework) -> list[str]:
     ]
     sign = mk.el(
         "div",
-        mk.el("span", t("wb-field.signature", lang)),
+        mk.el("span", t("wb-field.signature", lang), class_="cr-wb-label"),  # no input: styled as the labels
         mk.el("span", class_="cr-wb-line"),
         class_="cr-wb-field cr-wb-sign",
     )
@@ -343,7 +343,8 @@ def _cross(p: Page, fw: Framework) -> list[str]:
         "",
         mk.el("p", t("wb-cross-intro", p.lang), class_="cr-wb-noprint"),
         "",
-        mk.el("p", mk.el("strong", t("wb-not-accreditation", p.lang)), class_="cr-wb-disclaimer"),
+        # about the cross-framework tables, which do not print: the printed portfolio holds no mapping
+        mk.el("p", mk.el("strong", t("wb-not-accreditation", p.lang)), class_="cr-wb-disclaimer cr-wb-noprint"),
         "",
     ]
     for n, view in enumerate(views):

@@ -190,6 +190,19 @@ def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model:
     missing = [r[:60] for r in rows if re.sub(r"\s+", "", r) not in whole]
     assert missing == [], "portfolio rows cut or lost in print"
     assert "Statusof" not in whole, "the interactive items do not print"
+    # ux.md finding 20: the mapping disclaimer belongs to the cross-framework tables, which do not print
+    assert re.sub(r"\s+", "", t("wb-not-accreditation", "en"))[:30] not in whole
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_signature_label_looks_like_the_other_portfolio_labels(page: Any, media: str) -> None:
+    """ux.md finding 20: "Assessor's signature" (a line, no input) was styled apart from the four field labels."""
+    _open(page)
+    page.emulate_media(media=media)
+    style = "e => { const s = getComputedStyle(e); return [s.fontWeight, s.fontSize, s.display, s.marginTop]; }"
+    labels = page.eval_on_selector_all(".cr-wb-fields label", f"ls => ls.map({style})")
+    sign = page.eval_on_selector(".cr-wb-sign .cr-wb-label", style)
+    assert len(labels) == 4 and all(label == sign for label in labels), (labels, sign)
 
 
 def _tick(page: Any, data: dict[str, Any], statuses: dict[str, str]) -> None:
