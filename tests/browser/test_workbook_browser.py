@@ -486,3 +486,19 @@ def test_an_import_that_would_replace_work_asks_first(page: Any, tmp_path: Path,
         assert message == t("wb-import-cancelled", "en")
         assert _stored(page) == before
         assert page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_portfolio_fits_a_390px_phone_as_cards(page: Any, lang: str) -> None:
+    """ux.md finding 20: on a phone the five-column portfolio table was clipped and scrolled sideways. Now each item
+    is a card within the screen, every cell under its column's name; paper keeps the table (print test above)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, lang)
+    fit = page.evaluate("""() => {
+        const t = document.querySelector('table.cr-wb-portfolio'), region = t.closest('.cr-scroll');
+        return [Math.ceil(t.getBoundingClientRect().right), region.scrollWidth - region.clientWidth,
+                [...t.querySelectorAll('tbody td')].map(c => getComputedStyle(c, '::before').content)]; }""")
+    right, overflow, labels = fit
+    assert right <= 390 and overflow <= 0, fit[:2]
+    names = {f'"{t(k, lang)}"' for k in ("statement", "wb-status", "wb-method")}  # type: ignore[arg-type]
+    assert names <= set(labels), "each card shows its cells under their column's names"
