@@ -259,7 +259,7 @@ def _portfolio(p: Page, fw: Framework) -> list[str]:
     ]
     sign = mk.el(
         "div",
-        mk.el("span", t("wb-field.signature", lang)),
+        mk.el("span", t("wb-field.signature", lang), class_="cr-wb-label"),  # no input: styled as the labels
         mk.el("span", class_="cr-wb-line"),
         class_="cr-wb-field cr-wb-sign",
     )
@@ -271,17 +271,18 @@ def _portfolio(p: Page, fw: Framework) -> list[str]:
         mk.el(
             "tr",
             mk.el("th", item_name(p.model, i, lang), scope="row"),
-            mk.el("td", i.statement.get(lang)),
-            mk.el("td", t("wb-state.none", lang), class_="cr-wb-pstatus"),
-            mk.el("td", class_="cr-wb-prefs"),
-            mk.el("td", _link_names(p, links(fw, i, "assesses"))),
+            mk.el("td", i.statement.get(lang), data_label=t("statement", lang)),
+            mk.el("td", t("wb-state.none", lang), class_="cr-wb-pstatus", data_label=t("wb-status", lang)),
+            mk.el("td", class_="cr-wb-prefs", data_label=t("wb-evidence-refs", lang)),
+            mk.el("td", _link_names(p, links(fw, i, "assesses")), data_label=t("wb-method", lang)),
             data_item=i.id,
         )
         for g in workbook_groups(fw)
         for i in g.items
     ]
     title = f"{t('wb-portfolio', lang)}: {short(fw, p)}"
-    table = mk.table(title, head, rows, class_="cr-table cr-wb-portfolio")
+    # cards on a phone (cr-stack, screen only): five columns do not fit 390 px; paper keeps the table
+    table = mk.table(title, head, rows, class_="cr-table cr-wb-portfolio cr-stack")
     return [
         f"## {t('wb-portfolio', lang)} {{: #portfolio }}",
         "",
@@ -343,7 +344,8 @@ def _cross(p: Page, fw: Framework) -> list[str]:
         "",
         mk.el("p", t("wb-cross-intro", p.lang), class_="cr-wb-noprint"),
         "",
-        mk.el("p", mk.el("strong", t("wb-not-accreditation", p.lang)), class_="cr-wb-disclaimer"),
+        # about the cross-framework tables, which do not print: the printed portfolio holds no mapping
+        mk.el("p", mk.el("strong", t("wb-not-accreditation", p.lang)), class_="cr-wb-disclaimer cr-wb-noprint"),
         "",
     ]
     for n, view in enumerate(views):

@@ -190,6 +190,19 @@ def test_printed_portfolio_has_the_fields_and_one_row_per_item(page: Any, model:
     missing = [r[:60] for r in rows if re.sub(r"\s+", "", r) not in whole]
     assert missing == [], "portfolio rows cut or lost in print"
     assert "Statusof" not in whole, "the interactive items do not print"
+    # ux.md finding 20: the mapping disclaimer belongs to the cross-framework tables, which do not print
+    assert re.sub(r"\s+", "", t("wb-not-accreditation", "en"))[:30] not in whole
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_the_signature_label_looks_like_the_other_portfolio_labels(page: Any, media: str) -> None:
+    """ux.md finding 20: "Assessor's signature" (a line, no input) was styled apart from the four field labels."""
+    _open(page)
+    page.emulate_media(media=media)
+    style = "e => { const s = getComputedStyle(e); return [s.fontWeight, s.fontSize, s.display, s.marginTop]; }"
+    labels = page.eval_on_selector_all(".cr-wb-fields label", f"ls => ls.map({style})")
+    sign = page.eval_on_selector(".cr-wb-sign .cr-wb-label", style)
+    assert len(labels) == 4 and all(label == sign for label in labels), (labels, sign)
 
 
 def _tick(page: Any, data: dict[str, Any], statuses: dict[str, str]) -> None:
@@ -473,3 +486,19 @@ def test_an_import_that_would_replace_work_asks_first(page: Any, tmp_path: Path,
         assert message == t("wb-import-cancelled", "en")
         assert _stored(page) == before
         assert page.locator("#wb-knowledge-k1 input[value=ready]").is_checked()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_the_portfolio_fits_a_390px_phone_as_cards(page: Any, lang: str) -> None:
+    """ux.md finding 20: on a phone the five-column portfolio table was clipped and scrolled sideways. Now each item
+    is a card within the screen, every cell under its column's name; paper keeps the table (print test above)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _open(page, lang)
+    fit = page.evaluate("""() => {
+        const t = document.querySelector('table.cr-wb-portfolio'), region = t.closest('.cr-scroll');
+        return [Math.ceil(t.getBoundingClientRect().right), region.scrollWidth - region.clientWidth,
+                [...t.querySelectorAll('tbody td')].map(c => getComputedStyle(c, '::before').content)]; }""")
+    right, overflow, labels = fit
+    assert right <= 390 and overflow <= 0, fit[:2]
+    names = {f'"{t(k, lang)}"' for k in ("statement", "wb-status", "wb-method")}  # type: ignore[arg-type]
+    assert names <= set(labels), "each card shows its cells under their column's names"
