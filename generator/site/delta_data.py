@@ -22,8 +22,14 @@ ROW_KINDS = ("added", "changed", "moved", "removed")
 
 
 def delta_page(old: str | None, new: str | None) -> str:
-    """Source path of the page of changes from edition `old` to edition `new` (None: not yet released)."""
-    return f"{FOLDER}/{old}--{new or UNRELEASED}"
+    """Source path of the page of changes from edition `old` to edition `new` (None: not yet released). A second
+    release of a day (2026-12-05.2) is written 2026-12-05-2 in the folder's name: MkDocs and static-i18n read a dot in
+    a folder name as the start of a suffix and would publish the page's JSON twin under a wrong folder."""
+    return f"{FOLDER}/{_folder(old)}--{_folder(new) if new else UNRELEASED}"
+
+
+def _folder(edition_id: str | None) -> str:
+    return str(edition_id).replace(".", "-")
 
 
 def item_anchor(ident: str) -> str:

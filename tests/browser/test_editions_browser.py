@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from generator.site.delta_data import _folder as folder_of
+
 from ..conftest import BuiltSite
 from ..next_edition import DATE, Plan
 from .conftest import AXE, BROWSER_MARKS, _Quiet, axe_violations
@@ -32,7 +34,10 @@ def next_url(next_edition_site: tuple[BuiltSite, Plan]) -> Iterator[str]:
 
 
 def _pages(plan: Plan) -> list[str]:
-    return [f"{prefix}editions/{plan.old}--{DATE}/" for prefix in ("", "nl/")] + ["editions/", "nl/editions/"]
+    return [f"{prefix}editions/{folder_of(plan.old)}--{DATE}/" for prefix in ("", "nl/")] + [
+        "editions/",
+        "nl/editions/",
+    ]
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="run `npm install` for axe-core (node_modules/axe-core)")

@@ -20,6 +20,7 @@ from generator.editions.impact import history
 from generator.editions.manifest import read_all
 from generator.model import Model
 from generator.site import urls
+from generator.site.delta_data import _folder as folder_of
 from generator.strings import t
 
 from ..conftest import BuiltSite
@@ -91,13 +92,15 @@ def test_every_change_between_editions_has_its_page_and_valid_json(built_site: B
     validator = _validator(root)
     for old, new in pairs:
         for lang, prefix in PREFIXES.items():
-            folder = site / prefix / "editions" / f"{old}--{new}"
+            folder = site / prefix / "editions" / f"{folder_of(old)}--{folder_of(new) if new != 'unreleased' else new}"
             html = (folder / "index.html").read_text(encoding="utf-8")
             assert '<link rel="alternate" type="application/json" href="index.json">' in html
             data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
             assert [e.message for e in validator.iter_errors(data)] == []
             assert data["lang"] == lang and data["old"]["id"] == old
-    assert {p.name for p in (site / "editions").iterdir() if p.is_dir()} == {f"{a}--{b}" for a, b in pairs}
+    assert {p.name for p in (site / "editions").iterdir() if p.is_dir()} == {
+        f"{folder_of(a)}--{folder_of(b) if b != 'unreleased' else b}" for a, b in pairs
+    }
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
@@ -136,7 +139,7 @@ def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_l
     next_edition_site: tuple[BuiltSite, Plan], lang: str
 ) -> None:
     built, plan = next_edition_site
-    folder = built.site / PREFIXES[lang] / "editions" / f"{plan.old}--{DATE}"
+    folder = built.site / PREFIXES[lang] / "editions" / f"{folder_of(plan.old)}--{DATE}"
     data = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     assert [e.message for e in _validator(built.root).iter_errors(data)] == []
     found = {(e["kind"], e["id"]) for e in data["items"]}
@@ -155,7 +158,7 @@ def test_a_realistic_next_edition_lists_each_change_on_its_page_in_the_readers_l
     assert any("links" in e["fields"] for e in data["items"])
     assert leaks(folder, built.root / "standards") == []
     editions = (built.site / PREFIXES[lang] / "editions" / "index.html").read_text(encoding="utf-8")
-    assert f'href="{plan.old}--{DATE}/"' in editions
+    assert f'href="{folder_of(plan.old)}--{DATE}/"' in editions
 
 
 def test_an_item_changed_in_the_next_edition_links_its_change(next_edition_site: tuple[BuiltSite, Plan]) -> None:
@@ -165,7 +168,7 @@ def test_an_item_changed_in_the_next_edition_links_its_change(next_edition_site:
     page = built.site / urls.url_of(urls.item_target(model, ident)[0]) / "index.html"
     line = re.findall(r'<p class="cr-meta cr-last-change">(.*?)</p>', page.read_text(encoding="utf-8"), re.S)
     anchor = "item-" + re.sub(r"[^a-z0-9-]", "-", ident.lower())
-    assert len(line) == 1 and f'editions/{plan.old}--{DATE}/#{anchor}"' in line[0]
+    assert len(line) == 1 and f'editions/{folder_of(plan.old)}--{DATE}/#{anchor}"' in line[0]
     assert unescape(re.sub(r"<[^>]+>", "", line[0])).startswith(f"Last changed in edition {DATE}: reworded,")
 
 
@@ -173,7 +176,7 @@ def test_an_item_changed_in_the_next_edition_links_its_change(next_edition_site:
 def test_the_nu_checker_finds_no_error_on_the_edition_pages(next_edition_site: tuple[BuiltSite, Plan]) -> None:
     built, plan = next_edition_site
     pages = [
-        f"editions/{plan.old}--{DATE}/index.html",
+        f"editions/{folder_of(plan.old)}--{DATE}/index.html",
         "editions/index.html",
         "coaching-professional/knowledge/k1/index.html",
     ]
