@@ -15,6 +15,7 @@ import pytest
 from generator.course import run_course
 from tests.browser.conftest import BROWSER_MARKS
 from tests.helpers import ROOT
+from tests.test_course_parity import parser_words_out
 
 pytestmark = BROWSER_MARKS
 
@@ -54,21 +55,6 @@ def browser_results(browser: Any, base_url: str) -> Iterator[dict[str, Any]]:
     context.close()
 
 
-def _parser_words_out(result: dict[str, Any]) -> dict[str, Any]:
-    """The one allowed difference: a YAML syntax error quotes its parser's own words (libyaml in the CLI, the
-    `yaml` package in the browser) after our fixed part, and the two parsers may stop at another column of the
-    same line. Code, line, hint and our part of the message must agree."""
-
-    def fixed(problem: dict[str, Any]) -> dict[str, Any]:
-        if problem["code"] != "yaml-syntax":
-            return problem
-        message = problem["message"]
-        cut = message.find("(the parser got lost at line ")
-        return {**problem, "col": 0, "message": message[:cut] if cut >= 0 else message[: len("YAML syntax error:")]}
-
-    return {**result, "problems": [fixed(p) for p in result["problems"]]}
-
-
 def test_enough_course_cases() -> None:
     assert len(list((ROOT / "tests/cases/course-check").iterdir())) >= 10
 
@@ -81,7 +67,7 @@ def test_both_engines_agree(path: Path, browser_results: dict[str, Any]) -> None
     browser = browser_results[rel(path)]
     if "problems" in python:
         assert "problems" in browser, browser.get("report", browser)
-        assert _parser_words_out(browser["problems"]) == _parser_words_out(python)
+        assert parser_words_out(browser["problems"]) == parser_words_out(python)
     else:
         assert "report" in browser, browser.get("problems", browser)
         python["checked"] = TODAY  # the CLI's clock and the test's agree except across midnight
