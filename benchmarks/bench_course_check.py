@@ -22,7 +22,7 @@ from typing import Any
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from generator.course import run_course  # noqa: E402
+from generator.course.command import run_course  # noqa: E402
 
 ARGS = [
     "--headless",

@@ -1,5 +1,5 @@
 """`python -m generator` runs the coachref command line."""
 
-from .cli import entry
+from generator.cli import entry
 
 entry()

@@ -9,11 +9,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, report
-from .exit_codes import ExitCode
-from .model import Model
-from .pipeline import Checked, load_model
-from .strings import CatalogueError, MissingString
+from generator import __version__
+from generator.diagnostics import report
+from generator.diagnostics.exit_codes import ExitCode
+from generator.model.types import Model
+from generator.pipeline import Checked, load_model
+from generator.render.strings import CatalogueError, MissingString
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = ExitCode.OK, ExitCode.PROBLEMS, ExitCode.USAGE
 
@@ -53,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--no-hints", action="store_true", help="text format: leave out the indented hint lines")
 
-    from .exports import EXPORTERS
+    from generator.render.exports import EXPORTERS
 
     p = sub.add_parser("export", help="write the checked model as downloadable files")
     p.add_argument("--format", choices=sorted(EXPORTERS), required=True, help="export format")
@@ -109,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "edition":
             return _edition(root, args)
         if args.command == "course":
-            from .course import run_course
+            from generator.course.command import run_course
 
             code, output, errors = run_course(root, args.file, args.format, args.requirements)
             sys.stdout.write(output)
@@ -163,9 +164,9 @@ def _model_or_report(root: Path, refusal: str, courses: bool = False, checked: C
 
 
 def _export(root: Path, args: argparse.Namespace) -> int:
-    from .editions.impact import history, to_reconfirm
-    from .exports import EXPORTERS
-    from .write import replace_files
+    from generator.editions.impact import history, to_reconfirm
+    from generator.render.exports import EXPORTERS
+    from generator.write import replace_files
 
     checked = load_model(root)
     model = _model_or_report(root, "nothing exported", checked=checked)
@@ -192,8 +193,8 @@ def _export(root: Path, args: argparse.Namespace) -> int:
 
 
 def _urls(root: Path, args: argparse.Namespace) -> int:
-    """Show or update the ledger of published addresses (generator/ledger.py)."""
-    from . import ledger
+    """Show or update the ledger of published addresses (generator/validate/ledger.py)."""
+    from generator.validate import ledger
 
     checked = load_model(root)
     if args.update:
@@ -202,7 +203,7 @@ def _urls(root: Path, args: argparse.Namespace) -> int:
             if any(p.code != "url-dropped" for p in checked.errors):
                 _model_or_report(root, "ledger not updated")
                 return EXIT_PROBLEMS
-            from .model_build import build
+            from generator.model.build import build
 
             model = build(checked.result.loaded)
         added, removed = ledger.update(model, root)
@@ -225,7 +226,7 @@ _UNDECLARED = frozenset({"undeclared-change", "unknown-edition", "item-dropped"}
 
 def _edition(root: Path, args: argparse.Namespace) -> int:
     """Freeze, list or compare editions (generator/editions/)."""
-    from .editions import freeze
+    from generator.editions import freeze
 
     if args.action == "freeze" and not args.id:
         print("coachref edition freeze: name the new edition, e.g. coachref edition freeze 2026-12-05", file=sys.stderr)
@@ -236,7 +237,7 @@ def _edition(root: Path, args: argparse.Namespace) -> int:
         return EXIT_OK
     model = checked.model
     if model is None and args.action == "diff" and all(p.code in _UNDECLARED for p in checked.errors):
-        from .model_build import build  # the diff is what an editor reads to declare the changes
+        from generator.model.build import build  # the diff is what an editor reads to declare the changes
 
         model = build(checked.result.loaded)
     if model is None:
@@ -263,7 +264,7 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     check) into a staging folder that replaces the old site only when the build succeeded."""
     import logging
 
-    from .site.publish import PublishError, TargetRefused, build_site, configure, log_handler
+    from generator.mkdocs.publish import PublishError, TargetRefused, build_site, configure, log_handler
 
     try:
         build = configure(root, args.site_dir, args.site_url)  # first: a --site-dir that must not be replaced

@@ -7,13 +7,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import check, ledger, site_config
-from .editions import declared
-from .editions.manifest import Edition, EditionFileError, read_all
-from .load import Document
-from .model import Model
-from .model_build import build
-from .problems import Problem
+from generator import config as site_config
+from generator.diagnostics.problem import Problem
+from generator.editions import declared
+from generator.editions.manifest import Edition, EditionFileError, read_all
+from generator.load.documents import Document
+from generator.model.build import build
+from generator.model.types import Model
+from generator.validate import check, ledger
 
 #: The input folders whose files decide the outcome of a check.
 INPUTS = ("standards", "schemas", "courses", "editions")

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from generator.cli import main
-from generator.model import Model
+from generator.model.types import Model
 from generator.pipeline import load_model
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,10 +8,10 @@ from functools import cache
 
 import pytest
 
-from generator import check
-from generator.coverage import coverage
-from generator.model import Model, RequirementSet, Text
-from generator.model_build import build
+from generator.model.build import build
+from generator.model.coverage import coverage
+from generator.model.types import Model, RequirementSet, Text
+from generator.validate import check
 
 from .helpers import ROOT, SEEDS
 
@@ -182,7 +182,7 @@ def test_register_quotes_are_verbatim_from_the_foreword() -> None:
 @cache
 def _pages() -> dict[str, str | bytes]:
     from generator.pipeline import load_model
-    from generator.site.generate import render_all
+    from generator.render.site.generate import render_all
 
     checked = load_model(ROOT)
     assert checked.model is not None
@@ -238,7 +238,7 @@ def test_item_page_shows_why_an_item_has_no_counterpart(lang: str) -> None:
 
 
 def test_csv_export_carries_confidence_and_links() -> None:
-    from generator.exports.csv_export import FRAMEWORK_COLUMNS, framework_rows
+    from generator.render.exports.csv_export import FRAMEWORK_COLUMNS, framework_rows
 
     m = model()
     rows = [dict(zip(FRAMEWORK_COLUMNS, r, strict=True)) for r in framework_rows(m, m.framework["ST0809"], "en")]
@@ -438,9 +438,9 @@ def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_c
     every fact marked for the panel, each with its confidence; every other page of the framework (groups, items,
     checklist, matrices, side by side, workbook) carries the status in one line with that date and a link to the
     panel, so a printed or cited page says whether the standard is current."""
-    from generator import markup as mk
-    from generator.site.urls import url_of
-    from generator.strings import t
+    from generator.model.urls import url_of
+    from generator.render import markup as mk
+    from generator.render.strings import t
 
     pages = _pages()
     retired = {r.id.split(":", 1)[1].split(":")[-1] for r, _ in model().retired.values()}
@@ -474,8 +474,8 @@ def test_every_framework_page_opens_with_its_status_panel_and_every_other_page_c
 def test_duty_matrix_shows_the_records_links_and_no_unknown_or_inferred_mark(lang: str) -> None:
     """All nine duties' links are the publisher's, so the duty × KSB matrix names only the mark it uses; the EPA
     matrix, where two methods' links are not yet known and one is inferred, names those two."""
-    from generator import markup as mk
-    from generator.strings import t
+    from generator.render import markup as mk
+    from generator.render.strings import t
 
     duties = _page(f"coaching-professional/duties-matrix.{lang}.md")
     assert t("link-unknown", lang) not in duties and t("link-inferred", lang) not in duties
@@ -493,9 +493,9 @@ def test_ksb_matrices_name_their_rows_and_columns_and_unknown_cells_carry_words(
     """ux.md findings 6 and 10: rows were bare codes, columns "EPA 1" without the method's name, and an unknown
     cell was empty (its "?" CSS content). Now each row gives its KSB's first sentence, each column its name, and an
     unknown cell "?" (hidden from screen readers) with the words "not yet known" and its column's name."""
-    from generator import markup as mk
-    from generator.site.ksb_matrix import _first_sentence
-    from generator.strings import t
+    from generator.render import markup as mk
+    from generator.render.site.ksb_matrix import _first_sentence
+    from generator.render.strings import t
 
     m = model()
     for page, group in (("epa-matrix", "ST0809:epa"), ("duties-matrix", "ST0809:duties")):

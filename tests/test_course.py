@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.compliance.render import render_report
-from generator.compliance.xlsx import COURSE_FIELDS, OUTCOME_COLUMNS
-from generator.course import evaluate_file, write_template_xlsx
-from generator.problems import Problem
-from generator.strings import t
+from generator.course.command import evaluate_file, write_template_xlsx
+from generator.course.render import render_report
+from generator.course.workbook_in import COURSE_FIELDS, OUTCOME_COLUMNS
+from generator.diagnostics.problem import Problem
+from generator.render.strings import t
 from tests.helpers import ROOT, model_of, run_cli
 
 CASES = ROOT / "tests" / "cases" / "courses"
@@ -566,7 +566,7 @@ def test_xlsx_template_is_deterministic_and_published() -> None:
     assert fresh["outcomes"][0] == tuple(name for name, _h in OUTCOME_COLUMNS)
     assert cells(ROOT / "courses" / "template.xlsx") == fresh, (
         "courses/template.xlsx is out of date: regenerate it with "
-        'python -c "from pathlib import Path; from generator.course import write_template_xlsx; '
+        'python -c "from pathlib import Path; from generator.course.command import write_template_xlsx; '
         "Path('courses/template.xlsx').write_bytes(write_template_xlsx())\""
     )
 
@@ -625,7 +625,7 @@ def test_site_course_pages_skip_a_fifo_without_opening_it(tmp_path: Path) -> Non
     import signal
 
     from generator.pipeline import load_model
-    from generator.site.downloads import course_reports
+    from generator.render.site.downloads import course_reports
 
     for folder in ("standards", "schemas", "courses"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
@@ -727,9 +727,9 @@ def test_post_hbo_example_hours_and_ec_agree() -> None:
 def test_a_report_names_its_edition_by_id_with_a_link() -> None:
     """Every format names the edition the data is (or the edition its unreleased changes came after) and links the
     editions page; the framework versions and the hash of standards/ stay, for scripts that read them."""
+    from generator.config import site_url
     from generator.editions.impact import history
     from generator.pipeline import load_model
-    from generator.site_config import site_url
 
     checked = load_model(ROOT)
     assert checked.model is not None and checked.editions
@@ -746,7 +746,7 @@ def test_a_report_names_its_edition_by_id_with_a_link() -> None:
     flat = " ".join(out.split())
     assert f"Data edition {words}: " in flat and f"All editions {site_url(ROOT)}editions/" in flat
     code, out, _err = run_cli(["course", "courses/uk-coaching-professional-l5.yaml", "--format", "md"], ROOT)
-    from generator import markup as mk
+    from generator.render import markup as mk
 
     escaped = mk.text(words)  # as the Markdown writes it: "2026\-12\-05\.2"
     assert f"| Data edition | [{escaped}]({site_url(ROOT)}editions/): " in out
@@ -785,7 +785,7 @@ def test_a_report_of_unreleased_changes_names_the_edition_they_came_after(tmp_pa
 
 def test_every_command_exits_1_on_broken_data_and_the_codes_are_one_table(tmp_path: Path) -> None:
     """code.md finding 8: with broken standards, check, export and urls exited 1 but course exited 2."""
-    from generator.exit_codes import ExitCode
+    from generator.diagnostics.exit_codes import ExitCode
 
     from .conftest import copy_project
 
@@ -809,7 +809,7 @@ def test_every_command_exits_1_on_broken_data_and_the_codes_are_one_table(tmp_pa
 
 def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
     """code.md finding 2: a typo in `targets` and a group id in `covers` of a course in courses/ are errors for
-    `coachref check` too, with the same place and words as `coachref course` gives (one rule, rules/references.py)."""
+    `coachref check` too, with the same place and words as `coachref course` gives (one rule, validate/rules/references.py)."""
     from tests.conftest import copy_project
 
     root = copy_project(tmp_path / "project")

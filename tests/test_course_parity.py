@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator.course import run_course
+from generator.course.command import run_course
 from tests.tools.course_node import NODE, ROOT, NodeEngine, node_engine
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="needs Node.js (npm ci installs the rest)")

@@ -11,10 +11,10 @@ import pytest
 import yaml
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from generator.compliance.template import write_template_xlsx
+from generator.config import site_url
+from generator.course.template import write_template_xlsx
 from generator.pipeline import load_model
-from generator.site.generate import render_all
-from generator.site_config import site_url
+from generator.render.site.generate import render_all
 
 from .helpers import ROOT
 

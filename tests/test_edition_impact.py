@@ -13,7 +13,7 @@ import pytest
 from generator.cli import main
 from generator.editions import impact
 from generator.editions.delta import Snapshot, between
-from generator.model import Model
+from generator.model.types import Model
 from generator.pipeline import Checked, load_model
 
 from .helpers import run_cli
@@ -192,7 +192,7 @@ def test_the_workbook_page_data_gives_old_and_new_text_per_edition(
 ) -> None:
     """The table the workbook page embeds for a file saved with the older edition: every changed KSB, with its
     kind, what stands for it now and the texts then and now in the page's language; none for the current one."""
-    from generator.site.workbook_data import since
+    from generator.render.site.workbook_data import since
 
     checked, plan = next_edition
     assert checked.model is not None

@@ -50,7 +50,7 @@ def test_freeze_writes_a_manifest_and_the_export_and_numbers_the_editions(projec
         "  1  2026-01-01  5 items  (first edition)",
         "  2  2026-02-01  5 items  (after 2026-01-01)",
     ]
-    from generator.compliance.edition import standards_hash
+    from generator.course.edition import standards_hash
     from generator.editions.manifest import read_all
 
     first, latest = read_all(project)  # the hash a course report names its data by, as each edition was frozen

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 
 from generator.pipeline import load_model
-from generator.site.generate import render_all
+from generator.render.site.generate import render_all
 
 from .helpers import ROOT, run_cli
 
@@ -260,7 +260,7 @@ def test_a_changed_requirement_set_is_a_change_of_the_data() -> None:
     history names the register's level condition (2026-11-30 -> 2026-12-05) and, since then, each condition's basis
     and the practice-hours point (both sets), with what changed; the site no longer says it shows the edition."""
     from generator.editions.impact import history
-    from generator.site.delta_data import delta_data
+    from generator.render.site.delta_data import delta_data
 
     checked = load_model(ROOT)
     assert checked.model is not None

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator.schemas import validators
+from generator.validate.schemas import validators
 
 from .helpers import ROOT, run_cli
 

@@ -15,9 +15,8 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from generator.dates import data_date
-from generator.exports import EXPORTERS
-from generator.model import (
+from generator.model.dates import data_date
+from generator.model.types import (
     LANGUAGES,
     Framework,
     Group,
@@ -32,6 +31,7 @@ from generator.model import (
     Source,
     Text,
 )
+from generator.render.exports import EXPORTERS
 
 from .helpers import ROOT, SHARED, model_of, run_cli
 
@@ -274,7 +274,7 @@ def test_xlsx_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -
 def test_course_template_stores_formulas_as_plain_text(tmp_path: Path, evil_model: Model) -> None:
     """adversarial.md D1: a statement starting with "=" (or +, -, @, tab, CR) must not become a formula cell in the
     downloadable course template; every sheet is read back, and no sheet's XML holds a formula."""
-    from generator.compliance.template import IDS_SHEET, write_template_xlsx
+    from generator.course.template import IDS_SHEET, write_template_xlsx
 
     path = tmp_path / "template.xlsx"
     path.write_bytes(write_template_xlsx(evil_model))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import publish
+from generator.mkdocs import publish
 
 from .conftest import copy_project
 from .helpers import run_cli
@@ -97,7 +97,7 @@ def test_site_dir_never_replaces_the_project_or_its_inputs(project: Path, site_d
 def test_a_project_without_node_modules_builds_the_whole_site(tmp_path: Path) -> None:
     """issue 20 item 2: the check page's libraries come with the package, so a checkout with `pip install .` and no
     Node builds the complete site (it used to stop with "run npm ci", adversarial.md F5)."""
-    from generator.site.vendor import LIBRARIES
+    from generator.mkdocs.vendor import LIBRARIES
 
     root = copy_project(tmp_path / "project")
     (root / "node_modules").unlink()

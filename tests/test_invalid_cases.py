@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.codes import CODES
+from generator.diagnostics.codes import CODES
 
 from .helpers import run_cli
 
@@ -268,8 +268,8 @@ def test_cases_cover_every_code() -> None:
         for m in map(PROBLEM_LINE.match, (case / "expected.txt").read_text(encoding="utf-8").splitlines())
         if m
     }
-    assert set(CODES) - seen == set(), "every code in generator/codes.py needs a bad-input case folder"
-    assert seen - set(CODES) == set(), "a case shows a code that generator/codes.py does not declare"
+    assert set(CODES) - seen == set(), "every code in generator/diagnostics/codes.py needs a bad-input case folder"
+    assert seen - set(CODES) == set(), "a case shows a code that generator/diagnostics/codes.py does not declare"
 
 
 def test_every_code_has_its_declared_severity() -> None:
@@ -311,7 +311,7 @@ def test_json_report_escapes_control_characters(
 
 
 def test_every_code_the_source_raises_is_declared() -> None:
-    """Read the package's source: every code literal given to a problem-making call is in generator/codes.py
+    """Read the package's source: every code literal given to a problem-making call is in generator/diagnostics/codes.py
     (a missing one would turn a user's mistake into an internal error)."""
     import ast
 

@@ -3,7 +3,7 @@ data publishes is in it (so none can later vanish unnoticed), and `coachref urls
 
 from __future__ import annotations
 
-from generator.ledger import LEDGER, site_urls
+from generator.validate.ledger import LEDGER, site_urls
 
 from .helpers import ROOT, model_of, run_cli
 

@@ -22,16 +22,17 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
-from generator import markup
 from generator.editions.manifest import Edition
-from generator.exports.sssom_export import file_name
-from generator.model import LANGUAGES, Lang, Model
+from generator.model import urls
+from generator.model.types import LANGUAGES, Lang, Model
 from generator.pipeline import load_model
-from generator.site import downloads, twins, urls
-from generator.site.context import item_name
-from generator.site.crosswalk import Direction, directions
-from generator.site.generate import render_all
-from generator.strings import t, tn
+from generator.render import markup
+from generator.render.exports.sssom_export import file_name
+from generator.render.site import downloads, twins
+from generator.render.site.context import item_name
+from generator.render.site.crosswalk import Direction, directions
+from generator.render.site.generate import render_all
+from generator.render.strings import t, tn
 
 from .conftest import PROJECT, copy_project
 from .helpers import run_cli
@@ -350,7 +351,7 @@ def _strongest(model: Model, relations: list[str]) -> str | None:
 
 def _expected_counts(model: Model, stale: set[Row]) -> list[tuple[int, int, int]]:
     """Per crosswalk side, in the coverage page's order: (items mapped, equivalent, related only), counting only
-    confirmed rows; read from the model's rows, not from generator.coverage."""
+    confirmed rows; read from the model's rows, not from generator.model.coverage."""
     out = []
     for mset in model.mapping_sets:
         for side, compared in (("source", mset.compared_source), ("target", mset.compared_target)):

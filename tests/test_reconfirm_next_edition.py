@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator.editions import impact
-from generator.model import LANGUAGES, Model
+from generator.model import urls
+from generator.model.types import LANGUAGES, Model
 from generator.pipeline import load_model
-from generator.site import twins, urls
-from generator.site.crosswalk import directions
-from generator.strings import t
+from generator.render.site import twins
+from generator.render.site.crosswalk import directions
+from generator.render.strings import t
 
 from .helpers import run_cli
 from .next_edition import DATE, Plan, make

@@ -1,4 +1,4 @@
-"""A saved course report re-opened: Python's answer (compliance/reopen.py) and the check page's (course-check/
+"""A saved course report re-opened: Python's answer (course/reopen.py) and the check page's (course-check/
 reopen.js, run under Node on the page's data.json) agree on every report, for the real editions and for a realistic
 next edition (items reworded, changed, renumbered, split, retired and added); and the answer is the right one."""
 
@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from generator.compliance.bundle import bundle
-from generator.compliance.edition import standards_hash
-from generator.compliance.reopen import reopen
+from generator.course.bundle import bundle
+from generator.course.edition import standards_hash
+from generator.course.reopen import reopen
 from generator.editions.impact import History, history
 from generator.pipeline import load_model
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import load_model
-from generator.site.generate import render_all
+from generator.render.site.generate import render_all
 
 from .conftest import PROJECT
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import check
-from generator.model import Model
-from generator.model_build import build
+from generator.model.build import build
+from generator.model.types import Model
+from generator.validate import check
 
 from .helpers import ROOT, SEEDS, run_cli
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from generator import strings
-from generator.site.downloads import FORMATS
-from generator.strings import CatalogueError, MissingString, t, tn
+from generator.render import strings
+from generator.render.site.downloads import FORMATS
+from generator.render.strings import CatalogueError, MissingString, t, tn
 
 from .helpers import ROOT
 
@@ -120,7 +120,7 @@ def test_a_catalogue_that_disagrees_stops_loading(tmp_path: Path, en: str, nl: s
 
 
 def test_an_unknown_key_is_an_error_not_a_fallback() -> None:
-    with pytest.raises(MissingString, match=r"'status\.archived' is not in generator/strings/nl\.yaml"):
+    with pytest.raises(MissingString, match=r"'status\.archived' is not in generator/render/strings/nl\.yaml"):
         t("status.archived", "nl")
 
 
@@ -152,7 +152,7 @@ def test_every_enum_is_labelled_or_excused() -> None:
 def test_every_key_is_used() -> None:
     scripts = sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js"))  # the check page's own strings
     source = "\n".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "generator").rglob("*.py"), *scripts])
-    report = (ROOT / "generator/compliance/render.py").read_text(encoding="utf-8")
+    report = (ROOT / "generator/course/render.py").read_text(encoding="utf-8")
     families = {prefix for prefixes in LABELLED.values() for prefix in prefixes}
     families |= {f"format.{fmt}" for fmt in FORMATS}
 
@@ -182,5 +182,5 @@ def test_a_missing_string_stops_export_and_build_with_its_name(
     code, _out, err = run_cli(command, root)
     assert code == 1
     assert "Traceback" not in err
-    assert "interface string 'case.group-type' is not in generator/strings/nl.yaml" in err
+    assert "interface string 'case.group-type' is not in generator/render/strings/nl.yaml" in err
     assert not (root / "site").exists() and not (root / "out").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.vendor import LIBRARIES, VENDOR, missing
+from generator.mkdocs.vendor import LIBRARIES, VENDOR, missing
 
 from .helpers import ROOT
 
@@ -24,7 +24,7 @@ def _files(path: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("lib", LIBRARIES, ids=lambda lib: lib.name)
 def test_each_library_is_the_locked_version(lib: object) -> None:
-    from generator.site.vendor import Library
+    from generator.mkdocs.vendor import Library
 
     assert isinstance(lib, Library)
     locked = LOCK[f"node_modules/{lib.name}"]
@@ -36,7 +36,7 @@ def test_each_library_is_the_locked_version(lib: object) -> None:
 @pytest.mark.skipif(not NODE_MODULES.is_dir(), reason="needs `npm ci` (node_modules/) to compare against")
 @pytest.mark.parametrize("lib", LIBRARIES, ids=lambda lib: lib.name)
 def test_each_library_is_byte_for_byte_what_npm_ci_installs(lib: object) -> None:
-    from generator.site.vendor import Library
+    from generator.mkdocs.vendor import Library
 
     assert isinstance(lib, Library)
     installed = NODE_MODULES / lib.name

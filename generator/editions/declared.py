@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..load import Document
-from ..loaded import Loaded
-from ..model import Change, Model
-from ..problems import Problem
-from .manifest import Edition, Manifest, manifest, mapping_key
+from generator.diagnostics.problem import Problem
+from generator.editions.manifest import Edition, Manifest, manifest, mapping_key
+from generator.load.documents import Document
+from generator.load.loaded import Loaded
+from generator.model.types import Change, Model
 
 #: What a field of the manifest is called in messages.
 _FIELD_NAMES = {

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .declared import differences
-from .manifest import Edition, Manifest
+from generator.editions.declared import differences
+from generator.editions.manifest import Edition, Manifest
 
 #: The kinds of item change, weakest first (a chain of changes is as strong as its strongest link).
 KINDS = ("corrected", "reworded", "moved", "changed", "merged", "split", "retired", "added")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..compliance.edition import standards_hash
-from ..exports.json_export import to_dict
-from ..model import Model
-from ..write import write_if_changed
-from .delta import Delta, Snapshot, between
-from .impact import current
-from .manifest import ID_PATTERN, Edition, edition_path, manifest, render
+from generator.course.edition import standards_hash
+from generator.editions.delta import Delta, Snapshot, between
+from generator.editions.impact import current
+from generator.editions.manifest import ID_PATTERN, Edition, edition_path, manifest, render
+from generator.model.types import Model
+from generator.render.exports.json_export import to_dict
+from generator.write import write_if_changed
 
 
 class Refused(Exception):

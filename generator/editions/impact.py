@@ -8,16 +8,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from ..exports.json_export import to_dict
-from ..model import Mapping, Model
-from .delta import KINDS, SUBSTANTIVE, Delta, Entry, Snapshot, between
-from .manifest import Edition, manifest
+from generator.editions.delta import KINDS, SUBSTANTIVE, Delta, Entry, Snapshot, between
+from generator.editions.manifest import Edition, manifest
+from generator.model.types import Mapping, Model
+from generator.render.exports.json_export import to_dict
 
 #: What a change of an item a course report covered means for the report's verdict: a retired, split or merged
 #: item's coverage does not carry over by itself (may change); a change in substance asks for the outcome to be
 #: reviewed; a new id (the item itself, renumbered), a correction or a reword leaves the verdict as it was. The one
 #: table for both questions about reports: which changes they are told about (TOLD) and what each means
-#: (compliance/reopen.py, and through its tables the check page).
+#: (course/reopen.py, and through its tables the check page).
 REPORT_EFFECT = {
     "retired": "may-change",
     "split": "may-change",
@@ -42,7 +42,7 @@ TOLD = {
 
 def current(model: Model, editions: tuple[Edition, ...]) -> Snapshot:
     """The current data as a snapshot (id None), dated by its latest edition's date or the data's own date."""
-    from ..dates import data_date
+    from generator.model.dates import data_date
 
     return Snapshot.make(None, data_date(model), manifest(model), to_dict(model))
 

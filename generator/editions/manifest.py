@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import LANGUAGES, Framework, Item, Label, Mapping, Model, Text
+from generator.model.types import LANGUAGES, Framework, Item, Label, Mapping, Model, Text
 
 FOLDER = "editions"
 FORMAT = "coachref-edition/1"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.strings import t
+from generator.render.strings import t
 
 from .conftest import AXE, BROWSER_MARKS, axe_violations
 

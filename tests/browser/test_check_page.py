@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.course import run_course
+from generator.course.command import run_course
 from tests.helpers import ROOT
 
 from .conftest import AXE, BROWSER_MARKS, axe_violations
@@ -180,7 +180,7 @@ def test_a_saved_report_reopened_lists_what_changed_since_its_edition(page: Any,
     """Check a course, download its report, and open that file again as if saved with the first edition: the page
     names the report's edition, lists each covered item changed since (kind, old and new text) and says whether the
     verdict would change; the downloaded report names the edition the site shows, by id, with a link."""
-    from generator.strings import t
+    from generator.render.strings import t
 
     first, since = _first_edition_changes()
     course = ROOT / "courses/uk-coaching-professional-l5.yaml"
@@ -225,7 +225,7 @@ def test_a_saved_report_reopened_lists_what_changed_since_its_edition(page: Any,
 
 
 def test_a_report_of_an_unknown_edition_or_no_report_says_so(page: Any, tmp_path: Path) -> None:
-    from generator.strings import t
+    from generator.render.strings import t
 
     _code, out, _err = run_course(ROOT, DRAFT, "json", None)
     report = json.loads(out)

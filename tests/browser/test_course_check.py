@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator.course import run_course
+from generator.course.command import run_course
 from tests.browser.conftest import BROWSER_MARKS
 from tests.helpers import ROOT
 from tests.test_course_parity import parser_words_out
@@ -76,7 +76,7 @@ def test_both_engines_agree(path: Path, browser_results: dict[str, Any]) -> None
 
 def test_the_browser_engine_names_no_framework_rule_or_id() -> None:
     """Neither a rule nor a condition written twice: the scripts name no framework, requirement set, group or item;
-    all of that comes from data.json, compiled from standards/ (compliance/bundle.py)."""
+    all of that comes from data.json, compiled from standards/ (course/bundle.py)."""
     import re
 
     from generator.pipeline import load_model

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from generator.model import Model
+from generator.model.types import Model
 
 from .conftest import BROWSER_MARKS
 

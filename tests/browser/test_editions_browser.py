@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.site.delta_data import _folder as folder_of
+from generator.render.site.delta_data import _folder as folder_of
 
 from ..conftest import BuiltSite
 from ..next_edition import DATE, Plan

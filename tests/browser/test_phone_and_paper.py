@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.strings import t
+from generator.render.strings import t
 
 from .conftest import BROWSER_MARKS
 from .test_browser import PAGE_KINDS
@@ -83,7 +83,7 @@ def test_printed_headers_keep_their_text_on_every_page(
 ) -> None:
     from pypdf import PdfReader
 
-    from generator.strings import t
+    from generator.render.strings import t
 
     page.goto(("" if lang == "en" else "nl/") + path)
     page.wait_for_function("() => document.readyState === 'complete'")

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from generator.editions.impact import history, to_reconfirm
-from generator.model import Model
+from generator.model import urls
+from generator.model.types import Model
 from generator.pipeline import load_model
-from generator.site import urls
 
 from ..conftest import BuiltSite
 from ..next_edition import Plan

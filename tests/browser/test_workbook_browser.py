@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from generator.model import Model
-from generator.strings import t
+from generator.model.types import Model
+from generator.render.strings import t
 
 from ..conftest import PROJECT
 from ..next_edition import DATE

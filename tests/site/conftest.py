@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Model
+from generator.model.types import Model
 
 from ..conftest import BuiltSite
 from ..helpers import model_of

@@ -1,4 +1,4 @@
-"""Finds the other language's interface strings on a built page, using the catalogues in generator/strings/."""
+"""Finds the other language's interface strings on a built page, using the catalogues in generator/render/strings/."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.strings import catalogue
+from generator.render.strings import catalogue
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SKIPPED = {"script", "style", "template", "svg", "code"}

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.dates import data_date
-from generator.model import Model
-from generator.site import hook
+from generator.mkdocs import plugin
+from generator.model.dates import data_date
+from generator.model.types import Model
 
 from ..conftest import BuiltSite
 from ..helpers import model_of
@@ -61,14 +61,14 @@ def test_sitemap_dates_come_from_the_data_not_the_clock(built_site: BuiltSite) -
     assert dates == {data_date(found)}
 
 
-def test_the_hook_pins_the_build_date_unless_the_caller_set_one(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_plugin_pins_the_build_date_unless_the_caller_set_one(monkeypatch: pytest.MonkeyPatch) -> None:
     model = Model(frameworks=(), mapping_sets=())
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    monkeypatch.setattr(hook, "_pinned", [])
-    monkeypatch.setattr(hook, "data_date", lambda _model: "2031-05-17")
+    hook = plugin.CoachrefPlugin()
+    monkeypatch.setattr(plugin, "data_date", lambda _model: "2031-05-17")
     hook._pin_build_date(model)
     assert os.environ["SOURCE_DATE_EPOCH"] == "1936742400"  # 2031-05-17T00:00:00Z
-    monkeypatch.setattr(hook, "data_date", lambda _model: "2031-05-18")
+    monkeypatch.setattr(plugin, "data_date", lambda _model: "2031-05-18")
     hook._pin_build_date(model)  # our own pin follows the data (mkdocs serve after an edit)
     assert os.environ["SOURCE_DATE_EPOCH"] == "1936828800"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")

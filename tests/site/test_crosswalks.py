@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.model import LANGUAGES, Lang, Model
-from generator.site import context, pages, urls
-from generator.site.furniture import LANDSCAPE_COLUMNS
-from generator.strings import t
+from generator.model import urls
+from generator.model.types import LANGUAGES, Lang, Model
+from generator.render.site import context, pages
+from generator.render.site.furniture import LANDSCAPE_COLUMNS
+from generator.render.strings import t
 
 from ..conftest import BuiltSite, copy_project, mkdocs_build
 from .tables import table, tables

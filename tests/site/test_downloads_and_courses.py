@@ -7,11 +7,11 @@ from html import unescape
 
 import pytest
 
-from generator.compliance.render import evidence
-from generator.compliance.report_data import as_data
-from generator.course import evaluate_file
-from generator.exports import EXPORTERS
-from generator.site.downloads import public_name
+from generator.course.command import evaluate_file
+from generator.course.render import evidence
+from generator.course.report_data import as_data
+from generator.render.exports import EXPORTERS
+from generator.render.site.downloads import public_name
 
 from ..conftest import BuiltSite
 from ..helpers import model_of
@@ -61,7 +61,7 @@ def test_published_course_report_matches_what_the_cli_reports(
 @pytest.mark.parametrize(("lang", "prefix"), [("en", ""), ("nl", "nl/")])
 def test_every_worked_example_can_be_downloaded_from_its_report(built_site: BuiltSite, lang: str, prefix: str) -> None:
     """ux.md finding 4: the worked examples were reports only; a provider had to retype them to start from one."""
-    from generator.strings import t
+    from generator.render.strings import t
 
     examples = sorted(p for p in (built_site.root / "courses").glob("*.yaml") if p.stem != "template")
     assert len(examples) >= 3

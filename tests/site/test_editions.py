@@ -18,10 +18,10 @@ from referencing import Registry, Resource
 
 from generator.editions.impact import history
 from generator.editions.manifest import read_all
-from generator.model import Model
-from generator.site import urls
-from generator.site.delta_data import _folder as folder_of
-from generator.strings import t
+from generator.model import urls
+from generator.model.types import Model
+from generator.render.site.delta_data import _folder as folder_of
+from generator.render.strings import t
 
 from ..conftest import BuiltSite
 from ..helpers import model_of

@@ -95,7 +95,7 @@ def test_a_framework_with_only_its_checked_on_date_gets_a_status_panel_and_lines
     panel with that date and its version and status, and every other page's status line gives both and links it."""
     from html import escape
 
-    from generator.strings import t
+    from generator.render.strings import t
 
     _variant, out = site
     home = (out / prefix / "tiny" / "index.html").read_text(encoding="utf-8")

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Model
-from generator.site import pages, twins, urls
-from generator.site.generate import generate, plan
+from generator.model import urls
+from generator.model.types import Model
+from generator.render.site import pages, twins
+from generator.render.site.generate import generate, plan
 
 from ..conftest import PROJECT
 from ..helpers import model_of
@@ -95,7 +96,7 @@ def test_relative_agrees_with_posixpath(target: str, start: str) -> None:
 def test_a_folder_generated_from_the_same_key_is_not_rendered_again(
     model: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.site import generate as gen
+    from generator.render.site import generate as gen
 
     out = tmp_path / "generated"
     first = gen.generate(model, out, key="k1")

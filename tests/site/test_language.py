@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.strings import t
+from generator.render.strings import t
 
 from ..conftest import BuiltSite
 from .htmlscan import scan

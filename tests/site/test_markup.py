@@ -9,9 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator import markup
-from generator.site import urls
-from generator.site.generate import generate
+from generator.model import urls
+from generator.render import markup
+from generator.render.site.generate import generate
 
 from ..conftest import PROJECT
 from ..helpers import model_of
@@ -143,8 +143,8 @@ def test_text_with_escapes_the_string_and_fills_its_placeholders_with_markup() -
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_downloads_page_shows_csv_column_names_as_code(lang: str) -> None:
-    from generator.exports.csv_export import CROSSWALK_COLUMNS, FRAMEWORK_COLUMNS
-    from generator.site.downloads import EXAMPLE_COLUMNS, RECONFIRM_COLUMN, Download, downloads_page
+    from generator.render.exports.csv_export import CROSSWALK_COLUMNS, FRAMEWORK_COLUMNS
+    from generator.render.site.downloads import EXAMPLE_COLUMNS, RECONFIRM_COLUMN, Download, downloads_page
 
     assert set(EXAMPLE_COLUMNS) <= set(FRAMEWORK_COLUMNS) | set(CROSSWALK_COLUMNS)
     assert CROSSWALK_COLUMNS[-1] == RECONFIRM_COLUMN  # the page says it is the last column

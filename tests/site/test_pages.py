@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import LANGUAGES, Model
-from generator.site import context, pages, urls
-from generator.strings import t
+from generator.model import urls
+from generator.model.types import LANGUAGES, Model
+from generator.render.site import context, pages
+from generator.render.strings import t
 
 from ..conftest import BuiltSite
 from .htmlscan import scan

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.dates import data_date
-from generator.model import Model
-from generator.site.publisher import LICENCE_URL, PublisherError, settings
-from generator.strings import t
+from generator.model.dates import data_date
+from generator.model.types import Model
+from generator.render.site.publisher import LICENCE_URL, PublisherError, settings
+from generator.render.strings import t
 
 from ..conftest import BuiltSite, copy_project
 from ..helpers import run_cli
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.site
 
 def published(root: Path) -> dict[str, str]:
     """name and contact as the project's mkdocs.yml gives them (read with the tag-tolerant loader)."""
-    from generator.site_config import _TolerantLoader
+    from generator.config import _TolerantLoader
 
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TolerantLoader)  # a SafeLoader
     return dict(config["extra"]["publisher"])

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import markup as mk
-from generator.model import Model
-from generator.site import workbook_data
+from generator.model.types import Model
+from generator.render import markup as mk
+from generator.render.site import workbook_data
 
 from ..conftest import PROJECT, BuiltSite
 

@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from generator import course
-from generator.compliance.bundle import bundle
+from generator.course import command as course
+from generator.course.bundle import bundle
 from generator.editions.impact import History, history
 from generator.editions.manifest import Edition
-from generator.model import Model
+from generator.mkdocs.vendor import LIBRARIES, VENDOR
+from generator.model.types import Model
 from generator.pipeline import load_model
-from generator.site.vendor import LIBRARIES, VENDOR
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPTS = ROOT / "docs/assets/javascripts/course-check"

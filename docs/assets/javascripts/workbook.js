@@ -1,4 +1,4 @@
-/* The apprentice's workbook (progressive enhancement of a server-rendered page; generator/site/workbook.py).
+/* The apprentice's workbook (progressive enhancement of a server-rendered page; generator/render/site/workbook.py).
    State lives only in this browser's localStorage; it leaves only as a file the reader exports
    (schemas/workbook.schema.json). Every string and all data come from the page's #cr-workbook-data block, built in
    Python at build time: the script combines that data with the reader's statuses and notes, nothing more.

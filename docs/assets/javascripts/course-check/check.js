@@ -1,5 +1,5 @@
 // One course file in, the CLI's answer out: the JSON report of `coachref course --format json`, or the
-// problems `coachref course` prints (the same codes, places and messages). Mirrors generator/course.py.
+// problems `coachref course` prints (the same codes, places and messages). Mirrors generator/course/command.py.
 import { decode, loadYaml } from "./load.js";
 import { defaultSets, evaluate } from "./engine.js";
 import { idProblems, schemaProblems, sortProblems } from "./validate.js";

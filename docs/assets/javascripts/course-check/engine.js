@@ -1,5 +1,5 @@
-// Compliance engine of the check page: the browser twin of generator/compliance/engine.py and report_data.py.
-// It evaluates the requirement sets compiled at build time (data.json, from generator/compliance/bundle.py);
+// Compliance engine of the check page: the browser twin of generator/course/engine.py and report_data.py.
+// It evaluates the requirement sets compiled at build time (data.json, from generator/course/bundle.py);
 // no rule or condition is written here. tests/browser/test_course_check.py runs both engines on the same files.
 
 export const FORMAT = "coachref-course-report/2";

@@ -1,4 +1,4 @@
-// Reading a course file in the browser, as generator/load.py, yaml_problems.py and compliance/xlsx.py do:
+// Reading a course file in the browser, as generator/load/documents.py, yaml_problems.py and course/workbook_in.py do:
 // bytes -> text problems or YAML data with the place of every value (pointer -> line, col), or a workbook's
 // cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";

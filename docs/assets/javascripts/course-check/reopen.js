@@ -1,5 +1,5 @@
 // A saved report re-opened: which items it covered changed since its edition, and whether its verdict would
-// change. The browser twin of generator/compliance/reopen.py: it looks the answer up in the tables that module
+// change. The browser twin of generator/course/reopen.py: it looks the answer up in the tables that module
 // compiled into data.json (bundle.reopen); it decides nothing itself. tests/test_reopen.py runs both on the same
 // reports and demands the same answer.
 

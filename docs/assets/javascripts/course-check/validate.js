@@ -1,5 +1,5 @@
-// Checking a course in the browser, as generator/schemas.py (the course JSON Schema, compiled into data.json
-// from schemas/) and course.py / rules/references.py (ids) do, with the same codes, places and messages.
+// Checking a course in the browser, as generator/validate/schemas.py (the course JSON Schema, compiled into data.json
+// from schemas/) and course.py / validate/rules/references.py (ids) do, with the same codes, places and messages.
 import { getCloseMatches } from "./difflib.js";
 import { problem, where } from "./load.js";
 

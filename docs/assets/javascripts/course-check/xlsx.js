@@ -1,4 +1,4 @@
-// The XLSX course template read in the browser, as generator/compliance/xlsx.py reads it: the same fields,
+// The XLSX course template read in the browser, as generator/course/workbook_in.py reads it: the same fields,
 // the same conversions and the same sheet!cell problems. The layout (sheet names, fields, columns) comes from
 // data.json, compiled from xlsx.py.
 import { isFloat, problem, readWorkbook } from "./load.js";

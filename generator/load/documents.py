@@ -1,0 +1,306 @@
+"""Load stage: read one YAML file into plain data plus a locator (JSON Pointer -> line, column).
+
+Only the plain YAML data model is accepted (mappings with text keys, sequences, scalars).
+Everything YAML can do beyond that is reported as a problem with its location, never executed
+or expanded: object-constructing tags, anchors and aliases (so alias bombs cost nothing),
+duplicate keys, several documents, tabs in indentation, bytes that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml import events as ev
+
+from generator.diagnostics.problem import Problem
+from generator.load.read import read_bytes
+from generator.load.yaml_problems import syntax_problem, text_problems
+
+# libyaml's parser is about ten times faster; fall back to pure Python where PyYAML was built without it.
+# Only the parser part of the loader is used: events in, nothing constructed.
+_Parser = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+_YAML = "tag:yaml.org,2002:"
+_ALLOWED_EXPLICIT_TAGS = {_YAML + t for t in ("str", "int", "float", "bool", "null", "map", "seq")}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
+#: Deeper nesting is refused (no real file nests more than about 10 levels); it also bounds the recursion.
+MAX_DEPTH = 100
+
+
+class _TooDeep(Exception):
+    """Raised by the builder at the first mapping or list nested deeper than MAX_DEPTH."""
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data, where each value and key sits, and its schema comment."""
+
+    path: Path
+    rel: str
+    data: Any
+    values: dict[str, Any] = field(default_factory=dict)  # pointer -> YAML mark (0-based line, column)
+    keys: dict[str, Any] = field(default_factory=dict)
+    schema_comment: str | None = None
+
+    def where(self, pointer: str, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value (or key) at `pointer`, or of its nearest ancestor."""
+        table = self.keys if key else self.values
+        mark = table.get(pointer)
+        while mark is None and pointer:
+            pointer = pointer.rsplit("/", 1)[0]
+            mark = self.values.get(pointer)
+        return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+class _Builder:
+    """Turns a YAML event stream into plain data, recording locations and problems."""
+
+    def __init__(self, rel: str) -> None:
+        self.rel = rel
+        self.problems: list[Problem] = []
+        self.values: dict[str, Any] = {}
+        self.keys: dict[str, Any] = {}
+        self.aliases: list[tuple[int, int, str]] = []
+        self.depth = 0
+
+    def problem(self, mark: Any, code: str, message: str, pointer: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.rel, mark.line + 1, mark.column + 1, code, message, pointer, hint=hint))
+
+    def build(self, events: Any) -> Any:
+        """Consume a whole stream; return the data of its single document (None if empty)."""
+        it = iter(events)
+        data: Any = None
+        documents = 0
+        for event in it:
+            if isinstance(event, ev.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    self.problem(
+                        event.start_mark,
+                        "yaml-multi-doc",
+                        "the file holds more than one YAML document",
+                        "",
+                        "keep one document per file: remove the '---' line and what follows",
+                    )
+                value = self.node(it, next(it), "")
+                if documents == 1:
+                    data = value
+            elif isinstance(event, ev.StreamEndEvent):
+                break
+        if self.aliases:
+            line, col, name = self.aliases[0]
+            count = len(self.aliases)
+            more = f" ({count} aliases in this file)" if count > 1 else ""
+            self.problems.append(
+                Problem(
+                    self.rel,
+                    line,
+                    col,
+                    "yaml-alias",
+                    f"YAML alias '*{name}' is not allowed{more}",
+                    "",
+                    hint="write the value out in full; anchors and aliases are not expanded",
+                )
+            )
+        return data
+
+    def check_tag(self, event: Any, pointer: str) -> bool:
+        tag = event.tag
+        if tag is None or tag == "!" or tag in _ALLOWED_EXPLICIT_TAGS:
+            return True
+        shown = "!!" + tag[len(_YAML) :] if tag.startswith(_YAML) else tag
+        self.problem(
+            event.start_mark,
+            "yaml-tag",
+            f"YAML tag '{shown}' is not allowed",
+            pointer,
+            "remove the tag; the files hold plain text, numbers, lists and mappings only",
+        )
+        return False
+
+    def node(self, it: Any, event: Any, pointer: str) -> Any:
+        # The hot loop of every check: exact type tests, local names, and marks kept as libyaml made them.
+        values = self.values
+        values[pointer] = event.start_mark
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            if event.tag is not None and not self.check_tag(event, pointer):
+                return None
+            return _scalar(event)
+        if kind is ev.MappingStartEvent:
+            if event.tag is not None:
+                self.check_tag(event, pointer)
+            self.enter(event)
+            mapping: dict[str, Any] = {}
+            keys = self.keys
+            prefix = pointer + "/"
+            for key_event in it:
+                if type(key_event) is ev.MappingEndEvent:
+                    self.depth -= 1
+                    return mapping
+                key = self.key(it, key_event, pointer)
+                if key is None:
+                    self.node(it, next(it), pointer + "/?")
+                    continue
+                value_pointer = prefix + (_escape(key) if ("~" in key or "/" in key) else key)
+                if key in mapping:
+                    first = keys[value_pointer]
+                    self.problem(
+                        key_event.start_mark,
+                        "duplicate-key",
+                        f'duplicate key "{key}" (first at line {first.line + 1})',
+                        value_pointer,
+                        "keep one of the two entries",
+                    )
+                    self.node(it, next(it), pointer + "/?")  # parse and drop the second value
+                    continue
+                keys[value_pointer] = key_event.start_mark
+                mapping[key] = self.node(it, next(it), value_pointer)
+        if kind is ev.SequenceStartEvent:
+            if event.tag is not None:
+                self.check_tag(event, pointer)
+            self.enter(event)
+            items: list[Any] = []
+            append = items.append
+            prefix = pointer + "/"
+            for child in it:
+                if type(child) is ev.SequenceEndEvent:
+                    self.depth -= 1
+                    return items
+                append(self.node(it, child, prefix + str(len(items))))
+        if kind is ev.AliasEvent:
+            self.aliases.append((event.start_mark.line + 1, event.start_mark.column + 1, str(event.anchor)))
+            return None
+        raise AssertionError(f"unexpected YAML event {event!r}")  # pragma: no cover
+
+    def enter(self, event: Any) -> None:
+        """One level deeper; past MAX_DEPTH the file is refused where that level starts."""
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooDeep(event.start_mark)
+
+    def key(self, it: Any, event: Any, pointer: str) -> str | None:
+        if type(event) is ev.ScalarEvent and (event.tag is None or self.check_tag(event, pointer)):
+            value = _scalar(event)
+            if isinstance(value, str):
+                return value
+            self.problem(
+                event.start_mark,
+                "key-type",
+                f"mapping key {event.value!r} is not text",
+                pointer,
+                f'quote the key: "{event.value}"',
+            )
+            return None
+        if type(event) is ev.AliasEvent:
+            mark: Any = event.start_mark
+            self.aliases.append((mark.line + 1, mark.column + 1, str(event.anchor)))
+            return None
+        if type(event) is not ev.ScalarEvent:
+            self.problem(event.start_mark, "key-type", "mapping keys must be plain text", pointer)
+            self.node(it, event, pointer + "/?")
+        return None
+
+
+_PLAIN: dict[str, Any] = {}
+
+
+def _scalar(event: Any) -> Any:
+    """Resolve a scalar as YAML 1.1 core types; dates and timestamps stay text."""
+    if event.tag and event.tag != "!":
+        return _construct(event.tag, event.value)
+    if event.style or not event.implicit[0]:
+        return event.value
+    value = event.value
+    try:
+        return _PLAIN[value]
+    except KeyError:
+        if len(_PLAIN) > 100_000:
+            _PLAIN.clear()
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        resolved = _PLAIN[value] = _construct(tag, value)
+        return resolved
+
+
+def _construct(tag: str, value: str) -> Any:
+    node = yaml.ScalarNode(tag, value)
+    if tag == _YAML + "int":
+        return _CONSTRUCTOR.construct_yaml_int(node)
+    if tag == _YAML + "float":
+        return _CONSTRUCTOR.construct_yaml_float(node)
+    if tag == _YAML + "bool":
+        return _CONSTRUCTOR.construct_yaml_bool(node)
+    if tag == _YAML + "null":
+        return None
+    return value
+
+
+def _escape(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def decode(raw: bytes, rel: str, hint: str = "save the file as UTF-8") -> str | Problem:
+    """The file's text, or an `encoding` problem at the line and column of its first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
+        return Problem(rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "", hint=hint)
+
+
+def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one file. Returns the document (None when unusable) and the problems found.
+    With the project's `root`, a symbolic link that leads out of the project is refused unread."""
+    raw = read_bytes(path, rel, root)
+    if isinstance(raw, Problem):
+        return None, [raw]
+    text = decode(raw, rel)
+    if isinstance(text, Problem):
+        return None, [text]
+    text = text.removeprefix("\ufeff")
+    problems = text_problems(rel, text)
+    if problems:
+        return None, problems
+    builder = _Builder(rel)
+    try:
+        data = builder.build(_events(text))
+    except yaml.MarkedYAMLError as exc:
+        return None, [syntax_problem(rel, text, exc)]
+    except _TooDeep as exc:
+        mark = exc.args[0]
+        return None, [
+            Problem(
+                rel,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml-too-deep",
+                f"mappings and lists are nested more than {MAX_DEPTH} levels deep here",
+                "",
+                hint="flatten the structure: the data files nest a few levels at most",
+            )
+        ]
+    first = text.splitlines()[0] if text else ""
+    match = _SCHEMA_COMMENT.match(first)
+    doc = Document(path, rel, data, builder.values, builder.keys, match.group(1) if match else None)
+    return doc, builder.problems
+
+
+def _events(text: str) -> Any:
+    parser = _Parser(text)
+    get = parser.get_event
+    try:
+        while True:
+            event = get()
+            yield event
+            if type(event) is ev.StreamEndEvent:
+                return
+    finally:
+        parser.dispose()

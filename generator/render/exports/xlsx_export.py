@@ -1,0 +1,323 @@
+"""Render stage for XLSX: one bilingual workbook (about, a sheet per framework and crosswalk, coverage, relations).
+
+Every text cell is stored as a string (never a formula, even when it starts with "="), with Excel's quote prefix
+where a re-edit would otherwise turn it into one; ids are text-formatted. openpyxl stamps the save time into
+docProps/core.xml and the zip entries, so the saved file is rewritten with the data's own date (dates.data_date)
+in both places: two exports of the same data are identical byte for byte. A crosswalk row to re-confirm says why in
+its "reconfirm EN" and "reconfirm NL" columns (empty for every other row), and counts for nothing on the coverage
+sheet until it is re-reviewed.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from copy import copy
+from datetime import datetime
+
+# openpyxl ships no type information (types-openpyxl is not a dependency).
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+
+from generator.model.coverage import coverage
+from generator.model.dates import data_date
+from generator.model.types import Lang, Model
+from generator.render.exports.common import (
+    NOTHING,
+    ToReconfirm,
+    links,
+    official_url,
+    reconfirm_reason,
+    subpoints,
+    text_cell,
+    title,
+)
+from generator.render.strings import t
+
+FILE_NAME = "coachref.xlsx"
+Cell = str | int
+#: (header, column width in characters); text columns are wide and wrap, so every cell is readable.
+Columns = Sequence[tuple[str, int]]
+
+FRAMEWORK_COLUMNS: Columns = (
+    ("id", 26),
+    ("group", 24),
+    ("label EN", 10),
+    ("label NL", 10),
+    ("text EN", 60),
+    ("kind EN", 12),
+    ("text NL", 60),
+    ("kind NL", 12),
+    ("official URL", 40),
+    ("title EN", 30),
+    ("title NL", 30),
+    ("subpoints EN", 45),
+    ("subpoints NL", 45),
+    ("parent", 22),
+    ("status", 16),
+    ("confidence", 16),
+    ("links", 30),
+    ("links confidence", 16),
+)
+CROSSWALK_COLUMNS: Columns = (
+    ("source id", 26),
+    ("relation", 10),
+    ("relation EN", 16),
+    ("relation NL", 18),
+    ("SKOS", 18),
+    ("target id", 30),
+    ("source text EN", 50),
+    ("source text NL", 50),
+    ("target text EN", 50),
+    ("target text NL", 50),
+    ("rationale EN", 60),
+    ("rationale NL", 60),
+    ("reviewed by", 24),
+    ("reviewed date", 14),
+    ("source official URL", 40),
+    ("target official URL", 40),
+    ("reconfirm EN", 40),
+    ("reconfirm NL", 40),
+)
+RELATION_COLUMNS: Columns = (
+    ("id", 10),
+    ("label EN", 18),
+    ("label NL", 20),
+    ("definition EN", 60),
+    ("definition NL", 60),
+    ("SKOS", 18),
+    ("CASE association type", 22),
+    ("inverse", 10),
+    ("strength", 10),
+)
+_INVALID_TITLE = re.compile(r"[\[\]:*?/\\]")
+
+
+def _framework_rows(model: Model, framework_id: str) -> list[tuple[Cell, ...]]:
+    f = model.framework[framework_id]
+    return [
+        (
+            i.id,
+            g.id,
+            i.label_in("en"),
+            i.label_in("nl"),
+            i.statement.en,
+            i.statement.kind_en,
+            i.statement.nl,
+            i.statement.kind_nl,
+            official_url(model, i),
+            title(i, "en"),
+            title(i, "nl"),
+            subpoints(i, "en"),
+            subpoints(i, "nl"),
+            i.parent or "",
+            i.status,
+            i.confidence or "",
+            links(i),
+            i.links_confidence or "",
+        )
+        for g in f.groups
+        for i in g.items
+    ]
+
+
+def _crosswalk_rows(model: Model, index: int, reconfirm: ToReconfirm) -> list[tuple[Cell, ...]]:
+    rows: list[tuple[Cell, ...]] = []
+    for m in model.mapping_sets[index].mappings:
+        src, tgt, rel = model.items[m.source], model.items[m.target], model.relation[m.relation]
+        why = reconfirm.get((m.source, m.target))
+        reasons = (
+            (reconfirm_reason(why, m.reviewed_date, "en"), reconfirm_reason(why, m.reviewed_date, "nl"))
+            if why
+            else ("", "")
+        )
+        rows.append(
+            (
+                src.id,
+                rel.id,
+                rel.label.en,
+                rel.label.nl,
+                rel.skos,
+                tgt.id,
+                src.statement.en,
+                src.statement.nl,
+                tgt.statement.en,
+                tgt.statement.nl,
+                m.rationale.en,
+                m.rationale.nl,
+                m.reviewed_by,
+                m.reviewed_date,
+                official_url(model, src),
+                official_url(model, tgt),
+                *reasons,
+            )
+        )
+    return rows
+
+
+def _coverage_sheet(model: Model, reconfirm: ToReconfirm) -> tuple[Columns, list[tuple[Cell, ...]]]:
+    columns: list[tuple[str, int]] = [
+        ("crosswalk", 16),
+        ("framework", 12),
+        ("counterpart", 12),
+        ("group", 26),
+        ("group EN", 26),
+        ("group NL", 26),
+        ("items", 8),
+        ("items mapped", 14),
+    ]
+    columns += [(f"strongest: {r.id}", 16) for r in model.relations]
+    columns += [("unmapped", 11), ("unmapped items", 40)]
+    rows: list[tuple[Cell, ...]] = []
+    for side in coverage(model, reconfirm):
+        for row in side.rows:
+            names = (row.group.id, row.group.title.en, row.group.title.nl) if row.group else ("(all compared)", "", "")
+            rows.append(
+                (
+                    side.mapping_set.id,
+                    side.framework.id,
+                    side.counterpart.id,
+                    *names,
+                    row.items,
+                    row.mapped,
+                    *(n for _, n in row.by_relation),
+                    row.items - row.mapped,
+                    " ".join(i.id for i in row.unmapped),
+                )
+            )
+    return columns, rows
+
+
+def _relation_rows(model: Model) -> list[tuple[Cell, ...]]:
+    return [
+        (r.id, r.label.en, r.label.nl, r.definition.en, r.definition.nl, r.skos, r.case_type, r.inverse, r.strength)
+        for r in model.relations
+    ]
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = _INVALID_TITLE.sub("-", name)[:31]
+    candidate, n = base, 2
+    while candidate.lower() in taken:
+        suffix = f" ({n})"
+        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def _fill(ws: Worksheet, columns: Columns, rows: Sequence[Sequence[Cell]]) -> None:
+    """Header, rows, widths, wrap, frozen header and auto-filter."""
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, (header, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=col, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(col)].width = width
+    # Two style prototypes, copied into every cell: setting alignment and number format cell by cell costs openpyxl
+    # a style lookup each time, and this sheet has thousands of cells (the same styles, the same bytes).
+    number, text = ws.cell(row=len(rows) + 2, column=1), ws.cell(row=len(rows) + 2, column=2)
+    number.alignment = text.alignment = wrap
+    text.number_format = "@"
+    number_style, text_style = copy(number._style), copy(text._style)
+    ws._cells.pop((len(rows) + 2, 1)), ws._cells.pop((len(rows) + 2, 2))  # the prototypes are not part of the sheet
+    for r, row in enumerate(rows, start=2):
+        for col, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=col)
+            if isinstance(value, str):
+                cell._style = copy(text_style)
+                text_cell(cell, value)  # text, even when it starts with "=" (openpyxl would make that a formula)
+            else:
+                cell._style = copy(number_style)
+                cell.value = value
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+    # On paper: landscape A4, all columns on the width of the page, the header row repeated on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+ABOUT_COLUMNS: Columns = (("about", 28), ("EN", 70), ("NL", 70))
+
+
+def _about_rows(model: Model) -> list[tuple[Cell, ...]]:
+    """The first sheet: what the workbook is, the data date, and per framework its version, publisher and licence."""
+    rows: list[tuple[Cell, ...]] = [
+        ("workbook", t("xlsx-workbook", "en"), t("xlsx-workbook", "nl")),
+        ("data date", data_date(model), data_date(model)),
+    ]
+    for fw in model.frameworks:
+        lic = fw.licence
+        rows += [
+            (f"{fw.id}: title", fw.title.en, fw.title.nl),
+            (
+                f"{fw.id}: version",
+                f"{fw.reference} {fw.version}" + (f" ({fw.date})" if fw.date else ""),
+                f"{fw.reference} {fw.version}" + (f" ({fw.date})" if fw.date else ""),
+            ),
+            (f"{fw.id}: publisher", fw.publisher.en, fw.publisher.nl),
+            (
+                f"{fw.id}: licence",
+                lic.name.en + (f" <{lic.url}>" if lic.url else ""),
+                lic.name.nl + (f" <{lic.url}>" if lic.url else ""),
+            ),
+            (f"{fw.id}: attribution", lic.attribution.en, lic.attribution.nl),
+        ]
+    return rows
+
+
+def _normalise(data: bytes, stamp: datetime) -> bytes:
+    """The saved workbook with the data's date in docProps/core.xml and on every zip entry (order kept)."""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    lambda m: m.group(1) + iso + m.group(3),
+                    content,
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, content)
+    return out.getvalue()
+
+
+def render(model: Model, reconfirm: ToReconfirm = NOTHING) -> bytes:
+    """The workbook's bytes, identical for identical data."""
+    stamp = datetime.fromisoformat(data_date(model))
+    wb = Workbook()
+    wb.properties.creator = "coachref"
+    wb.properties.title = "coachref: coaching competence frameworks and crosswalks"
+    wb.properties.created = wb.properties.modified = stamp
+    taken: set[str] = set()
+    sheets: list[tuple[str, Columns, Sequence[Sequence[Cell]]]] = [("About", ABOUT_COLUMNS, _about_rows(model))]
+    sheets += [(f.id, FRAMEWORK_COLUMNS, _framework_rows(model, f.id)) for f in model.frameworks]
+    sheets += [
+        (s.id, CROSSWALK_COLUMNS, _crosswalk_rows(model, n, reconfirm)) for n, s in enumerate(model.mapping_sets)
+    ]
+    sheets.append(("Coverage", *_coverage_sheet(model, reconfirm)))
+    sheets.append(("Relations", RELATION_COLUMNS, _relation_rows(model)))
+    assert wb.active is not None
+    wb.remove(wb.active)
+    for name, columns, rows in sheets:
+        _fill(wb.create_sheet(_sheet_title(name, taken)), columns, rows)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return _normalise(buffer.getvalue(), stamp)
+
+
+def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:
+    """The one workbook; it always holds both languages side by side, so `lang` does not change it."""
+    return {FILE_NAME: render(model, reconfirm)}

@@ -1,0 +1,277 @@
+"""Validate stage, part one: JSON Schema (Draft 2020-12, formats checked) per file, errors as problems."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema_rs
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from generator.diagnostics.problem import Problem, pointer_join
+from generator.load.documents import Document
+
+_LANGUAGES = ("en", "nl")
+
+
+#: The base of the in-memory registry's keys (RFC 2606 reserves .invalid: nothing is ever fetched from it).
+INTERNAL_BASE = "https://schemas.coachref.invalid/"
+
+#: The schemas every project needs: one per kind of data file, and the shared definitions.
+REQUIRED = ("common", "framework", "group", "requirements", "mapping", "relations", "course")
+
+
+@cache
+def _sources(folder: Path) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
+    """Every schema in `folder` by stem, and what is wrong with the files: (file name, line, column, message)."""
+    schemas: dict[str, Any] = {}
+    faults = [
+        (f"{stem}.schema.json", 1, 1, "the schema file is missing")
+        for stem in REQUIRED
+        if not (folder / f"{stem}.schema.json").is_file()
+    ]
+    for path in sorted(folder.glob("*.schema.json")):
+        try:
+            schema = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            faults.append((path.name, exc.lineno, exc.colno, f"the schema file is not valid JSON: {exc.msg}"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            faults.append((path.name, 1, 1, f"the schema file cannot be read: {getattr(exc, 'strerror', exc)}"))
+            continue
+        try:
+            jsonschema_rs.meta.validate(schema)
+        except jsonschema_rs.ValidationError as exc:
+            faults.append((path.name, 1, 1, f"the file is not a valid JSON Schema: {exc.message}"))
+            continue
+        if not isinstance(schema, dict):
+            faults.append((path.name, 1, 1, "the schema is not a JSON object"))
+            continue
+        # The files carry no $id, so every tool resolves their relative $refs beside the file it read (a checkout,
+        # the published copies, an editor), offline. Here they get an address in a reserved, never-resolving
+        # domain that only keys our in-memory registry.
+        schemas[path.name.removesuffix(".schema.json")] = {"$id": INTERNAL_BASE + path.name, **schema}
+    return schemas, tuple(sorted(faults))
+
+
+def schema_problems(folder: Path, root: Path) -> list[Problem]:
+    """What stops the schemas in `folder` from checking anything: missing, unreadable, not JSON, not a schema,
+    or a `$ref` that does not resolve. Each problem names the schema file, relative to `root` where it is inside."""
+    faults = list(_sources(folder)[1])
+    if not faults:
+        try:
+            fast_validators(folder)
+        except Exception as exc:  # any compile failure of the project's own schemas (a $ref to nowhere, ...)
+            faults.append(("common.schema.json", 1, 1, f"the schemas cannot be compiled: {exc}".splitlines()[0]))
+    shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else folder.as_posix()
+    return [
+        Problem(
+            f"{shown}/{name}",
+            line,
+            col,
+            "schema-file",
+            message,
+            "",
+            hint="restore the file from version control (git checkout -- schemas/)",
+        )
+        for name, line, col, message in faults
+    ]
+
+
+@cache
+def validators(folder: Path) -> dict[str, Draft202012Validator]:
+    """One validator per schema stem in `folder`, sharing a registry so `$ref`s between files resolve."""
+    schemas = _sources(folder)[0]
+    registry: Registry[Any] = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
+    checker = FormatChecker()
+    return {stem: Draft202012Validator(s, registry=registry, format_checker=checker) for stem, s in schemas.items()}
+
+
+@cache
+def fast_validators(folder: Path) -> dict[str, Any]:
+    """The same schemas compiled by jsonschema-rs, which answers "valid?" some 200 times faster."""
+    schemas = _sources(folder)[0]
+    registry = jsonschema_rs.Registry([(str(s["$id"]), s) for s in schemas.values()])
+    return {
+        stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)
+        for stem, s in schemas.items()
+    }
+
+
+def validate(doc: Document, kind: str, folder: Path) -> list[Problem]:
+    """Every schema violation in `doc`, each located at the offending key or value.
+
+    Valid files (nearly all of them, and all the big ones) are answered by jsonschema-rs alone; only an
+    invalid file is walked again by python-jsonschema, whose errors carry what our messages need.
+    """
+    fast = fast_validators(folder)[kind]
+    if fast.is_valid(doc.data):
+        return []
+    problems = [p for error in validators(folder)[kind].iter_errors(doc.data) for p in _problems(doc, error)]
+    if not problems:  # the two libraries disagree (a format only jsonschema-rs checks): report its view
+        for error in fast.iter_errors(doc.data):
+            pointer = _pointer(error.instance_path)
+            line, col = doc.where(pointer)
+            problems.append(
+                Problem(
+                    doc.rel,
+                    line,
+                    col,
+                    "invalid-format" if "format" in str(error.schema_path) else "schema-violation",
+                    error.message,
+                    pointer,
+                )
+            )
+    return problems
+
+
+def _pointer(path: Any) -> str:
+    pointer = ""
+    for token in path:
+        pointer = pointer_join(pointer, token)
+    return pointer
+
+
+def _describe(value: Any) -> str:
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "nothing (null)",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _field(pointer: str) -> str:
+    """How a message names the place: the last key, with its list index when it is one (items/1)."""
+    if not pointer:
+        return "(top level)"
+    tokens = pointer.split("/")
+    if tokens[-1].isdigit() and len(tokens) > 2:
+        return f"{tokens[-2]}/{tokens[-1]}"
+    return tokens[-1]
+
+
+def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
+    """For a oneOf whose branches are told apart by a `type` constant, the errors of the branch the
+    instance names; None when the instance names no branch (then its `type` itself is wrong)."""
+    instance = error.instance
+    branches = error.validator_value
+    consts = [b.get("properties", {}).get("type", {}).get("const") for b in branches]
+    if not isinstance(instance, dict) or None in consts:
+        # Branches of different types (text, or a mapping with en and nl): explain the branch whose type the value
+        # has, not a "wrong type" from a branch it was never meant for.
+        fitting = [e for e in error.context if not (e.validator == "type" and not e.relative_path)]
+        return [best_match(fitting or error.context)]
+    if instance.get("type") not in consts:
+        return None
+    index = consts.index(instance["type"])
+    return [e for e in error.context if e.relative_schema_path[0] == index]
+
+
+def _problems(doc: Document, error: ValidationError) -> list[Problem]:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        branch = _branch_errors(error)
+        if branch is None:
+            pointer = pointer_join(_pointer(error.absolute_path), "type")
+            consts = [b["properties"]["type"]["const"] for b in error.validator_value]
+            line, col = doc.where(pointer)
+            got = error.instance.get("type")
+            return [
+                Problem(
+                    doc.rel,
+                    line,
+                    col,
+                    "invalid-value",
+                    f'"type" is {got!r}, expected one of: ' + ", ".join(consts),
+                    pointer,
+                    hint="each rule type takes its own fields; see schemas/requirements.schema.json",
+                )
+            ]
+        return [p for e in branch for p in _problems(doc, e)]
+    if error.validator in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted(error.schema.get("properties", {}))
+        problems = []
+        for key in sorted(set(error.instance) - set(allowed)):
+            pointer = pointer_join(_pointer(error.absolute_path), key)
+            line, col = doc.where(pointer, key=True)
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
+            problems.append(
+                Problem(doc.rel, line, col, "unknown-property", f'unknown property "{key}"', pointer, hint=hint)
+            )
+        return problems
+    return [_problem(doc, error)]
+
+
+def _problem(doc: Document, error: ValidationError) -> Problem:
+    pointer = _pointer(error.absolute_path)
+    field = _field(pointer)
+    line, col = doc.where(pointer)
+    code, hint = "schema-violation", ""  # a rule with no wording of its own: the validator's message
+    validator = error.validator
+    if validator == "required":
+        missing = str(error.message).split("'")[1]
+        keys = set(error.instance) if isinstance(error.instance, dict) else set()
+        is_kind = pointer.endswith("/kind") and keys <= set(_LANGUAGES)
+        is_text = keys <= {"en", "nl", "kind"} and (bool(keys & set(_LANGUAGES)) or is_kind)
+        code = "missing-language" if (is_text or is_kind) and missing in _LANGUAGES else "missing-property"
+        message = f'"{missing}" is missing' + (f' from "{field}"' if pointer else "")
+        if is_kind:
+            hint = f'add "{missing}:" with official, translation or summary'
+        elif code == "missing-language":
+            hint = f'add "{missing}:" with the text in that language; nothing falls back to the other language'
+        else:
+            hint = f'add "{missing}:"'
+        pointer = pointer_join(pointer, missing)
+    elif validator in ("minLength", "pattern") and field in _LANGUAGES and error.schema.get("pattern", "\\S") == "\\S":
+        code = "empty-language"
+        message = f'the "{field}" text is empty'
+        hint = "write the text in that language; nothing falls back to the other language"
+    elif validator == "type":
+        code = "wrong-type"
+        message = f'"{field}" must be {_expected(error.validator_value)}, got {_describe(error.instance)}'
+        if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
+            hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text"
+        elif isinstance(error.validator_value, str):
+            hint = f"write {_expected(error.validator_value)} here"
+    elif validator in ("enum", "const"):
+        code = "invalid-value"
+        options = error.validator_value if validator == "enum" else [error.validator_value]
+        message = f'"{field}" is {error.instance!r}, expected one of: ' + ", ".join(map(str, options))
+        close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
+        hint = f'did you mean "{close[0]}"?' if close else ""
+    elif validator in ("pattern", "format"):
+        code = "invalid-format"
+        message = f'"{field}" value {error.instance!r} is not in the expected form'
+        hint = error.schema.get("description", "") or f"a valid {error.validator_value}"
+    elif validator in ("minItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum"):
+        code = "invalid-value"
+        message = f'"{field}": {error.message}'
+    else:  # schema-violation: a rule with no wording of its own here; the validator's message, and the rule
+        message = f'"{field}": {error.message}'
+        hint = f"the schema's rule here is {validator}: {json.dumps(error.validator_value)}"
+    return Problem(doc.rel, line, col, code, message, pointer, hint=hint)
+
+
+def _expected(types: Any) -> str:
+    names = {
+        "string": "text",
+        "object": "a mapping",
+        "array": "a list",
+        "boolean": "true or false",
+        "integer": "a whole number",
+        "number": "a number",
+        "null": "null",
+    }
+    if isinstance(types, list):
+        return " or ".join(str(names.get(t, t)) for t in types)
+    return names.get(types, str(types))
