@@ -809,7 +809,8 @@ def test_every_command_exits_1_on_broken_data_and_the_codes_are_one_table(tmp_pa
 
 def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
     """code.md finding 2: a typo in `targets` and a group id in `covers` of a course in courses/ are errors for
-    `coachref check` too, with the same place and words as `coachref course` gives (one rule, validate/rules/references.py)."""
+    `coachref check` too, with the same place and words as `coachref course` gives (one rule,
+    validate/rules/references.py)."""
     from tests.conftest import copy_project
 
     root = copy_project(tmp_path / "project")

@@ -21,7 +21,7 @@ class Problem:
     hint: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
-        if self.code not in CODES:  # every code is declared, with its meaning and fix, in generator/diagnostics/codes.py
+        if self.code not in CODES:  # every code is declared, with meaning and fix, in diagnostics/codes.py
             raise ValueError(f"problem code {self.code!r} is not in generator/diagnostics/codes.py")
 
     def as_line(self) -> str:

@@ -66,7 +66,7 @@ def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
         return [listed]
     try:
         have = set(site_urls(model))
-    except SlugClash as clash:  # what the rules in validate/rules/addresses.py cannot foresee, e.g. a group named workbook
+    except SlugClash as clash:  # what validate/rules/addresses.py cannot foresee, e.g. a group named workbook
         return [_clash(clash.path, loaded)]
     return [
         Problem(

@@ -1,12 +1,12 @@
 """The editions page (every edition: id, date, number, the edition before it, items, changes by kind, its delta page
 and files, and which edition the site shows), the delta pages with their JSON, and the edition files as downloads.
 
-Published addresses and the URL ledger (generator/validate/ledger.py): the editions page, `editions/`, is in the site plan
-and so in published-urls.txt like every page made from the data. The delta pages are not in the ledger. The page
-between two frozen editions, `editions/<old>--<new>/`, is made from two files in editions/ that are never changed
-once frozen (`coachref edition freeze` refuses to overwrite one, and reading them refuses a gap in their numbers),
-so it lasts as long as those committed files; the page of changes not yet in an edition,
-`editions/<latest>--unreleased/`, is meant to go: the next freeze replaces it with `editions/<latest>--<new>/`.
+Published addresses and the URL ledger (generator/validate/ledger.py): the editions page, `editions/`, is in the site
+plan and so in published-urls.txt like every page made from the data. The delta pages are not in the ledger. The page
+between two frozen editions, `editions/<old>--<new>/`, is made from two files in editions/ that are never changed once
+frozen (`coachref edition freeze` refuses to overwrite one, and reading them refuses a gap in their numbers), so it
+lasts as long as those committed files; the page of changes not yet in an edition, `editions/<latest>--unreleased/`,
+is meant to go: the next freeze replaces it with `editions/<latest>--<new>/`.
 The delta JSON sits beside its page as `index.json`, in the page's language, as page twins do (twins.py); an
 edition file, which holds both languages, is published once, at `editions/<id>.json`.
 """

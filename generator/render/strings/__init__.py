@@ -81,7 +81,8 @@ def t(key: str, lang: Lang, **values: object) -> str:
         text = catalogue()[lang][key]
     except KeyError:
         raise MissingString(
-            f"interface string {key!r} is not in generator/render/strings/{lang}.yaml; add it to every language's catalogue"
+            f"interface string {key!r} is not in generator/render/strings/{lang}.yaml; "
+            "add it to every language's catalogue"
         ) from None
     return text.format(**values) if values else text
 
