@@ -6,10 +6,11 @@ PY ?= python
 setup:            ## install the project and its test tools
 	$(PY) -m pip install -e ".[test]"
 
-lint:             ## ruff (lint and format) and mypy (strict)
+lint:             ## ruff (lint and format), mypy (strict) and the import contracts (.importlinter)
 	$(PY) -m ruff check generator tests benchmarks
 	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m mypy
+	lint-imports --no-cache
 
 test:             ## the whole test suite, as CI runs it
 	$(PY) -m pytest

@@ -432,7 +432,7 @@ def test_render_report_in_both_languages() -> None:
 def _fill_template(course: dict[str, Any]) -> bytes:
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(write_template_xlsx()))
+    wb = load_workbook(io.BytesIO(write_template_xlsx(model_of(ROOT))))
     sheet = wb["course"]
     values = {
         "provider": course["provider"],
@@ -551,8 +551,8 @@ def test_xlsx_with_a_sheet_that_is_not_xml_is_unreadable(
 def test_xlsx_template_is_deterministic_and_published() -> None:
     from openpyxl import load_workbook
 
-    data = write_template_xlsx()
-    assert data == write_template_xlsx()
+    data = write_template_xlsx(model_of(ROOT))
+    assert data == write_template_xlsx(model_of(ROOT))
 
     def cells(source: bytes | Path) -> dict[str, list[tuple[Any, ...]]]:
         wb = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source)
@@ -567,7 +567,8 @@ def test_xlsx_template_is_deterministic_and_published() -> None:
     assert cells(ROOT / "courses" / "template.xlsx") == fresh, (
         "courses/template.xlsx is out of date: regenerate it with "
         'python -c "from pathlib import Path; from generator.course.command import write_template_xlsx; '
-        "Path('courses/template.xlsx').write_bytes(write_template_xlsx())\""
+        "from generator.pipeline import load_model; "
+        "Path('courses/template.xlsx').write_bytes(write_template_xlsx(load_model(Path('.')).model))\""
     )
 
 

@@ -16,7 +16,7 @@ from generator.course.template import write_template_xlsx
 from generator.pipeline import load_model
 from generator.render.site.generate import render_all
 
-from .helpers import ROOT
+from .helpers import ROOT, model_of
 
 
 def test_relation_marks_and_colours_come_from_relations_yaml() -> None:
@@ -43,7 +43,7 @@ def test_relation_marks_and_colours_come_from_relations_yaml() -> None:
 
 def test_the_course_template_offers_the_schema_levels_and_languages() -> None:
     schema = json.loads((ROOT / "schemas" / "course.schema.json").read_text(encoding="utf-8"))
-    sheet = load_workbook(io.BytesIO(write_template_xlsx()))["course"]
+    sheet = load_workbook(io.BytesIO(write_template_xlsx(model_of(ROOT))))["course"]
     lists = sorted(v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list")
     for field in ("level", "language"):
         assert '"' + ",".join(schema["properties"][field]["enum"]) + '"' in lists

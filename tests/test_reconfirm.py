@@ -24,13 +24,13 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from generator.editions.manifest import Edition
 from generator.model import urls
+from generator.model.inventory import Direction, directions
 from generator.model.types import LANGUAGES, Lang, Model
 from generator.pipeline import load_model
 from generator.render import markup
 from generator.render.exports.sssom_export import file_name
 from generator.render.site import downloads, twins
 from generator.render.site.context import item_name
-from generator.render.site.crosswalk import Direction, directions
 from generator.render.site.generate import render_all
 from generator.render.strings import t, tn
 

@@ -14,10 +14,10 @@ import pytest
 
 from generator.editions import impact
 from generator.model import urls
+from generator.model.inventory import directions
 from generator.model.types import LANGUAGES, Model
 from generator.pipeline import load_model
 from generator.render.site import twins
-from generator.render.site.crosswalk import directions
 from generator.render.strings import t
 
 from .helpers import run_cli

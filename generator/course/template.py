@@ -34,15 +34,10 @@ def _choices(field: str) -> str:
     return '"' + ",".join(schema["properties"][field]["enum"]) + '"'
 
 
-def write_template_xlsx(model: Model | None = None) -> bytes:
+def write_template_xlsx(model: Model) -> bytes:
     """The course template as XLSX bytes (the same bytes on every call, no timestamps): the course sheet, the
     outcomes sheet with one example row and a drop-down of ids on the covers column, and the sheet 'ids' that lists
-    every item id with its name and text in both languages. Without a model, the current project's standards/."""
-    if model is None:
-        from generator.pipeline import load_model
-
-        model = load_model(current_project()).model
-        assert model is not None, "the project's standards/ must be valid"
+    every item id with its name and text in both languages."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.styles import Font  # type: ignore[import-untyped]
     from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]

@@ -27,10 +27,11 @@ from generator.diagnostics import report
 from generator.mkdocs import csp, nav, target, vendor
 from generator.model import urls
 from generator.model.dates import data_date
+from generator.model.inventory import SlugClash
 from generator.model.types import LANGUAGES, Model
 from generator.pipeline import Checked, input_key, load_model
 from generator.render.site import publisher
-from generator.render.site.generate import SlugClash, generate
+from generator.render.site.generate import generate
 from generator.render.strings import CatalogueError, MissingString, t
 
 log = get_plugin_logger("coachref")

@@ -62,6 +62,8 @@ def special_page(name: str, fw: Framework | None = None) -> str:
 
 
 COVERAGE = "mappings/coverage"
+#: The editions page: every edition, and which one the site shows.
+EDITIONS = "editions"
 
 
 def coverage_anchor(framework: str, counterpart: str) -> str:

@@ -16,7 +16,10 @@ from generator.diagnostics.problem import Problem
 from generator.load.documents import decode
 from generator.load.loaded import Loaded
 from generator.load.read import read_bytes
+from generator.model import inventory
+from generator.model.inventory import SlugClash
 from generator.model.types import Model
+from generator.model.urls import url_of
 from generator.write import write_if_changed
 
 LEDGER = "published-urls.txt"
@@ -31,11 +34,8 @@ _RESTORE = "save it as UTF-8, or restore it from version control"
 
 
 def site_urls(model: Model) -> list[str]:
-    """Every address of a generated page, both languages, sorted."""
-    from generator.model.urls import url_of
-    from generator.render.site.generate import plan  # the site plan is the one list of pages
-
-    return sorted({prefix + url_of(page.path) for page in plan(model) for prefix in ("", "nl/")})
+    """Every address of a generated page, both languages, sorted (the page inventory is the one list of pages)."""
+    return sorted({prefix + url_of(ref.path) for ref in inventory.pages(model) for prefix in ("", "nl/")})
 
 
 def read(root: Path) -> list[tuple[int, str]] | Problem:
@@ -59,8 +59,6 @@ def render(urls: list[str]) -> str:
 def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
     """An error for each address in the ledger that the site would no longer publish (or the one that stops the
     ledger being read, or two pages that would share an address)."""
-    from generator.render.site.generate import SlugClash
-
     listed = read(root)
     if isinstance(listed, Problem):
         return [listed]
@@ -87,8 +85,6 @@ def dropped(model: Model, root: Path, loaded: Loaded) -> list[Problem]:
 
 def _clash(path: str, loaded: Loaded) -> Problem:
     """A page-clash problem at the framework (and the group) whose page would take an address that is taken."""
-    from generator.model.urls import url_of
-
     parts = path.split("/")
     hint = "rename the group (or the framework's folder) so that its pages get addresses of their own"
     doc = loaded.frameworks.get(parts[0])

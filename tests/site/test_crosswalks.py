@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.model import urls
+from generator.model import inventory, urls
 from generator.model.types import LANGUAGES, Lang, Model
-from generator.render.site import context, pages
+from generator.render.site import context
 from generator.render.site.furniture import LANDSCAPE_COLUMNS
 from generator.render.strings import t
 
@@ -141,7 +141,7 @@ def test_print_pages_run_versions_and_attribution_on_every_page(built_site: Buil
             paths.append((urls.matrix_page(left, right), [left, right], len(columns) > LANDSCAPE_COLUMNS))
     fw = model.framework["ST0809"]
     paths += [
-        (urls.link_matrix_page(fw, g), ["ST0809"], len(g.items) > LANDSCAPE_COLUMNS) for g in pages.link_groups(fw)
+        (urls.link_matrix_page(fw, g), ["ST0809"], len(g.items) > LANDSCAPE_COLUMNS) for g in inventory.link_groups(fw)
     ]
     for path, frameworks, landscape in paths:
         for lang in LANGUAGES:
@@ -195,7 +195,7 @@ STATES = {"cr-y": "yes", "cr-i": "inferred", "cr-u": "unknown", "": "no"}
 
 def test_duty_and_epa_matrices_mark_what_is_not_yet_known(built_site: BuiltSite, model: Model) -> None:
     fw = model.framework["ST0809"]
-    groups = pages.link_groups(fw)
+    groups = inventory.link_groups(fw)
     assert [g.stem for g in groups] == ["duties", "epa"]
     ksbs = [i.id for g in fw.groups if g.role == "ksb" for i in g.items]
     for group in groups:

@@ -3,11 +3,10 @@ sortable by crosswalk.js), and the matrix of one side's items against the other 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.model import urls
-from generator.model.coverage import Side, seen_from, side_coverage
-from generator.model.types import Item, Mapping, MappingSet, Model
+from generator.model.coverage import seen_from, side_coverage
+from generator.model.inventory import Direction
+from generator.model.types import Item, Mapping
 from generator.render import markup as mk
 from generator.render.site import reconfirm
 from generator.render.site.context import Page, head
@@ -27,35 +26,6 @@ from generator.render.site.furniture import (
     unmapped_list,
 )
 from generator.render.strings import t
-
-
-@dataclass(frozen=True)
-class Direction:
-    """A mapping set read from one side: 'left' items in the first column, 'right' items they relate to."""
-
-    mset: MappingSet
-    reverse: bool  # False: as the file states it (source → target); True: read from the target's side
-
-    @property
-    def left(self) -> str:
-        return self.mset.target if self.reverse else self.mset.source
-
-    @property
-    def right(self) -> str:
-        return self.mset.source if self.reverse else self.mset.target
-
-    @property
-    def side(self) -> Side:
-        return "target" if self.reverse else "source"
-
-    def ends(self, m: Mapping) -> tuple[str, str]:
-        """(left item id, right item id) of a mapping."""
-        return (m.target, m.source) if self.reverse else (m.source, m.target)
-
-
-def directions(model: Model) -> list[Direction]:
-    return [Direction(mset, reverse) for mset in model.mapping_sets for reverse in (False, True)]
-
 
 # --- the hub: relation types and every crosswalk -------------------------------------------------------------------
 

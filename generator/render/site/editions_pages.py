@@ -27,7 +27,7 @@ from generator.render.site.delta_data import counts, delta_data, edition_file
 from generator.render.site.delta_data import delta_page as delta_path
 from generator.render.strings import t
 
-PAGE = "editions"
+PAGE = urls.EDITIONS
 
 
 def deltas(history: History | None) -> list[Delta]:

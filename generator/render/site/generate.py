@@ -3,7 +3,7 @@ and delete generated files that no page produces any more."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -13,7 +13,8 @@ from generator.editions.impact import history as edition_history
 from generator.editions.impact import to_reconfirm
 from generator.editions.manifest import Edition
 from generator.load.documents import Document
-from generator.model import urls
+from generator.model import inventory, urls
+from generator.model.inventory import PageKind
 from generator.model.types import LANGUAGES, Lang, Model
 from generator.render import markup as mk
 from generator.render.site import (
@@ -27,19 +28,10 @@ from generator.render.site import (
     retired,
     twins,
     workbook,
-    workbook_data,
 )
 from generator.render.site.pages import Page
 from generator.render.strings import t
 from generator.write import write_if_changed
-
-
-class SlugClash(ValueError):
-    """Two pages would get the same address (`path`: the source path of the second)."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__(f"two pages would be written to {urls.url_of(path)!r}; give the items distinct ids")
-        self.path = path
 
 
 @dataclass(frozen=True)
@@ -59,76 +51,30 @@ class Outcome:
     total: int
 
 
-# Each page kind: a function from the model to the pages of that kind. Adding a kind = adding a row.
-def _site_pages(model: Model) -> Iterator[Planned]:
-    yield Planned("frameworks", pages.frameworks_page)
-    yield Planned("glossary", pages.glossary_page)
-    yield Planned("mappings", crosswalk.mappings_page)
-    yield Planned(urls.COVERAGE, coverage_page.coverage_page)  # always: the navigation lists it
-    yield Planned(editions_pages.PAGE, editions_pages.editions_page)  # always: the navigation lists it
-
-
-def _crosswalk_pages(model: Model) -> Iterator[Planned]:
-    for d in crosswalk.directions(model):
-        yield Planned(urls.crosswalk_page(d.left, d.right), partial(crosswalk.crosswalk_page, d=d))
-        yield Planned(urls.matrix_page(d.left, d.right), partial(crosswalk.matrix_page, d=d))
-
-
-def _framework_pages(model: Model) -> Iterator[Planned]:
-    for fw in model.frameworks:
-        yield Planned(urls.framework_page(fw), partial(pages.framework_page, fw=fw))
-        yield Planned(urls.special_page("side-by-side", fw), partial(pages.side_by_side_page, fw=fw))
-        if pages.is_ksb_framework(fw):
-            yield Planned(urls.special_page("checklist", fw), partial(pages.checklist_page, fw=fw))
-            for group in pages.link_groups(fw):
-                render = partial(ksb_matrix.link_matrix_page, fw=fw, group=group)
-                yield Planned(urls.link_matrix_page(fw, group), render)
-
-
-def _workbook_pages(model: Model) -> Iterator[Planned]:
-    for fw in (f for f in model.frameworks if workbook_data.has_workbook(f)):  # groups with the ksb role
-        yield Planned(urls.special_page("workbook", fw), partial(workbook.workbook_page, fw=fw))
-
-
-def _group_pages(model: Model) -> Iterator[Planned]:
-    for fw in model.frameworks:
-        for group in fw.groups:
-            yield Planned(urls.group_page(fw, group), partial(pages.group_page, fw=fw, group=group))
-
-
-def _item_pages(model: Model) -> Iterator[Planned]:
-    for fw in model.frameworks:
-        for group in (g for g in fw.groups if g.item_pages):
-            for item in group.items:
-                yield Planned(urls.item_page(fw, group, item), partial(pages.item_page, fw=fw, group=group, item=item))
-
-
-def _retired_pages(model: Model) -> Iterator[Planned]:
-    for path, fw, group, entry in retired.retired_pages(model):
-        yield Planned(path, partial(retired.retired_page, fw=fw, group=group, entry=entry))
-
-
-PAGE_KINDS: tuple[Callable[[Model], Iterator[Planned]], ...] = (
-    _site_pages,
-    _crosswalk_pages,
-    _framework_pages,
-    _workbook_pages,
-    _group_pages,
-    _item_pages,
-    _retired_pages,
-)
+#: The renderer of each page kind of the inventory (model/inventory.py). Adding a kind = a row there and a row here.
+RENDERERS: dict[PageKind, Callable[..., str]] = {
+    "frameworks": pages.frameworks_page,
+    "glossary": pages.glossary_page,
+    "mappings": crosswalk.mappings_page,
+    "coverage": coverage_page.coverage_page,
+    "editions": editions_pages.editions_page,
+    "crosswalk": crosswalk.crosswalk_page,
+    "matrix": crosswalk.matrix_page,
+    "framework": pages.framework_page,
+    "side-by-side": pages.side_by_side_page,
+    "checklist": pages.checklist_page,
+    "link-matrix": ksb_matrix.link_matrix_page,
+    "workbook": workbook.workbook_page,
+    "group": pages.group_page,
+    "item": pages.item_page,
+    "retired": retired.retired_page,
+}
 
 
 def plan(model: Model) -> list[Planned]:
-    """Every page of the site that comes from the data, in a fixed order; refuses clashing addresses."""
-    planned = [p for kind in PAGE_KINDS for p in kind(model)]
-    seen: set[str] = set()
-    for page in planned:
-        key = urls.url_of(page.path).lower()  # `x/index` and `x` are both published at x/
-        if key in seen:
-            raise SlugClash(page.path)
-        seen.add(key)
-    return planned
+    """Every page of the site that comes from the data (the inventory, which refuses clashing addresses), each with
+    its renderer, in a fixed order."""
+    return [Planned(ref.path, partial(RENDERERS[ref.kind], **ref.subject)) for ref in inventory.pages(model)]
 
 
 def glossary_terms(model: Model) -> dict[str, dict[Lang, list[tuple[str, str]]]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.model import urls
+from generator.model.inventory import is_ksb_framework, link_groups
 from generator.model.types import LANGUAGES, Framework, Group, Item, Lang
 from generator.render import markup as mk
 from generator.render.site.context import (
@@ -27,18 +28,6 @@ from generator.render.site.furniture import html_item_link, print_furniture, pri
 from generator.render.site.ids import id_line
 from generator.render.site.items import details, last_changed, related, statement
 from generator.render.strings import t, tn
-
-
-def is_ksb_framework(fw: Framework) -> bool:
-    return any(g.role == "ksb" for g in fw.groups)
-
-
-def link_groups(fw: Framework) -> list[Group]:
-    """Groups whose items point at KSBs (duties: `ksbs`; assessment methods: `assesses`): each gets a matrix."""
-    if not is_ksb_framework(fw):
-        return []
-    return [g for g in fw.groups if any(i.ksbs or i.assesses or i.links_confidence for i in g.items)]
-
 
 # --- page kinds --------------------------------------------------------------------------------------------
 

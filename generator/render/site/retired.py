@@ -5,22 +5,11 @@ successor, so old links, bookmarks and course files keep leading somewhere usefu
 from __future__ import annotations
 
 from generator.model import urls
-from generator.model.types import Framework, Group, Model, Retired
+from generator.model.types import Framework, Group, Retired
 from generator.render import markup as mk
 from generator.render.site.context import HEADER, Page, crumbs, item_heading
 from generator.render.site.twins import page_url
 from generator.render.strings import t
-
-
-def retired_pages(model: Model) -> list[tuple[str, Framework, Group, Retired]]:
-    """(source path, framework, group, entry) of every retired item whose group gives items their own pages."""
-    return [
-        (urls.retired_page(fw, group, entry.id), fw, group, entry)
-        for fw in model.frameworks
-        for group in fw.groups
-        if group.item_pages
-        for entry in group.retired
-    ]
 
 
 def retired_page(p: Page, fw: Framework, group: Group, entry: Retired) -> str:

@@ -4,6 +4,7 @@ fields, the portfolio mapping table to print and the cross-framework view, plus 
 from __future__ import annotations
 
 from generator.model import urls
+from generator.model.inventory import is_ksb_framework
 from generator.model.types import Framework, Item, Lang
 from generator.render import markup as mk
 from generator.render.site.context import Page, item_heading, item_name, status_line
@@ -14,7 +15,6 @@ from generator.render.site.workbook_data import (
     LinkField,
     cross_views,
     edition,
-    has_workbook,
     links,
     since,
     workbook_groups,
@@ -316,7 +316,7 @@ def _cross_view(p: Page, fw: Framework, n: int, view: CrossView) -> list[str]:
     lang, other = p.lang, view.other
     total = sum(len(rows) for _g, rows in view.groups)
     lines = [f"### {mk.text(t('wb-cross-title', lang, other=short(other, p)))} {{: .cr-wb-noprint }}", ""]
-    if not has_workbook(other):
+    if not is_ksb_framework(other):
         lines += [mk.el("p", t("wb-no-workbook", lang, other=short(other, p)), class_="cr-wb-noprint"), ""]
     lines += [
         mk.el(

@@ -49,11 +49,6 @@ class CrossView:
     groups: tuple[tuple[Group, tuple[CrossItem, ...]], ...]
 
 
-def has_workbook(fw: Framework) -> bool:
-    """A framework gets a workbook when it declares groups with the ksb role (never by its name)."""
-    return any(g.role == "ksb" for g in fw.groups)
-
-
 def workbook_groups(fw: Framework) -> list[Group]:
     return [g for g in fw.groups if g.role == "ksb"]
 
