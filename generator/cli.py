@@ -260,7 +260,7 @@ def _edition(root: Path, args: argparse.Namespace) -> int:
 
 
 def _build(root: Path, args: argparse.Namespace) -> int:
-    """Check, then build the site with MkDocs in this process (the hook generates the pages from the same
+    """Check, then build the site with MkDocs in this process (the coachref plugin generates the pages from the same
     check) into a staging folder that replaces the old site only when the build succeeded."""
     import logging
 

@@ -1,5 +1,5 @@
 """The pipeline's one entry point: load -> validate -> model, run once per state of the inputs; the CLI, the
-MkDocs hook, course evaluation and the tests call it. Nothing here prints, and nothing here imports the CLI."""
+MkDocs plugin, course evaluation and the tests call it. Nothing here prints, and nothing here imports the CLI."""
 
 from __future__ import annotations
 

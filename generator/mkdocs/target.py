@@ -2,7 +2,7 @@
 
 A build replaces its target folder whole, so the target must be a site and nothing else: never the project, a
 folder above it, or a folder of its inputs or its work, and never a folder that holds anything but an earlier
-site. Every site built from this project carries the file `.coachref-site` (the build hook writes it, so `mkdocs
+site. Every site built from this project carries the file `.coachref-site` (the coachref plugin writes it, so `mkdocs
 build` does too); a folder without it counts as a site only if it looks like an older MkDocs build (index.html and
 sitemap.xml at its top). A lock file beside the target (`.site.lock` for `site/`) makes a second build of the
 same target wait for the first, or give up with a clear message after COACHREF_BUILD_WAIT seconds (default 600).

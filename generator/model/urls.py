@@ -17,7 +17,7 @@ The rule (published; never change it, because bookmarks, exports and course file
   ``coaching-professional/duties-matrix/``.
 * Dutch pages have the same path under ``nl/``.
 
-Source files are written to ``docs/generated/<path>.<lang>.md``; the build hook drops the ``generated/`` part
+Source files are written to ``docs/generated/<path>.<lang>.md``; the coachref plugin drops the ``generated/`` part
 from the published address.
 """
 

@@ -14,7 +14,7 @@ from generator.model.types import LANGUAGES, Lang
 from generator.render import markup as mk
 from generator.render.strings import t
 
-#: The lines in docs/about.*.md that the hook replaces (generator/render/site/hook.py): who publishes the site and the
+#: The lines in docs/about.*.md that the plugin replaces (generator/mkdocs/plugin.py): who publishes the site and the
 #: licence of our texts; how to report an error.
 MARKERS = ("<!-- coachref:publisher -->", "<!-- coachref:report -->")
 #: Our own texts' licence (summaries, translations, mappings and their rationales, notes, exports): a decision of
