@@ -53,7 +53,14 @@ ENV = "COACHREF_SITE_URL"
 def site_url(root: Path | None = None) -> str:
     """Where the site, and the records the exports point at, live, ending in '/': COACHREF_SITE_URL when set, else
     mkdocs.yml's `site_url` (of `root`, or of the current project)."""
-    return _site_url((root or current_project()).resolve(), os.environ.get(ENV, ""))
+    return _site_url_of(root, tuple(_project), os.getcwd(), os.environ.get(ENV, ""))
+
+
+@cache
+def _site_url_of(root: Path | None, project: tuple[Path, ...], cwd: str, override: str) -> str:
+    """site_url, once per project, folder and override: every link of a build asks (tens of thousands of calls), and
+    finding the project and resolving its path are file system calls."""
+    return _site_url((root or current_project()).resolve(), override)
 
 
 def checked_url(url: object, where: str) -> str:

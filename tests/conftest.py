@@ -22,11 +22,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 PROJECT = Path(__file__).resolve().parent.parent
-#: What a build needs; everything else (tests, site/) stays behind, and node_modules/ is linked.
+#: Modules whose every test is marked slow: a run that deselects slow tests (`make test-fast`) does not even import
+#: them (hypothesis alone takes a second to import).
+ALL_SLOW = ("test_course_parity_generated.py",)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    if collection_path.name in ALL_SLOW and "not slow" in (config.option.markexpr or ""):
+        return True
+    return None
+
+
+#: What a build needs; everything else (tests, site/) stays behind, and node_modules/ is linked. The code is not
+#: copied: the installed package builds any project (mkdocs.yml names its plugin).
 #: (Not published-urls.txt: tests that remove data from their copy would trip it; tests/site/test_retired.py
 #: copies it on purpose.)
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "generator", "courses")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "standards", "schemas", "courses")
 _IGNORE = shutil.ignore_patterns("__pycache__", "generated", ".pytest_cache")
+
+
+#: A small project (two frameworks, a crosswalk, a course) for tests that need a project, not the real data.
+FIXTURE = Path(__file__).resolve().parent / "cases" / "base"
+
+
+def fixture_project(dest: Path) -> Path:
+    """Copy the small fixture project (tests/cases/base/) with the real schemas and mkdocs.yml into `dest`."""
+    shutil.copytree(FIXTURE, dest)
+    shutil.copytree(PROJECT / "schemas", dest / "schemas")
+    shutil.copy(PROJECT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
 
 
 def copy_project(dest: Path) -> Path:
@@ -84,7 +108,6 @@ def next_edition_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuiltSi
     from .next_edition import DATE, make
 
     root, plan = make(tmp_path_factory.mktemp("next-edition"))
-    shutil.copytree(PROJECT / "generator", root / "generator", ignore=_IGNORE)
     if (PROJECT / "node_modules").is_dir():
         (root / "node_modules").symlink_to(PROJECT / "node_modules")
     assert run_cli(["edition", "freeze", DATE], root)[0] == 0

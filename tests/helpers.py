@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from functools import cache
 from pathlib import Path
 
 from generator.cli import main
@@ -37,3 +38,14 @@ def model_of(root: Path) -> Model:
     checked = load_model(root)
     assert checked.model is not None, [p.as_line() for p in checked.errors]
     return checked.model
+
+
+@cache
+def real_pages() -> dict[str, str | bytes]:
+    """Every file `render_all` makes from the real project (pages, twins, downloads, course reports), rendered once
+    per test session: tests read it, never change it."""
+    from generator.render.site.generate import render_all
+
+    checked = load_model(ROOT)
+    assert checked.model is not None, [p.as_line() for p in checked.errors]
+    return render_all(checked.model, ROOT, checked.courses, checked.editions)

@@ -13,7 +13,7 @@ from generator.model.coverage import coverage
 from generator.model.types import Model, RequirementSet, Text
 from generator.validate import check
 
-from .helpers import ROOT, SEEDS
+from .helpers import ROOT, SEEDS, real_pages
 
 
 @cache
@@ -179,14 +179,8 @@ def test_register_quotes_are_verbatim_from_the_foreword() -> None:
 # --- inferences and confidence -----------------------------------------------------------------------------------
 
 
-@cache
 def _pages() -> dict[str, str | bytes]:
-    from generator.pipeline import load_model
-    from generator.render.site.generate import render_all
-
-    checked = load_model(ROOT)
-    assert checked.model is not None
-    return render_all(checked.model, ROOT, checked.courses, checked.editions)
+    return real_pages()
 
 
 def _page(name: str) -> str:

@@ -16,29 +16,31 @@ from generator.course.template import write_template_xlsx
 from generator.pipeline import load_model
 from generator.render.site.generate import render_all
 
+from .conftest import fixture_project
 from .helpers import ROOT, model_of
 
 
-def test_relation_marks_and_colours_come_from_relations_yaml() -> None:
-    checked = load_model(ROOT)
+def test_relation_marks_and_colours_come_from_relations_yaml(tmp_path: Path) -> None:
+    root = fixture_project(tmp_path / "p")
+    checked = load_model(root)
     assert checked.model is not None
     model = checked.model
-    relations = yaml.safe_load((ROOT / "standards" / "relations.yaml").read_text(encoding="utf-8"))["relations"]
+    relations = yaml.safe_load((root / "standards" / "relations.yaml").read_text(encoding="utf-8"))["relations"]
     assert [(r.id, r.mark, r.colour) for r in model.relations] == [(r["id"], r["mark"], r["colour"]) for r in relations]
     # change one relation's mark and colour in the model: the pages follow, nothing else supplies them
-    related = model.relation["related"]
+    related = model.relation["close"]
     changed = dataclasses.replace(
         model,
         relations=tuple(
             dataclasses.replace(r, mark="≀", colour="#123456") if r is related else r for r in model.relations
         ),
     )
-    pages = render_all(changed, ROOT)
-    matrix = str(pages["mappings/st0809--bvjn/matrix.en.md"])
+    pages = render_all(changed, root)
+    matrix = str(pages["mappings/demo--other/matrix.en.md"])
     coverage = str(pages["mappings/coverage.en.md"])
     assert '<span class="cr-mark" aria-hidden="true">≀</span>' in matrix
-    assert '<span class="cr-mark" aria-hidden="true">~</span>' not in matrix
-    assert "background:#123456" in coverage and "background:#bf360c" not in coverage
+    assert '<span class="cr-mark" aria-hidden="true">≈</span>' not in matrix
+    assert "background:#123456" in coverage and "background:#3949ab" not in coverage
 
 
 def test_the_course_template_offers_the_schema_levels_and_languages() -> None:

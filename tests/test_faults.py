@@ -21,7 +21,7 @@ import pytest
 
 from generator.mkdocs import publish
 
-from .conftest import copy_project
+from .conftest import copy_project, fixture_project
 from .helpers import run_cli
 
 
@@ -125,11 +125,11 @@ def test_a_fifo_in_courses_fails_the_build_as_it_fails_the_check(tmp_path: Path)
     assert not (root / "site").exists()
 
 
-def test_an_xlsx_export_past_the_file_size_limit_is_one_line(project: Path, tmp_path: Path) -> None:
+def test_an_xlsx_export_past_the_file_size_limit_is_one_line(tmp_path: Path) -> None:
     """adversarial.md F6: openpyxl writes temporary files while it saves; a full disk or a file-size limit there
     was an internal error. Nothing is written to --out."""
-    out = tmp_path / "out"
-    done = run(project, "export", "--format", "xlsx", "--out", str(out), limit=20_000)
+    out, project = tmp_path / "out", fixture_project(tmp_path / "project")
+    done = run(project, "export", "--format", "xlsx", "--out", str(out), limit=4_000)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"coachref: cannot make the xlsx export: File too large; nothing was written to {out}\n"
     assert not out.exists()
@@ -137,7 +137,7 @@ def test_an_xlsx_export_past_the_file_size_limit_is_one_line(project: Path, tmp_
 
 def test_a_ledger_that_cannot_be_written_is_one_line_and_stays_as_it_was(tmp_path: Path) -> None:
     """Any write error is one line with the file it concerns, exit 1; the ledger is replaced all or nothing."""
-    root = copy_project(tmp_path / "project")
+    root = fixture_project(tmp_path / "project")
     done = run(root, "urls", "--update", limit=1_000)
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == f"coachref: File too large ({root / 'published-urls.txt'})\n"

@@ -413,6 +413,7 @@ def test_matrices_mark_each_row_to_reconfirm_once(changed: tuple[Site, Picked]) 
             assert f'aria-hidden="true">?</span> {t("reconfirm", lang)}' in page  # the legend
 
 
+@pytest.mark.slow  # a second copy of the whole project, checked, exported and rendered again
 def test_a_row_reviewed_again_after_the_change_is_no_longer_marked(
     changed: tuple[Site, Picked], tmp_path: Path
 ) -> None:

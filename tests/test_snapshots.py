@@ -11,7 +11,6 @@ A refactor must leave both unchanged. When a change to the output is meant, rege
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,11 @@ import pytest
 from generator.pipeline import load_model
 from generator.render.site.generate import render_all
 
-from .conftest import PROJECT
+from .conftest import fixture_project
+from .helpers import real_pages
 
 HERE = Path(__file__).resolve().parent / "snapshots"
 MANIFEST = HERE / "fixture-manifest.txt"
-FIXTURE = Path(__file__).resolve().parent / "cases" / "base"
 PAGES = HERE / "pages"
 #: One page of each kind, in both languages (the manifest covers every other file).
 REPRESENTATIVE = (
@@ -63,16 +62,12 @@ def _render(root: Path) -> dict[str, str | bytes]:
 
 @pytest.fixture(scope="module")
 def rendered() -> dict[str, str | bytes]:
-    return _render(PROJECT)
+    return real_pages()
 
 
 @pytest.fixture(scope="module")
 def fixture_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | bytes]:
-    root = tmp_path_factory.mktemp("snapshot") / "p"
-    shutil.copytree(FIXTURE, root)
-    shutil.copytree(PROJECT / "schemas", root / "schemas")
-    shutil.copy(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
-    return _render(root)
+    return _render(fixture_project(tmp_path_factory.mktemp("snapshot") / "p"))
 
 
 def _manifest(files: dict[str, str | bytes]) -> dict[str, str]:

@@ -71,8 +71,22 @@ class History:
         return self.by_item.get(item_id, [])
 
 
+#: The last history made, with the model and editions it was made from: a command that evaluates one course file
+#: after another over the same model (a checked model never changes) asks for it again and again.
+_last: dict[str, tuple[Model, tuple[Edition, ...], History]] = {}
+
+
 def history(model: Model, editions: tuple[Edition, ...]) -> History:
     """The history of the data over its editions."""
+    hit = _last.get("history")
+    if hit is not None and hit[0] is model and hit[1] == editions:
+        return hit[2]
+    made = _history(model, editions)
+    _last["history"] = (model, editions, made)
+    return made
+
+
+def _history(model: Model, editions: tuple[Edition, ...]) -> History:
     now = current(model, editions)
     snaps = [Snapshot.of(e) for e in editions]
     deltas = tuple(between(a, b) for a, b in pairwise(snaps))

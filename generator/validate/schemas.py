@@ -26,36 +26,58 @@ INTERNAL_BASE = "https://schemas.coachref.invalid/"
 REQUIRED = ("common", "framework", "group", "requirements", "mapping", "relations", "course")
 
 
+#: The schema files of a folder as read: (file names of required schemas that are missing, (name, content or the
+#: reason it cannot be read) of every *.schema.json). Compiled schemas are cached by this, not by the folder, so a
+#: new copy of the same schemas (a test's project, a second checkout) is not compiled again.
+Key = tuple[tuple[str, ...], tuple[tuple[str, bytes | str], ...]]
+
+
 @cache
-def _sources(folder: Path) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
-    """Every schema in `folder` by stem, and what is wrong with the files: (file name, line, column, message)."""
-    schemas: dict[str, Any] = {}
-    faults = [
-        (f"{stem}.schema.json", 1, 1, "the schema file is missing")
-        for stem in REQUIRED
-        if not (folder / f"{stem}.schema.json").is_file()
-    ]
+def _key(folder: Path) -> Key:
+    missing = tuple(f"{stem}.schema.json" for stem in REQUIRED if not (folder / f"{stem}.schema.json").is_file())
+    files: list[tuple[str, bytes | str]] = []
     for path in sorted(folder.glob("*.schema.json")):
         try:
-            schema = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            faults.append((path.name, exc.lineno, exc.colno, f"the schema file is not valid JSON: {exc.msg}"))
+            files.append((path.name, path.read_bytes()))
+        except OSError as exc:
+            files.append((path.name, f"the schema file cannot be read: {getattr(exc, 'strerror', exc)}"))
+    return missing, tuple(files)
+
+
+def _sources(folder: Path) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
+    """Every schema in `folder` by stem, and what is wrong with the files: (file name, line, column, message)."""
+    return _parsed(_key(folder))
+
+
+@cache
+def _parsed(key: Key) -> tuple[dict[str, Any], tuple[tuple[str, int, int, str], ...]]:
+    missing, files = key
+    schemas: dict[str, Any] = {}
+    faults = [(name, 1, 1, "the schema file is missing") for name in missing]
+    for name, content in files:
+        if isinstance(content, str):
+            faults.append((name, 1, 1, content))
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            faults.append((path.name, 1, 1, f"the schema file cannot be read: {getattr(exc, 'strerror', exc)}"))
+        try:
+            schema = json.loads(content.decode("utf-8"))
+        except json.JSONDecodeError as exc:
+            faults.append((name, exc.lineno, exc.colno, f"the schema file is not valid JSON: {exc.msg}"))
+            continue
+        except UnicodeDecodeError as exc:
+            faults.append((name, 1, 1, f"the schema file cannot be read: {exc}"))
             continue
         try:
             jsonschema_rs.meta.validate(schema)
         except jsonschema_rs.ValidationError as exc:
-            faults.append((path.name, 1, 1, f"the file is not a valid JSON Schema: {exc.message}"))
+            faults.append((name, 1, 1, f"the file is not a valid JSON Schema: {exc.message}"))
             continue
         if not isinstance(schema, dict):
-            faults.append((path.name, 1, 1, "the schema is not a JSON object"))
+            faults.append((name, 1, 1, "the schema is not a JSON object"))
             continue
         # The files carry no $id, so every tool resolves their relative $refs beside the file it read (a checkout,
         # the published copies, an editor), offline. Here they get an address in a reserved, never-resolving
         # domain that only keys our in-memory registry.
-        schemas[path.name.removesuffix(".schema.json")] = {"$id": INTERNAL_BASE + path.name, **schema}
+        schemas[name.removesuffix(".schema.json")] = {"$id": INTERNAL_BASE + name, **schema}
     return schemas, tuple(sorted(faults))
 
 
@@ -83,19 +105,27 @@ def schema_problems(folder: Path, root: Path) -> list[Problem]:
     ]
 
 
-@cache
 def validators(folder: Path) -> dict[str, Draft202012Validator]:
     """One validator per schema stem in `folder`, sharing a registry so `$ref`s between files resolve."""
-    schemas = _sources(folder)[0]
+    return _validators(_key(folder))
+
+
+@cache
+def _validators(key: Key) -> dict[str, Draft202012Validator]:
+    schemas = _parsed(key)[0]
     registry: Registry[Any] = Registry().with_resources((s["$id"], Resource.from_contents(s)) for s in schemas.values())
     checker = FormatChecker()
     return {stem: Draft202012Validator(s, registry=registry, format_checker=checker) for stem, s in schemas.items()}
 
 
-@cache
 def fast_validators(folder: Path) -> dict[str, Any]:
     """The same schemas compiled by jsonschema-rs, which answers "valid?" some 200 times faster."""
-    schemas = _sources(folder)[0]
+    return _fast_validators(_key(folder))
+
+
+@cache
+def _fast_validators(key: Key) -> dict[str, Any]:
+    schemas = _parsed(key)[0]
     registry = jsonschema_rs.Registry([(str(s["$id"]), s) for s in schemas.values()])
     return {
         stem: jsonschema_rs.Draft202012Validator(s, registry=registry, validate_formats=True)

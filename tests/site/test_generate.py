@@ -11,13 +11,19 @@ from generator.model.types import Model
 from generator.render.site import pages, twins
 from generator.render.site.generate import generate, plan
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, fixture_project
 from ..helpers import model_of
 
 
 @pytest.fixture(scope="module")
 def model() -> Model:
     return model_of(PROJECT)
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> Model:
+    """The fixture project's model: what generation does to files does not depend on how much data there is."""
+    return model_of(fixture_project(tmp_path_factory.mktemp("small") / "p"))
 
 
 @pytest.mark.parametrize(
@@ -43,7 +49,8 @@ def test_url_of_and_links() -> None:
     assert urls.html_link("a/side-by-side", "a/b/index", "k") == "../b/#k"
 
 
-def test_generation_writes_pairs_with_header_and_is_idempotent(model: Model, tmp_path: pytest.TempPathFactory) -> None:
+def test_generation_writes_pairs_with_header_and_is_idempotent(small: Model, tmp_path: pytest.TempPathFactory) -> None:
+    model = small
     out = tmp_path / "generated"  # type: ignore[operator]
     first = generate(model, out)
     assert first.total == len(first.written) == 2 * len(plan(model)) + 2 * len(list(twins.twins(model)))
@@ -57,11 +64,11 @@ def test_generation_writes_pairs_with_header_and_is_idempotent(model: Model, tmp
     assert mtimes == {f: (out / f).stat().st_mtime_ns for f in files}
 
 
-def test_stale_generated_files_are_deleted(model: Model, tmp_path: pytest.TempPathFactory) -> None:
+def test_stale_generated_files_are_deleted(small: Model, tmp_path: pytest.TempPathFactory) -> None:
     out = tmp_path / "generated"  # type: ignore[operator]
     (out / "old-framework/part").mkdir(parents=True)
     (out / "old-framework/part/x.en.md").write_text("old", encoding="utf-8")
-    outcome = generate(model, out)
+    outcome = generate(small, out)
     assert outcome.deleted == ("old-framework/part/x.en.md",)
     assert not (out / "old-framework").exists()
 
@@ -94,10 +101,11 @@ def test_relative_agrees_with_posixpath(target: str, start: str) -> None:
 
 
 def test_a_folder_generated_from_the_same_key_is_not_rendered_again(
-    model: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    small: Model, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator.render.site import generate as gen
 
+    model = small
     out = tmp_path / "generated"
     first = gen.generate(model, out, key="k1")
     assert first.total > 0 and len(first.written) == first.total

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import markdown
@@ -13,7 +12,7 @@ from generator.model import urls
 from generator.render import markup
 from generator.render.site.generate import generate
 
-from ..conftest import PROJECT
+from ..conftest import PROJECT, fixture_project
 from ..helpers import model_of
 
 #: The Markdown extensions of mkdocs.yml that matter for escaping.
@@ -58,15 +57,14 @@ def test_html_text_escapes_quotes_for_attributes() -> None:
 
 
 def test_a_script_in_a_yaml_string_shows_as_text_on_the_generated_page(tmp_path: Path) -> None:
-    for part in ("standards", "schemas"):
-        shutil.copytree(PROJECT / part, tmp_path / part)
-    knowledge = tmp_path / "standards/coaching-professional/knowledge.yaml"
+    root = fixture_project(tmp_path / "p")
+    knowledge = root / "standards/demo/knowledge.yaml"
     original = knowledge.read_text(encoding="utf-8")
-    start = original.index('en: "Knows the main theories')
+    start = original.index('en: "Knows the first thing.')
     end = original.index("\n", start)
     knowledge.write_text(original[:start] + 'en: "<script>alert(1)</script> **x**"' + original[end:], encoding="utf-8")
-    generate(model_of(tmp_path), tmp_path / "docs" / urls.GENERATED)
-    page = (tmp_path / "docs/generated/coaching-professional/knowledge/k1.en.md").read_text(encoding="utf-8")
+    generate(model_of(root), root / "docs" / urls.GENERATED)
+    page = (root / "docs/generated/demo/knowledge/k1.en.md").read_text(encoding="utf-8")
     front, body = page.split("\n---\n", 1)  # MkDocs reads front matter as data, never as Markdown
     assert "<" not in front  # the JSON-LD there has <, > and & escaped, so it cannot close its <script>
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in front  # the page title: escaped text
@@ -74,7 +72,7 @@ def test_a_script_in_a_yaml_string_shows_as_text_on_the_generated_page(tmp_path:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html and "<strong>x" not in html
     assert markup.yaml_title("<script>") == '"&lt;script&gt;"'
-    side = (tmp_path / "docs/generated/coaching-professional/side-by-side.en.md").read_text(encoding="utf-8")
+    side = (root / "docs/generated/demo/side-by-side.en.md").read_text(encoding="utf-8")
     assert "<script>alert" not in side and "&lt;script&gt;alert(1)" in side
 
 
