@@ -119,6 +119,28 @@ CODES: dict[str, Code] = {
         "two rows of one module give it different titles",
         "give the module one title, or leave the cell empty after its first row",
     ),
+    # limits of one course file, both engines (generator/compliance/limits.py)
+    "file-too-large": Code(
+        _E, "a course file larger than a course file may be", "check that it is the course file; shorten it"
+    ),
+    "too-many-modules": Code(
+        _E, "a course file with more modules than a course may have", "check the file holds one course, or split it"
+    ),
+    "too-many-outcomes": Code(
+        _E,
+        "a course file with more learning outcomes than a course may have",
+        "check the file holds one course, or split it",
+    ),
+    "xlsx-too-large": Code(
+        _E,
+        "a workbook that unpacks to more than a course workbook may (a zip bomb)",
+        "start from the course template and copy in the course's rows",
+    ),
+    "xlsx-sheet-too-large": Code(
+        _E,
+        "a value past the last row or column a course sheet may use",
+        "delete the rows and columns past the last one used, or start from the template",
+    ),
     # editions (editions/<id>.json) and the changes declared against them
     "edition-file": Code(
         _E,

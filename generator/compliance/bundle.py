@@ -13,7 +13,7 @@ from ..editions.impact import History
 from ..model import LANGUAGES, Condition, Model
 from ..project import schemas_dir
 from ..strings import catalogue
-from . import reopen
+from . import limits, reopen
 from .edition import EDITIONS_PAGE, edition
 from .engine import BROAD_OUTCOME, name_of, url_of
 from .report_data import _label, _text
@@ -131,6 +131,7 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "items": items,
         "mappings": mappings,
         "relations": {r.id: _label(r.label) for r in model.relations},
+        "limits": limits.table(),
         "schema": schema,
         "defs": {"itemId": common["$defs"]["itemId"]},
         "xlsx": {
