@@ -828,3 +828,23 @@ def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
     assert '"BVJN:visie" is a group, not an item' in problem_lines[1]
     for line in problem_lines:
         assert line in checked.splitlines()
+
+
+def test_the_limits_are_python_s_alone() -> None:
+    """Bounded work (issue 19 item 3): each limit is one number in compliance/limits.py; the check page gets the table
+    in data.json and its scripts never write a number of it (in any spelling)."""
+    from generator.compliance.bundle import bundle
+    from generator.compliance.limits import LIMITS
+    from generator.pipeline import load_model
+
+    checked = load_model(ROOT)
+    assert checked.model is not None
+    assert bundle(checked.model, ROOT)["limits"] == LIMITS
+    scripts = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js"))
+        if p.name != "difflib.js"  # a port of Python's difflib, with its own constants
+    )
+    for name, value in LIMITS.items():
+        for spelling in {str(value), f"{value:,}", f"{value:_}", f"{value:.0e}".replace("+0", "")}:
+            assert not re.search(rf"(?<![\w.,]){re.escape(spelling)}(?![\w,])", scripts), (name, spelling)

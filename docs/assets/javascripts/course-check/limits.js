@@ -2,7 +2,7 @@
 // The numbers come from data.json ("limits", compiled from limits.py LIMITS), never from this file.
 import { problem } from "./load.js";
 
-const n = (x) => x.toLocaleString("en-US");  // 4000000 -> "4,000,000", as Python's f"{x:,}"
+const n = (x) => x.toLocaleString("en-US");  // 1234567 -> "1,234,567", as Python's f"{x:,}"
 
 /** The problem of a course file larger than the limit (checked before anything is read), or null. */
 export function fileSizeProblem(limits, rel, size) {
