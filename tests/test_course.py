@@ -605,9 +605,10 @@ def test_course_file_with_a_nul_byte(content: bytes, where: str | None, tmp_path
 
 
 def test_course_file_nested_5000_levels(tmp_path: Path) -> None:
-    """bad-input.md Y02: 5,000 levels of block mappings end at level 101, where the nesting passes the limit."""
+    """bad-input.md Y02: 5,000 levels of block mappings end at level 101, where the nesting passes the limit (2,000
+    here: 5,000 indented levels make a 12.5 MB file, which the file size limit refuses before it is read)."""
     path = tmp_path / "deep.yaml"
-    path.write_text("".join(" " * i + "a:\n" for i in range(5000)), encoding="utf-8")
+    path.write_text("".join(" " * i + "a:\n" for i in range(2000)), encoding="utf-8")
     code, out, err = run_cli(["course", str(path)], ROOT)
     assert (code, out) == (1, "")
     assert err == _course_error(
@@ -829,3 +830,23 @@ def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
     assert '"BVJN:visie" is a group, not an item' in problem_lines[1]
     for line in problem_lines:
         assert line in checked.splitlines()
+
+
+def test_the_limits_are_python_s_alone() -> None:
+    """Bounded work (issue 19 item 3): each limit is one number in compliance/limits.py; the check page gets the table
+    in data.json and its scripts never write a number of it (in any spelling)."""
+    from generator.course.bundle import bundle
+    from generator.course.limits import LIMITS
+    from generator.pipeline import load_model
+
+    checked = load_model(ROOT)
+    assert checked.model is not None
+    assert bundle(checked.model, ROOT)["limits"] == LIMITS
+    scripts = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js"))
+        if p.name != "difflib.js"  # a port of Python's difflib, with its own constants
+    )
+    for name, value in LIMITS.items():
+        for spelling in {str(value), f"{value:,}", f"{value:_}", f"{value:.0e}".replace("+0", "")}:
+            assert not re.search(rf"(?<![\w.,]){re.escape(spelling)}(?![\w,])", scripts), (name, spelling)

@@ -58,6 +58,8 @@ PROBLEM_LINE = re.compile(
 
 #: Course workbook cases: `coachref course <case>/course.xlsx`, whose stderr is `expected.txt`.
 COURSE_CASES = CASES / "course-invalid"
+#: Hostile course files that both engines must answer alike (tests/test_course_parity.py): their codes count too.
+PARITY_CASES = CASES / "course-parity"
 
 
 def case_names() -> list[str]:
@@ -264,7 +266,7 @@ def test_cases_cover_every_code() -> None:
         seen.update(m["code"] for m in map(PROBLEM_LINE.match, lines) if m)
     seen |= {
         m["code"]
-        for case in COURSE_CASES.iterdir()
+        for case in [*COURSE_CASES.iterdir(), *PARITY_CASES.iterdir()]
         for m in map(PROBLEM_LINE.match, (case / "expected.txt").read_text(encoding="utf-8").splitlines())
         if m
     }

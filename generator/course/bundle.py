@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.course import reopen
+from generator.course import limits, reopen
 from generator.course.edition import EDITIONS_PAGE, edition
 from generator.course.engine import BROAD_OUTCOME, name_of, url_of
 from generator.course.report_data import _label, _text
@@ -131,6 +131,7 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "items": items,
         "mappings": mappings,
         "relations": {r.id: _label(r.label) for r in model.relations},
+        "limits": limits.table(),
         "schema": schema,
         "defs": {"itemId": common["$defs"]["itemId"]},
         "xlsx": {

@@ -7,6 +7,7 @@ import datetime
 import difflib
 from pathlib import Path
 
+from generator.course import limits
 from generator.course.edition import edition, file_sha256
 from generator.course.engine import CourseReport, Meta, default_sets, evaluate
 from generator.course.render import Format, render_report
@@ -125,15 +126,24 @@ def meta(
 
 def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Load a course file and check it against the course schema; XLSX problems name their sheet and cell.
-    The document is returned even when its schema check failed, so its references can be checked too."""
+    The document is returned even when its schema check failed, so its references can be checked too.
+    A file past a limit (compliance/limits.py) gets that one problem and is read no further."""
+    try:
+        too_large = limits.file_size_problem(rel, path.stat().st_size)
+    except OSError:  # reading it will say what is wrong
+        too_large = None
+    if too_large is not None:
+        return None, [too_large]
     if path.suffix.lower() != ".xlsx":
-        return check.check_course(root, path, rel)
+        return check.check_course(root, path, rel, limits.count_problems)
     from generator.load.discover import schemas_dir
     from generator.validate import schemas
 
     doc, problems = read_xlsx(path, rel)
     if doc is None:
         return None, problems
+    if over := limits.count_problems(doc):
+        return None, [locate(p, doc) for p in over]
     found = [locate(p, doc) for p in schemas.validate(doc, "course", schemas_dir(root))]
     return doc, sorted(problems + found)
 

@@ -119,6 +119,28 @@ CODES: dict[str, Code] = {
         "two rows of one module give it different titles",
         "give the module one title, or leave the cell empty after its first row",
     ),
+    # limits of one course file, both engines (the numbers: generator/compliance/limits.py)
+    "file-too-large": Code(
+        _E, "a course file over the size limit", "check that it is the course file: a real course is far smaller"
+    ),
+    "too-many-modules": Code(
+        _E, "a course file with more modules than the limit", "check that the file holds one course, or split it"
+    ),
+    "too-many-outcomes": Code(
+        _E,
+        "a course file with more learning outcomes than the limit",
+        "check that the file holds one course, or split it",
+    ),
+    "xlsx-too-large": Code(
+        _E,
+        "a workbook that unpacks to more than the limit (a zip bomb)",
+        "start from the course template and copy in the course's rows",
+    ),
+    "xlsx-sheet-too-large": Code(
+        _E,
+        "a value in a course sheet past the last row or column the limits allow",
+        "delete the rows and columns past the last one used, or start from the template",
+    ),
     # editions (editions/<id>.json) and the changes declared against them
     "edition-file": Code(
         _E,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,13 +78,18 @@ def _run(root: Path, include_courses: bool) -> Result:
     return Result(sorted(set(problems)), loaded, len(files))
 
 
-def check_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
+def check_course(
+    root: Path, path: Path, rel: str, limits: Callable[[Document], list[Problem]] | None = None
+) -> tuple[Document | None, list[Problem]]:
     """Load and check one course file against the course schema (references are checked by the caller). The
-    document comes back after schema errors too, so its references can be reported in the same round."""
+    document comes back after schema errors too, so its references can be reported in the same round. `limits`
+    gives the problems of a document too large to check further (then they are all that is reported)."""
     doc, problems = load(path, rel, root)
     broken = schemas.schema_problems(schemas_dir(root), root)
     if doc is None or broken or any(p.code in ("yaml-alias", "yaml-tag") for p in problems):
         return None, sorted(problems + broken)
+    if limits is not None and (over := limits(doc)):
+        return None, over
     problems.extend(schemas.validate(doc, "course", schemas_dir(root)))
     return doc, sorted(problems)
 

@@ -16,6 +16,7 @@ from generator.course.command import run_course
 from tests.browser.conftest import BROWSER_MARKS
 from tests.helpers import ROOT
 from tests.test_course_parity import parser_words_out
+from tests.tools.course_cases import parity_cases
 
 pytestmark = BROWSER_MARKS
 
@@ -25,11 +26,7 @@ COURSE_FILES = sorted(
     + list((ROOT / "tests/cases/course-invalid").glob("*/course.xlsx"))
     + list((ROOT / "tests/cases/base/courses").glob("*.yaml"))
     + [p for p in (ROOT / "tests/cases/course-check").iterdir() if p.is_file()]
-    + [
-        p
-        for p in (ROOT / "tests/cases/course-parity").glob("*/course.yaml")
-        if not (p.parent / "disagrees.txt").exists()
-    ]
+    + [folder / "course.yaml" for folder in parity_cases() if not (folder / "disagrees.txt").exists()]
 )
 TODAY = datetime.date.today().isoformat()
 

@@ -4,6 +4,7 @@ import { decode, loadYaml } from "./load.js";
 import { defaultSets, evaluate } from "./engine.js";
 import { idProblems, schemaProblems, sortProblems } from "./validate.js";
 import { locate, readXlsx } from "./xlsx.js";
+import { countProblems, fileSizeProblem } from "./limits.js";
 import { where } from "./load.js";
 
 async function sha256(bytes) {
@@ -17,9 +18,14 @@ export function today() {
 }
 
 function load(bundle, name, bytes) {
+  // A file past a limit (data.json "limits", from compliance/limits.py) gets that one problem and is read no further.
+  const tooLarge = fileSizeProblem(bundle.limits, name, bytes.length);
+  if (tooLarge) return { doc: null, problems: [tooLarge] };
   if (name.toLowerCase().endsWith(".xlsx")) {
-    const { doc, problems } = readXlsx(bytes, name, bundle.xlsx);
+    const { doc, problems } = readXlsx(bytes, name, bundle.xlsx, bundle.limits);
     if (!doc) return { doc, problems };
+    const over = countProblems(bundle.limits, doc, where);
+    if (over.length) return { doc: null, problems: over.map((p) => locate(p, doc, where)) };
     const found = schemaProblems(doc, bundle.schema, bundle.defs).map((p) => locate(p, doc, where));
     return { doc, problems: sortProblems(problems.concat(found)) };
   }
@@ -29,6 +35,8 @@ function load(bundle, name, bytes) {
   if (!doc || problems.some((p) => p.code === "yaml-alias" || p.code === "yaml-tag")) {
     return { doc: null, problems: sortProblems(problems) };
   }
+  const over = countProblems(bundle.limits, doc, where);
+  if (over.length) return { doc: null, problems: over };
   return { doc, problems: sortProblems(problems.concat(schemaProblems(doc, bundle.schema, bundle.defs))) };
 }
 

@@ -245,8 +245,18 @@ function cellIndex(ref) {
   return [Number(m[2]), col];
 }
 
-/** The sheets of a workbook as rows of values (as openpyxl gives them: text, number, boolean or null). */
-export function readWorkbook(bytes) {
+/** What a workbook's parts unpack to, by the sizes its zip directory declares (nothing is unpacked; fflate stops
+ *  every part at its declared size, so these bound the work), as xlsx.py `_unpacked_problem` counts. */
+export function unpackedSize(bytes) {
+  let size = 0;
+  unzipSync(bytes, { filter: (file) => { size += file.originalSize; return false; } });
+  return size;
+}
+
+/** The sheets of a workbook as rows of values (as openpyxl gives them: text, number, boolean or null). Only the
+ *  sheets named in `wanted` are read (the others are there, empty), cell by cell; cells without a value are skipped,
+ *  and a sheet stops at the first value for which `past(sheet, row, col)` is true (xlsx.py `_sheet_rows`). */
+export function readWorkbook(bytes, wanted = null, past = () => false) {
   const files = unzipSync(bytes);
   const xml = (name) => (files[name] ? new DOMParser().parseFromString(strFromU8(files[name]), "application/xml") : null);
   const book = xml("xl/workbook.xml");
@@ -260,7 +270,8 @@ export function readWorkbook(bytes) {
   for (const s of book.getElementsByTagName("sheet")) {
     const id = s.getAttribute("r:id") || s.getAttributeNS("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "id");
     const target = targets[id].replace(/^\/?xl\//u, "").replace(/^\//u, "");
-    const doc = xml(`xl/${target}`);
+    const name = s.getAttribute("name");
+    const doc = wanted === null || wanted.includes(name) ? xml(`xl/${target}`) : null;
     const rows = [];
     for (const c of doc ? doc.getElementsByTagName("c") : []) {
       const [r, col] = cellIndex(c.getAttribute("r"));
@@ -272,13 +283,15 @@ export function readWorkbook(bytes) {
       else if (type === "str") value = v ?? null;
       else if (type === "b") value = v === "1";
       else if (v !== undefined) value = /[.eE]/u.test(v) ? new Float(Number(v)) : Number(v);
+      if (value === null || value === undefined) continue;
+      if (past(name, r, col)) break;
       while (rows.length < r) rows.push([]);
       const row = rows[r - 1];
       while (row.length < col) row.push(null);
       row[col - 1] = value;
     }
     const width = Math.max(0, ...rows.map((row) => row.length));
-    sheets[s.getAttribute("name")] = rows.map((row) => row.concat(Array(width - row.length).fill(null)));
+    sheets[name] = rows.map((row) => row.concat(Array(width - row.length).fill(null)));
   }
   return sheets;
 }

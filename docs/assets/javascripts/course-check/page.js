@@ -247,6 +247,46 @@ function actions(data) {
   return el("p", { class: "cr-actions" }, download, " ", print);
 }
 
+// ------------------------------------------------------------ the check, off the page's thread
+
+let worker = null;
+let asked = 0;
+const waiting = new Map();
+
+/** The worker (worker.js), or null where the browser cannot start one: the page then checks on its own thread. */
+function startWorker() {
+  let started;
+  try {
+    started = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (e) {
+    return null;
+  }
+  started.addEventListener("message", (event) => {
+    const { id, result, error } = event.data;
+    const task = waiting.get(id);
+    waiting.delete(id);
+    if (task) (error === undefined ? task.resolve(result) : task.reject(new Error(error)));
+  });
+  started.addEventListener("error", () => {  // it could not load: every file asked for is checked here instead
+    worker = null;
+    for (const task of waiting.values()) checkCourse(bundle, task.name, task.bytes).then(task.resolve, task.reject);
+    waiting.clear();
+  });
+  started.postMessage({ bundle });
+  return started;
+}
+
+/** checkCourse's answer for one file, from the worker; a workbook is read here (a worker has no DOMParser). */
+function check(name, bytes) {
+  if (!worker || name.toLowerCase().endsWith(".xlsx")) return checkCourse(bundle, name, bytes);
+  asked += 1;
+  const id = asked;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { name, bytes, resolve, reject });
+    worker.postMessage({ id, name, bytes });
+  });
+}
+
 async function run(file) {
   output.replaceChildren();
   document.body.classList.add("cr-has-report");
@@ -257,7 +297,7 @@ async function run(file) {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const result = await checkCourse(bundle, file.name, bytes);
+    const result = await check(file.name, bytes);
     if (result.report) {
       output.append(actions(result.report), renderReport(result.report));
       status.textContent = t(bundle, "check.done", lang, { file: file.name });
@@ -289,6 +329,7 @@ async function start() {
     drop.classList.remove("cr-drop--over");
     if (e.dataTransfer.files[0]) run(e.dataTransfer.files[0]);
   });
+  worker = startWorker();
   input.disabled = false;
   status.textContent = t(bundle, "check.ready", lang);
   window.__crCheck = (name, bytes, checked) => checkCourse(bundle, name, bytes, checked);

@@ -1,7 +1,8 @@
 // The XLSX course template read in the browser, as generator/course/workbook_in.py reads it: the same fields,
 // the same conversions and the same sheet!cell problems. The layout (sheet names, fields, columns) comes from
 // data.json, compiled from xlsx.py.
-import { isFloat, problem, readWorkbook } from "./load.js";
+import { isFloat, problem, readWorkbook, unpackedSize } from "./load.js";
+import { SHEET_HINT, beyondSheet, unpackedProblem } from "./limits.js";
 
 const TRUE = new Set(["true", "yes", "ja", "waar", "y", "j", "1", "x"]);
 const FALSE = new Set(["false", "no", "nee", "onwaar", "n", "0"]);
@@ -42,10 +43,20 @@ function int(v) {
 }
 
 /** A workbook's bytes as a located course document, or its problems (xlsx.py `read_xlsx`). */
-export function readXlsx(bytes, rel, layout) {
+export function readXlsx(bytes, rel, layout, limits) {
   let sheets;
+  const beyond = [];
   try {
-    sheets = readWorkbook(bytes);
+    const unpacked = unpackedProblem(limits, rel, unpackedSize(bytes));
+    if (unpacked) return { doc: null, problems: [unpacked] };
+    // only the two sheets of the template are read, each up to its first value past the limits
+    sheets = readWorkbook(bytes, [layout.course_sheet, layout.outcomes_sheet], (sheet, row, col) => {
+      const message = beyondSheet(limits, row, col);
+      if (message) {
+        beyond.push(problem(rel, row, col, "xlsx-sheet-too-large", `${sheet}!${cellName(row, col)}: ${message}`, "", SHEET_HINT));
+      }
+      return message !== null;
+    });
   } catch (e) {
     return { doc: null, problems: [problem(rel, 1, 1, "xlsx-unreadable", `not a readable XLSX workbook (${e.name === "Error" ? "BadZipFile" : e.name})`, "",
       "save the file as an Excel workbook (.xlsx), or use the YAML template")] };
@@ -55,6 +66,7 @@ export function readXlsx(bytes, rel, layout) {
     return { doc: null, problems: missing.map((name) => problem(rel, 1, 1, "xlsx-sheet", `the workbook has no sheet '${name}'`, "",
       "start from the course template; its sheets are 'course' and 'outcomes'")) };
   }
+  if (beyond.length) return { doc: null, problems: beyond };
   const r = new Reader(rel, layout);
   r.course(sheets[layout.course_sheet]);
   r.outcomes(sheets[layout.outcomes_sheet]);

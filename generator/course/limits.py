@@ -1,0 +1,115 @@
+"""How much one course file may hold, the one table both engines read (`coachref course` here, the check page through
+data.json), and the located problems a file past a limit gets. The numbers and why: README, "Bounded work"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.diagnostics.problem import Problem
+from generator.load.documents import Document
+
+#: Each limit is one number, written here only; bundle.py ships the table to the check page (data.json "limits").
+LIMITS: dict[str, int] = {
+    #: bytes of the file as given (YAML or XLSX); the largest real course is about 10 KB of YAML per module
+    "file_bytes": 4_000_000,
+    #: modules in the file; a real course has fewer than 60, and files of 200 modules must pass
+    "modules": 1_000,
+    #: learning outcomes in the whole file (every module together)
+    "outcomes": 10_000,
+    #: the last row and column of a workbook's course or outcomes sheet that may hold a value
+    "sheet_rows": 20_000,
+    "sheet_columns": 100,
+    #: bytes the workbook's parts unpack to, as its zip directory declares them (a zip bomb is refused unpacked)
+    "xlsx_unpacked_bytes": 40_000_000,
+}
+
+
+def file_size_problem(rel: str, size: int) -> Problem | None:
+    """The problem of a course file larger than the limit (read before anything else), or None."""
+    limit = LIMITS["file_bytes"]
+    if size <= limit:
+        return None
+    return Problem(
+        rel,
+        1,
+        1,
+        "file-too-large",
+        f"the file is {size:,} bytes; a course file may be at most {limit:,} bytes",
+        hint="check that this is the course file; a course of 200 modules is well under the limit",
+    )
+
+
+def unpacked_problem(rel: str, size: int) -> Problem | None:
+    """The problem of a workbook whose parts unpack to more than the limit (a zip bomb), or None."""
+    limit = LIMITS["xlsx_unpacked_bytes"]
+    if size <= limit:
+        return None
+    return Problem(
+        rel,
+        1,
+        1,
+        "xlsx-too-large",
+        f"the workbook unpacks to {size:,} bytes; a course workbook may unpack to at most {limit:,} bytes",
+        hint="start from the course template and copy in the course's rows; delete sheets, images and rows "
+        "it does not need",
+    )
+
+
+def beyond_sheet(row: int, col: int) -> str | None:
+    """What is wrong with a value at (row, col) of a course sheet, 1-based, or None when it lies within the limits
+    (the caller puts sheet!cell in front)."""
+    rows, cols = LIMITS["sheet_rows"], LIMITS["sheet_columns"]
+    if row > rows:
+        return f"a value in row {row:,}; a course sheet may use rows 1 to {rows:,}"
+    if col > cols:
+        return f"a value in column {col:,}; a course sheet may use columns 1 to {cols:,}"
+    return None
+
+
+SHEET_HINT = "delete the rows and columns past the last one used (select them, then Delete), or start from the template"
+
+
+def count_problems(doc: Document) -> list[Problem]:
+    """The problem of a course with more modules or learning outcomes than the limits allow, located at the first
+    one past the limit; [] otherwise (and for data a schema will refuse)."""
+    modules = doc.data.get("modules") if isinstance(doc.data, dict) else None
+    if not isinstance(modules, list):
+        return []
+    if len(modules) > (limit := LIMITS["modules"]):
+        return [
+            _at(
+                doc,
+                f"/modules/{limit}",
+                "too-many-modules",
+                f"the file has {len(modules):,} modules; a course file may have at most {limit:,}",
+                "check that the file holds one course (a real one has fewer than 60 modules), or split it",
+            )
+        ]
+    lists = [m["outcomes"] if isinstance(m, dict) and isinstance(m.get("outcomes"), list) else [] for m in modules]
+    total, limit = sum(len(x) for x in lists), LIMITS["outcomes"]
+    if total <= limit:
+        return []
+    seen = 0
+    for i, outcomes in enumerate(lists):
+        if seen + len(outcomes) > limit:
+            return [
+                _at(
+                    doc,
+                    f"/modules/{i}/outcomes/{limit - seen}",
+                    "too-many-outcomes",
+                    f"the file has {total:,} learning outcomes; a course file may have at most {limit:,}",
+                    "check that the file holds one course, or split it",
+                )
+            ]
+        seen += len(outcomes)
+    return []  # pragma: no cover (total > limit means some module passes it)
+
+
+def _at(doc: Document, pointer: str, code: str, message: str, hint: str) -> Problem:
+    line, col = doc.where(pointer)
+    return Problem(doc.rel, line, col, code, message, pointer, hint=hint)
+
+
+def table() -> dict[str, Any]:
+    """The limits as data.json carries them."""
+    return dict(LIMITS)
