@@ -29,6 +29,7 @@ BROWSER_KEYWORDS = frozenset(
         "minLength",
         "pattern",
         "minimum",
+        "maximum",
         "minItems",
         "uniqueItems",
         "items",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.diagnostics.problem import Problem
-from generator.load.documents import Document
+from generator.load.documents import MAX_DEPTH, MAX_NUMBER_CHARS, Document
 
 #: Each limit is one number, written here only; bundle.py ships the table to the check page (data.json "limits").
 LIMITS: dict[str, int] = {
@@ -21,6 +21,12 @@ LIMITS: dict[str, int] = {
     "sheet_columns": 100,
     #: bytes the workbook's parts unpack to, as its zip directory declares them (a zip bomb is refused unpacked)
     "xlsx_unpacked_bytes": 40_000_000,
+    #: how deep mappings and lists may nest in a YAML file (load/documents.py refuses deeper ones for every data file)
+    "yaml_depth": MAX_DEPTH,
+    #: the longest key YAML 1.1 reads without '?' (libyaml's limit for a simple key; longer ones are a syntax error)
+    "yaml_simple_key": 1024,
+    #: the longest whole number a YAML file may write, in characters (load/documents.py, for every data file)
+    "yaml_number_chars": MAX_NUMBER_CHARS,
 }
 
 

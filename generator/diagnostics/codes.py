@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
     "yaml-tag": Code(_E, "a YAML tag (!tag, !!python/...)", "remove the tag"),
     "yaml-multi-doc": Code(_E, "more than one YAML document in the file", "keep one document per file"),
     "yaml-too-deep": Code(_E, "mappings or lists nested over 100 levels", "flatten the structure"),
+    "number-too-long": Code(_E, "a whole number written with over 4,300 characters", "write the number you mean"),
     "key-type": Code(_E, "a key that is not text", "write the key as text"),
     # the file's schema
     "missing-property": Code(_E, "a required property is missing", "add it"),

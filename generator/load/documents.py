@@ -31,6 +31,9 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _SCHEMA_COMMENT = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)\s*$")
 #: Deeper nesting is refused (no real file nests more than about 10 levels); it also bounds the recursion.
 MAX_DEPTH = 100
+#: The longest whole number a file may write, in characters: Python refuses to read a longer decimal number, or to
+#: write any longer one as text (CPython's int_max_str_digits), so a longer one is a located problem.
+MAX_NUMBER_CHARS = 4300
 
 
 class _TooDeep(Exception):
@@ -132,7 +135,18 @@ class _Builder:
         if kind is ev.ScalarEvent:
             if event.tag is not None and not self.check_tag(event, pointer):
                 return None
-            return _scalar(event)
+            try:
+                return _scalar(event)
+            except _TooLong:
+                self.problem(
+                    event.start_mark,
+                    "number-too-long",
+                    f"a whole number written with {len(event.value):,} characters; "
+                    f"a number may have at most {MAX_NUMBER_CHARS:,}",
+                    pointer,
+                    "write the number you mean: no field of a data file needs one this long",
+                )
+                return None
         if kind is ev.MappingStartEvent:
             if event.tag is not None:
                 self.check_tag(event, pointer)
@@ -187,7 +201,10 @@ class _Builder:
 
     def key(self, it: Any, event: Any, pointer: str) -> str | None:
         if type(event) is ev.ScalarEvent and (event.tag is None or self.check_tag(event, pointer)):
-            value = _scalar(event)
+            try:
+                value = _scalar(event)
+            except _TooLong:
+                value = None  # a whole number, so not text
             if isinstance(value, str):
                 return value
             self.problem(
@@ -228,9 +245,15 @@ def _scalar(event: Any) -> Any:
         return resolved
 
 
+class _TooLong(ValueError):
+    """A whole number written with more than MAX_NUMBER_CHARS characters."""
+
+
 def _construct(tag: str, value: str) -> Any:
     node = yaml.ScalarNode(tag, value)
     if tag == _YAML + "int":
+        if len(value) > MAX_NUMBER_CHARS:
+            raise _TooLong(value)
         return _CONSTRUCTOR.construct_yaml_int(node)
     if tag == _YAML + "float":
         return _CONSTRUCTOR.construct_yaml_float(node)

@@ -31,7 +31,7 @@ function load(bundle, name, bytes) {
   }
   const decoded = decode(name, bytes);
   if (decoded.problems) return { doc: null, problems: decoded.problems };
-  const { doc, problems } = loadYaml(name, decoded.text);
+  const { doc, problems } = loadYaml(name, decoded.text, bundle.limits);
   if (!doc || problems.some((p) => p.code === "yaml-alias" || p.code === "yaml-tag")) {
     return { doc: null, problems: sortProblems(problems) };
   }

@@ -1,7 +1,7 @@
 // Reading a course file in the browser, as generator/load/documents.py, yaml_problems.py and course/workbook_in.py do:
 // bytes -> text problems or YAML data with the place of every value (pointer -> line, col), or a workbook's
 // cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
+import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
 import { unzipSync, strFromU8 } from "../../vendor/fflate.js";
 
 export function problem(path, line, col, code, message, pointer = "", hint = "") {
@@ -81,6 +81,19 @@ class Float {
 }
 export const isFloat = (v) => v instanceof Float;
 
+/** A whole number past JavaScript's exact range (PyYAML reads any size): its value as near as a number gets, and
+ *  its digits, which messages quote as Python does. */
+class Big {
+  constructor(value, digits) { this.value = value; this.digits = digits; }
+}
+
+function whole(sign, literal) {
+  const n = sign * Number(literal);
+  if (Number.isSafeInteger(n)) return n;
+  const digits = (sign < 0 ? "-" : "") + BigInt(literal).toString();
+  return new Big(n, digits === "-0" ? "0" : digits);
+}
+
 export function plainScalar(value) {
   if (NULL.test(value)) return null;
   if (BOOL.test(value)) return /^(?:yes|true|on)$/iu.test(value);
@@ -89,11 +102,10 @@ export function plainScalar(value) {
     const sign = v.startsWith("-") ? -1 : 1;
     v = v.replace(/^[-+]/u, "");
     if (v === "0") return 0;
-    if (v.startsWith("0b")) return sign * parseInt(v.slice(2), 2);
-    if (v.startsWith("0x")) return sign * parseInt(v.slice(2), 16);
-    if (v.startsWith("0")) return sign * parseInt(v, 8);
+    if (v.startsWith("0b") || v.startsWith("0x")) return whole(sign, v);
+    if (v.startsWith("0")) return whole(sign, `0o${v.slice(1)}`);
     if (v.includes(":")) return sign * sexagesimal(v);
-    return sign * Number(v);
+    return whole(sign, v);
   }
   if (FLOAT.test(value)) {
     const v = value.replace(/_/g, "").toLowerCase();
@@ -120,11 +132,42 @@ function pyRepr(value) {
   return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
+/** Where the first mapping or list nested deeper than `max` starts (documents.py counts the top level as 1), or -1.
+ *  The package's CST parser keeps its own stack, so a file nested 5,000 deep is read here without recursion; the
+ *  composer, which recurses, only sees files within the limit. */
+function tooDeep(text, max) {
+  const stack = [];
+  let first = -1;  // the first in the file, as the CLI meets them
+  for (const token of new Parser().parse(text)) if (token.type === "document" && token.value) stack.push([token.value, 0]);
+  while (stack.length) {
+    const [token, depth] = stack.pop();
+    if (!token || !["block-map", "block-seq", "flow-collection"].includes(token.type)) continue;
+    if (depth + 1 > max) {
+      const offset = token.type === "flow-collection" ? token.start.offset : token.offset;
+      if (first < 0 || offset < first) first = offset;
+      continue;
+    }
+    for (const item of token.items) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
+    }
+  }
+  return first;
+}
+
 /** Parse YAML text into {data, values, keys} (pointer -> [line, col]) and problems, as load.py does. */
-export function loadYaml(rel, text) {
+export function loadYaml(rel, text, limits) {
   const early = textProblems(rel, text);
   if (early.length) return { doc: null, problems: early };
   const counter = new LineCounter();
+  const deep = tooDeep(text, limits.yaml_depth);
+  if (deep >= 0) {
+    [0, ...[...text.matchAll(/\n/gu)].map((m) => m.index + 1)].forEach((offset) => counter.addNewLine(offset));
+    const p = counter.linePos(deep);
+    return { doc: null, problems: [problem(rel, p.line, p.col, "yaml-too-deep",
+      `mappings and lists are nested more than ${limits.yaml_depth} levels deep here`, "",
+      "flatten the structure: the data files nest a few levels at most")] };
+  }
   let parsed;
   try {
     parsed = parseDocument(text, { lineCounter: counter, version: "1.1", schema: "failsafe", uniqueKeys: false,
@@ -142,6 +185,7 @@ export function loadYaml(rel, text) {
   }
   if (error) return { doc: null, problems: [syntaxProblem(rel, text, error, at)] };
   const values = {}, keys = {}, problems = [], aliases = [];
+  let longKey = null;  // libyaml refuses a key written without '?' that runs past its limit: a syntax error
   const node = (n, pointer) => {
     if (n === null || n === undefined) return null;
     values[pointer] = at(n.range ? emptyStart(text, n.range) : 0);
@@ -152,6 +196,13 @@ export function loadYaml(rel, text) {
         "remove the tag; the files hold plain text, numbers, lists and mappings only"));
       return null;
     }
+    if (isScalar(n) && n.type === "PLAIN" && INT.test(n.source) && n.source.length > limits.yaml_number_chars) {
+      problems.push(problem(rel, ...at(n.range[0]), "number-too-long", `a whole number written with `
+        + `${n.source.length.toLocaleString("en")} characters; a number may have at most `
+        + `${limits.yaml_number_chars.toLocaleString("en")}`, pointer,
+        "write the number you mean: no field of a data file needs one this long"));
+      return null;
+    }
     if (isScalar(n)) return n.type === "PLAIN" ? plainScalar(String(n.value)) : String(n.value);
     if (isSeq(n)) return n.items.map((child, i) => node(child, `${pointer}/${i}`));
     if (isMap(n)) {
@@ -159,6 +210,12 @@ export function loadYaml(rel, text) {
       for (const pair of n.items) {
         const k = pair.key;
         let key = null;
+        if (isScalar(k) && !longKey && k.range[1] - k.range[0] > limits.yaml_simple_key
+            && !/\?\s*$/u.test(text.slice(text.lastIndexOf("\n", k.range[0] - 1) + 1, k.range[0]))) {
+          longKey = problem(rel, ...at(k.range[1]), "yaml-syntax", `YAML syntax error: a key written without '?' may be `
+            + `at most ${limits.yaml_simple_key} characters long; this one has ${k.range[1] - k.range[0]}`, "",
+            "check indentation, quotes, brackets and colons here and on the lines above");
+        }
         if (isScalar(k)) {
           const v = k.type === "PLAIN" ? plainScalar(String(k.value)) : String(k.value);
           if (typeof v === "string") key = v;
@@ -184,26 +241,32 @@ export function loadYaml(rel, text) {
     return null;
   };
   const data = node(parsed.contents, "");
+  if (longKey) return { doc: null, problems: [longKey] };
   if (aliases.length) {
     const [line, col, name] = aliases[0];
     const more = aliases.length > 1 ? ` (${aliases.length} aliases in this file)` : "";
     problems.push(problem(rel, line, col, "yaml-alias", `YAML alias '*${name}' is not allowed${more}`, "",
       "write the value out in full; anchors and aliases are not expanded"));
   }
-  const floats = new Set();
-  return { doc: { rel, data: unfloat(data, floats), values, keys, floats }, problems };
+  const floats = new Set(), ints = new Map();
+  return { doc: { rel, data: unfloat(data, floats, "", ints), values, keys, floats, ints }, problems };
 }
 
 /** Floats were boxed to keep 1.0 apart from 1 while reading; the data holds plain numbers, and `floats` the pointers
- *  of those the file wrote as floats (messages quote them as Python does: 2.0). */
-function unfloat(v, floats = new Set(), at = "") {
+ *  of those the file wrote as floats (messages quote them as Python does: 2.0); `ints` the digits of whole numbers
+ *  past JavaScript's exact range, by pointer. */
+function unfloat(v, floats = new Set(), at = "", ints = new Map()) {
   if (isFloat(v)) {
     floats.add(at);
     return v.float;
   }
-  if (Array.isArray(v)) return v.map((x, i) => unfloat(x, floats, `${at}/${i}`));
+  if (v instanceof Big) {
+    ints.set(at, v.digits);
+    return v.value;
+  }
+  if (Array.isArray(v)) return v.map((x, i) => unfloat(x, floats, `${at}/${i}`, ints));
   if (v && typeof v === "object") {
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x, floats, `${at}/${escapeToken(k)}`)]));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unfloat(x, floats, `${at}/${escapeToken(k)}`, ints)]));
   }
   return v;
 }

@@ -37,6 +37,7 @@ function escapeChar(ch) {
 export function pyRepr(v, floats = null, at = "") {
   if (v === null || v === undefined) return "None";
   if (typeof v === "boolean") return v ? "True" : "False";
+  if (typeof v === "number" && floats && floats.ints && floats.ints.has(at)) return floats.ints.get(at);
   if (typeof v === "number") return !Number.isFinite(v) || (floats && floats.has(at)) ? pyFloat(v) : String(v);
   if (typeof v === "string") {
     const quote = v.includes("'") && !v.includes('"') ? '"' : "'";
@@ -97,7 +98,9 @@ function equal(a, b) {
 /** Every violation of `schema` in the document's data, as the CLI words and places it. */
 export function schemaProblems(doc, schema, defs) {
   const out = [];
-  const floats = doc.floats || new Set();
+  // How the file wrote its numbers: the pointers of floats, and (`ints`) the digits of whole numbers too large for
+  // JavaScript to hold exactly, which Python still quotes digit by digit and counts as whole numbers.
+  const floats = Object.assign(new Set(doc.floats || []), { ints: doc.ints || new Map() });
   // A $ref is checked as the schema it names (its description is the hint), as python-jsonschema reports it.
   const resolve = (s) => (s.$ref ? { ...s, ...defs[s.$ref.split("/").pop()] } : s);
   const at = (pointer, code, message, hint = "", key = false, shown = pointer) => {
@@ -107,7 +110,8 @@ export function schemaProblems(doc, schema, defs) {
   const walk = (value, raw, pointer) => {
     const s = resolve(raw);
     const field = fieldOf(pointer);
-    if (s.type !== undefined && !(Array.isArray(s.type) ? s.type : [s.type]).some((ty) => isType(value, ty))) {
+    const isWhole = (ty) => ty === "integer" && floats.ints.has(pointer);
+    if (s.type !== undefined && !(Array.isArray(s.type) ? s.type : [s.type]).some((ty) => isWhole(ty) || isType(value, ty))) {
       let hint = "";
       if (s.type === "string" && (typeof value === "boolean" || typeof value === "number")) {
         hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text";
@@ -130,6 +134,9 @@ export function schemaProblems(doc, schema, defs) {
     }
     if (typeof value === "number" && typeof value !== "boolean" && s.minimum !== undefined && value < s.minimum) {
       at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} is less than the minimum of ${s.minimum}`);
+    }
+    if (typeof value === "number" && typeof value !== "boolean" && s.maximum !== undefined && value > s.maximum) {
+      at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} is greater than the maximum of ${s.maximum}`);
     }
     if (Array.isArray(value)) {
       if (s.minItems !== undefined && value.length < s.minItems) {
