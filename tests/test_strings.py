@@ -184,3 +184,11 @@ def test_a_missing_string_stops_export_and_build_with_its_name(
     assert "Traceback" not in err
     assert "interface string 'case.group-type' is not in generator/render/strings/nl.yaml" in err
     assert not (root / "site").exists() and not (root / "out").exists()
+
+
+def test_every_problem_code_has_its_dutch_wording() -> None:
+    """The check page words a problem in its reader's language from diagnostics/codes.py: every code in both."""
+    from generator.diagnostics.codes import CODES, CODES_NL
+
+    assert list(CODES_NL) == list(CODES)
+    assert all(wrong.strip() and fix.strip() for wrong, fix in CODES_NL.values())

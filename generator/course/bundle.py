@@ -13,6 +13,7 @@ from generator.course.edition import EDITIONS_PAGE, edition
 from generator.course.engine import BROAD_OUTCOME, name_of, url_of
 from generator.course.report_data import _label, _text
 from generator.course.workbook_in import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
+from generator.diagnostics.codes import CODES, CODES_NL
 from generator.editions.delta import KINDS
 from generator.editions.impact import History
 from generator.load.discover import schemas_dir
@@ -133,6 +134,12 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "mappings": mappings,
         "relations": {r.id: _label(r.label) for r in model.relations},
         "limits": limits.table(),
+        # what each problem code means and how to fix it, in both languages (diagnostics/codes.py): the page words a
+        # problem for its reader; the message of the single case stays the CLI's, shown beside it
+        "codes": {
+            code: {"wrong": {"en": c.wrong, "nl": CODES_NL[code][0]}, "fix": {"en": c.fix, "nl": CODES_NL[code][1]}}
+            for code, c in sorted(CODES.items())
+        },
         "schema": schema,
         "defs": {"itemId": common["$defs"]["itemId"]},
         "xlsx": {

@@ -91,6 +91,35 @@ def test_invalid_file_shows_the_cli_errors(page: Any) -> None:
     assert page.locator("#cr-output h2").inner_text().startswith("wrong-types.yaml is not a valid course file")
 
 
+def test_each_problem_is_worded_in_the_readers_language_with_its_place_counted(page: Any) -> None:
+    """issue 19 item 5: what is wrong and what to do in the page's language (the code's wording), the place as people
+    count it (module 2 (M5), not /modules/1), and the CLI's own line word for word beside it."""
+    path = ROOT / "tests/cases/course-check/unknown-id-in-module.yaml"
+    rel = path.relative_to(ROOT).as_posix()
+    _code, _out, err = run_course(ROOT, Path(rel), "text", None)
+    cli = err.splitlines()[0]  # path:line:col: error[unknown-reference] message (at pointer)
+    for lang, wrong, where, fix in (
+        (
+            "en",
+            "a reference to an id that no item has",
+            "module 2 (M5), learning outcome 2 (2), field covers, entry 1",
+            "What to do: use the id of an existing item",
+        ),
+        (
+            "nl",
+            "een verwijzing naar een id dat geen item heeft",
+            "module 2 (M5), leerresultaat 2 (2), veld covers, waarde 1",
+            "Wat te doen: gebruik het id van een bestaand item",
+        ),
+    ):
+        _open(page, lang)
+        _check(page, path)
+        item = page.locator("#cr-output .cr-problems li").first
+        text = " ".join(item.inner_text().split())
+        assert text.startswith(f"{wrong} ({where}) {fix} "), text
+        assert item.locator("code").inner_text() == cli.replace(rel, path.name)  # the page knows the file's name only
+
+
 def test_hostile_text_stays_text(page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -40,7 +40,15 @@ function load(bundle, name, bytes) {
   return { doc, problems: sortProblems(problems.concat(schemaProblems(doc, bundle.schema, bundle.defs))) };
 }
 
-/** {report} for a valid course, {problems} (as `--format json` lists them) for an invalid one. */
+/** The ids of the modules and their outcomes, by position, so that the page can name the place of a problem as people
+ *  count ("module 5 (M5)"); null where the file gives none. */
+function places(doc) {
+  const modules = doc && doc.data && Array.isArray(doc.data.modules) ? doc.data.modules : [];
+  const id = (x) => (x && typeof x === "object" && typeof x.id === "string" ? x.id : null);
+  return modules.map((m) => ({ id: id(m), outcomes: m && Array.isArray(m.outcomes) ? m.outcomes.map(id) : [] }));
+}
+
+/** {report} for a valid course, {problems} (as `--format json` lists them, with `places`) for an invalid one. */
 export async function checkCourse(bundle, name, bytes, checked = today()) {
   const loaded = load(bundle, name, bytes);
   const { doc } = loaded;
@@ -51,7 +59,7 @@ export async function checkCourse(bundle, name, bytes, checked = today()) {
   }
   if (!doc || problems.some((p) => p.severity === "error")) {
     const errors = problems.filter((p) => p.severity === "error").length;
-    return { problems: { files: 1, errors, warnings: problems.length - errors, problems } };
+    return { problems: { files: 1, errors, warnings: problems.length - errors, problems }, places: places(doc) };
   }
   const meta = { file: name, sha256: await sha256(bytes), checked };
   return { report: evaluate(bundle, doc.data, defaultSets(bundle, doc.data), meta) };

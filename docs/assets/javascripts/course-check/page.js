@@ -129,12 +129,53 @@ function renderReport(data) {
   return out;
 }
 
-function renderProblems(result) {
+// The words of a place (keys written out whole: tests/test_strings.py finds every key it uses).
+const PLACE = { module: "check.place-module", "module-unnamed": "check.place-module-unnamed",
+  outcome: "check.place-outcome", "outcome-unnamed": "check.place-outcome-unnamed" };
+
+/** Where a problem is, as people count: "module 5 (M5), learning outcome 2 (o2), field covers, entry 1", from its
+ *  JSON pointer and the ids the file gives; a problem with no pointer is at its line and column. */
+function place(p, places) {
+  const c = (key, values) => t(bundle, key, lang, values);
+  if (!p.pointer) return c("check.place-line", { line: p.line, col: p.col });
+  const tokens = p.pointer.split("/").slice(1).map((x) => x.replace(/~1/gu, "/").replace(/~0/gu, "~"));
+  const index = (x) => (/^\d+$/u.test(x ?? "") ? Number(x) : -1);
+  const named = (kind, n, id) => (id ? c(PLACE[kind], { n, id }) : c(PLACE[`${kind}-unnamed`], { n }));
+  const parts = [];
+  let rest = tokens;
+  const m = tokens[0] === "modules" ? index(tokens[1]) : -1;
+  if (m >= 0) {
+    const module = (places || [])[m] || { id: null, outcomes: [] };
+    parts.push(named("module", m + 1, module.id));
+    rest = tokens.slice(2);
+    const o = rest[0] === "outcomes" ? index(rest[1]) : -1;
+    if (o >= 0) {
+      parts.push(named("outcome", o + 1, module.outcomes[o]));
+      rest = rest.slice(2);
+    }
+  }
+  for (const token of rest) {
+    parts.push(index(token) >= 0 ? c("check.place-entry", { n: index(token) + 1 }) : c("check.place-field", { name: token }));
+  }
+  return parts.join(", ");
+}
+
+/** Each problem in the reader's language (what is wrong, where, what to do: the code's wording from
+ *  diagnostics/codes.py), then the CLI's own line and hint, word for word. */
+function renderProblems(result, places) {
   const list = el("ul", { class: "cr-problems" });
   for (const p of result.problems) {
+    const code = bundle.codes[p.code];
+    const li = el("li", {});
+    if (code) {
+      li.append(el("p", {}, el("strong", {}, code.wrong[lang]), ` (${place(p, places)})`),
+        el("p", {}, `${t(bundle, "check.fix", lang)}: ${code.fix[lang]}`));
+    }
     const at = p.pointer ? ` (at ${p.pointer})` : "";
-    const li = el("li", {}, el("code", {}, `${p.path}:${p.line}:${p.col}: ${p.severity}[${p.code}] ${p.message}${at}`));
-    if (p.hint) li.append(el("br"), `${t(bundle, "check.hint", lang)}: ${p.hint}`);
+    const words = el("p", { class: "cr-cli" }, `${t(bundle, "check.cli-words", lang)}: `,
+      el("code", {}, `${p.path}:${p.line}:${p.col}: ${p.severity}[${p.code}] ${p.message}${at}`));
+    if (p.hint) words.append(el("br"), `${t(bundle, "check.hint", lang)}: ${p.hint}`);
+    li.append(words);
     list.append(li);
   }
   return list;
@@ -305,7 +346,7 @@ async function run(file) {
       document.getElementById("cr-verdict").focus();  // the reader lands on the verdict, and hears it
     } else {
       const heading = el("h2", { id: "cr-errors", tabindex: "-1" }, t(bundle, "check.invalid", lang, { file: file.name }));
-      output.append(heading, renderProblems(result.problems));
+      output.append(heading, renderProblems(result.problems, result.places));
       status.textContent = heading.textContent;
       heading.focus();
     }
