@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
 from generator.load.documents import MAX_DEPTH, MAX_NUMBER_CHARS, Document
 
@@ -40,8 +41,8 @@ def file_size_problem(rel: str, size: int) -> Problem | None:
         1,
         1,
         "file-too-large",
-        f"the file is {size:,} bytes; a course file may be at most {limit:,} bytes",
-        hint="check that this is the course file; a course of 200 modules is well under the limit",
+        say("file-too-large", size=size, limit=limit),
+        hint=say("file-too-large.hint"),
     )
 
 
@@ -55,9 +56,8 @@ def unpacked_problem(rel: str, size: int) -> Problem | None:
         1,
         1,
         "xlsx-too-large",
-        f"the workbook unpacks to {size:,} bytes; a course workbook may unpack to at most {limit:,} bytes",
-        hint="start from the course template and copy in the course's rows; delete sheets, images and rows "
-        "it does not need",
+        say("xlsx-too-large", size=size, limit=limit),
+        hint=say("xlsx-too-large.hint"),
     )
 
 
@@ -66,13 +66,13 @@ def beyond_sheet(row: int, col: int) -> str | None:
     (the caller puts sheet!cell in front)."""
     rows, cols = LIMITS["sheet_rows"], LIMITS["sheet_columns"]
     if row > rows:
-        return f"a value in row {row:,}; a course sheet may use rows 1 to {rows:,}"
+        return say("xlsx-sheet-too-large.row", row=row, limit=rows)
     if col > cols:
-        return f"a value in column {col:,}; a course sheet may use columns 1 to {cols:,}"
+        return say("xlsx-sheet-too-large.column", col=col, limit=cols)
     return None
 
 
-SHEET_HINT = "delete the rows and columns past the last one used (select them, then Delete), or start from the template"
+SHEET_HINT = say("xlsx-sheet-too-large.hint")
 
 
 def count_problems(doc: Document) -> list[Problem]:
@@ -87,8 +87,8 @@ def count_problems(doc: Document) -> list[Problem]:
                 doc,
                 f"/modules/{limit}",
                 "too-many-modules",
-                f"the file has {len(modules):,} modules; a course file may have at most {limit:,}",
-                "check that the file holds one course (a real one has fewer than 60 modules), or split it",
+                say("too-many-modules", count=len(modules), limit=limit),
+                say("too-many-modules.hint"),
             )
         ]
     lists = [m["outcomes"] if isinstance(m, dict) and isinstance(m.get("outcomes"), list) else [] for m in modules]
@@ -103,8 +103,8 @@ def count_problems(doc: Document) -> list[Problem]:
                     doc,
                     f"/modules/{i}/outcomes/{limit - seen}",
                     "too-many-outcomes",
-                    f"the file has {total:,} learning outcomes; a course file may have at most {limit:,}",
-                    "check that the file holds one course, or split it",
+                    say("too-many-outcomes", count=total, limit=limit),
+                    say("too-many-outcomes.hint"),
                 )
             ]
         seen += len(outcomes)

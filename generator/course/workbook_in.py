@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator.course.limits import SHEET_HINT, beyond_sheet, unpacked_problem
+from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
 from generator.load.documents import Document
 
@@ -87,8 +88,8 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 1,
                 1,
                 "xlsx-unreadable",
-                f"not a readable XLSX workbook ({type(exc).__name__})",
-                hint="save the file as an Excel workbook (.xlsx), or use the YAML template",
+                say("xlsx-unreadable", reason=type(exc).__name__),
+                hint=say("xlsx-unreadable.hint"),
             )
         ]
     try:
@@ -100,9 +101,9 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                     1,
                     1,
                     "xlsx-sheet",
-                    f"the workbook has no sheet '{name}'",
+                    say("xlsx-sheet", name=name),
                     "",
-                    hint="start from the course template; its sheets are 'course' and 'outcomes'",
+                    hint=say("xlsx-sheet.hint"),
                 )
                 for name in missing
             ]
@@ -117,8 +118,8 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 1,
                 1,
                 "xlsx-unreadable",
-                f"not a readable XLSX workbook: the sheet '{sheet}' cannot be read ({type(exc).__name__})",
-                hint="save the file again from Excel or LibreOffice, or start from the course template",
+                say("xlsx-unreadable.sheet", sheet=sheet, reason=type(exc).__name__),
+                hint=say("xlsx-unreadable.sheet.hint"),
             )
         ]
     finally:
@@ -129,7 +130,7 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
                 rel,
                 *rows.where,
                 "xlsx-sheet-too-large",
-                f"{name}!{cell_name(*rows.where)}: {rows.message}",
+                say("xlsx.cell", cell=f"{name}!{cell_name(*rows.where)}", message=rows.message),
                 hint=SHEET_HINT,
             )
             for name, rows in ((COURSE_SHEET, course_rows), (OUTCOMES_SHEET, outcome_rows))
@@ -215,17 +216,24 @@ def locate(problem: Problem, doc: Document) -> Problem:
     if problem.code == "missing-property":
         if problem.pointer in doc.values:  # the row is there, its value cell is empty
             line, col = doc.where(problem.pointer)
-            hint = "fill in this cell"
+            hint = say("missing-property.cell.hint")
         else:
-            hint = "add the missing row or column (start from the template)"
+            hint = say("missing-property.row.hint")
     message = problem.message
     if problem.pointer == "/modules" and problem.code == "invalid-value":
-        message, hint = "there are no learning outcomes", "fill in one row per learning outcome, from row 2"
+        message, hint = say("invalid-value.no-outcomes"), say("invalid-value.no-outcomes.hint")
     where = f"{sheet_of(problem.pointer)}!{cell_name(line, col)}"
     if message.startswith(where):
         return problem
     return Problem(
-        problem.path, line, col, problem.code, f"{where}: {message}", problem.pointer, problem.severity, hint
+        problem.path,
+        line,
+        col,
+        problem.code,
+        say("xlsx.cell", cell=where, message=message),
+        problem.pointer,
+        problem.severity,
+        hint,
     )
 
 
@@ -266,7 +274,15 @@ class _Reader:
 
     def problem(self, sheet: str, row: int, col: int, code: str, message: str, hint: str = "") -> None:
         self.problems.append(
-            Problem(self.rel, row, col, code, f"{sheet}!{cell_name(row, col)}: {message}", "", hint=hint)
+            Problem(
+                self.rel,
+                row,
+                col,
+                code,
+                say("xlsx.cell", cell=f"{sheet}!{cell_name(row, col)}", message=message),
+                "",
+                hint=hint,
+            )
         )
 
     def course(self, rows: list[list[Any]]) -> None:
@@ -284,8 +300,8 @@ class _Reader:
                     r,
                     1,
                     "unknown-property",
-                    f'unknown field "{row[0]}"',
-                    f"column A holds one of: {allowed}",
+                    say("unknown-property.field", name=row[0]),
+                    say("unknown-property.field.hint", fields=allowed),
                 )
                 continue
             if name in seen:
@@ -294,8 +310,8 @@ class _Reader:
                     r,
                     1,
                     "duplicate-key",
-                    f'field "{name}" appears twice (first in row {seen[name]})',
-                    "keep one of the two rows",
+                    say("duplicate-key.field", name=name, row=seen[name]),
+                    say("duplicate-key.field.hint"),
                 )
                 continue
             seen[name] = r
@@ -335,8 +351,8 @@ class _Reader:
                     1,
                     len(header) + 1,
                     "xlsx-column",
-                    f'there is no column "{name}"',
-                    "row 1 names the columns: " + ", ".join(n for n, _h in OUTCOME_COLUMNS),
+                    say("xlsx-column", name=name),
+                    say("xlsx-column.hint", names=", ".join(n for n, _h in OUTCOME_COLUMNS)),
                 )
         self.marks["/modules"] = _Mark(0, 0)
         if len(columns) < len(OUTCOME_COLUMNS):
@@ -366,8 +382,8 @@ class _Reader:
                 r,
                 col["module_id"] + 1,
                 "missing-property",
-                "the module id is empty",
-                "give every row the id of its module",
+                say("missing-property.module-id"),
+                say("missing-property.module-id.hint"),
             )
             return
         key = str(module_id)
@@ -410,6 +426,6 @@ class _Reader:
                 r,
                 column + 1,
                 "module-title",
-                f'module "{key}" has another title here than in row {first}',
-                "give the module one title, or leave the cell empty after its first row",
+                say("module-title", module=key, row=first),
+                say("module-title.hint"),
             )

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
+from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
 from generator.load.read import read_bytes
 from generator.load.yaml_problems import syntax_problem, text_problems
@@ -87,9 +88,9 @@ class _Builder:
                     self.problem(
                         event.start_mark,
                         "yaml-multi-doc",
-                        "the file holds more than one YAML document",
+                        say("yaml-multi-doc"),
                         "",
-                        "keep one document per file: remove the '---' line and what follows",
+                        say("yaml-multi-doc.hint"),
                     )
                 value = self.node(it, next(it), "")
                 if documents == 1:
@@ -99,16 +100,16 @@ class _Builder:
         if self.aliases:
             line, col, name = self.aliases[0]
             count = len(self.aliases)
-            more = f" ({count} aliases in this file)" if count > 1 else ""
+            more = say("yaml-alias.more", count=count) if count > 1 else ""
             self.problems.append(
                 Problem(
                     self.rel,
                     line,
                     col,
                     "yaml-alias",
-                    f"YAML alias '*{name}' is not allowed{more}",
+                    say("yaml-alias", name=name, more=more),
                     "",
-                    hint="write the value out in full; anchors and aliases are not expanded",
+                    hint=say("yaml-alias.hint"),
                 )
             )
         return data
@@ -121,9 +122,9 @@ class _Builder:
         self.problem(
             event.start_mark,
             "yaml-tag",
-            f"YAML tag '{shown}' is not allowed",
+            say("yaml-tag", tag=shown),
             pointer,
-            "remove the tag; the files hold plain text, numbers, lists and mappings only",
+            say("yaml-tag.hint"),
         )
         return False
 
@@ -141,10 +142,9 @@ class _Builder:
                 self.problem(
                     event.start_mark,
                     "number-too-long",
-                    f"a whole number written with {len(event.value):,} characters; "
-                    f"a number may have at most {MAX_NUMBER_CHARS:,}",
+                    say("number-too-long", length=len(event.value), limit=MAX_NUMBER_CHARS),
                     pointer,
-                    "write the number you mean: no field of a data file needs one this long",
+                    say("number-too-long.hint"),
                 )
                 return None
         if kind is ev.MappingStartEvent:
@@ -168,9 +168,9 @@ class _Builder:
                     self.problem(
                         key_event.start_mark,
                         "duplicate-key",
-                        f'duplicate key "{key}" (first at line {first.line + 1})',
+                        say("duplicate-key", key=key, line=first.line + 1),
                         value_pointer,
-                        "keep one of the two entries",
+                        say("duplicate-key.hint"),
                     )
                     self.node(it, next(it), pointer + "/?")  # parse and drop the second value
                     continue
@@ -210,9 +210,9 @@ class _Builder:
             self.problem(
                 event.start_mark,
                 "key-type",
-                f"mapping key {event.value!r} is not text",
+                say("key-type", key=repr(event.value)),
                 pointer,
-                f'quote the key: "{event.value}"',
+                say("key-type.hint", raw=event.value),
             )
             return None
         if type(event) is ev.AliasEvent:
@@ -220,7 +220,7 @@ class _Builder:
             self.aliases.append((mark.line + 1, mark.column + 1, str(event.anchor)))
             return None
         if type(event) is not ev.ScalarEvent:
-            self.problem(event.start_mark, "key-type", "mapping keys must be plain text", pointer)
+            self.problem(event.start_mark, "key-type", say("key-type.plain"), pointer)
             self.node(it, event, pointer + "/?")
         return None
 
@@ -268,7 +268,7 @@ def _escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
-def decode(raw: bytes, rel: str, hint: str = "save the file as UTF-8") -> str | Problem:
+def decode(raw: bytes, rel: str, hint: str = "") -> str | Problem:
     """The file's text, or an `encoding` problem at the line and column of its first byte that is not UTF-8."""
     try:
         return raw.decode("utf-8")
@@ -276,7 +276,8 @@ def decode(raw: bytes, rel: str, hint: str = "save the file as UTF-8") -> str | 
         line = raw.count(b"\n", 0, exc.start) + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
         col = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1  # characters, not bytes
-        return Problem(rel, line, col, "encoding", f"byte 0x{raw[exc.start]:02x} is not valid UTF-8", "", hint=hint)
+        byte = f"{raw[exc.start]:02x}"
+        return Problem(rel, line, col, "encoding", say("encoding", byte=byte), "", hint=hint or say("encoding.hint"))
 
 
 def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
@@ -305,9 +306,9 @@ def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | Non
                 mark.line + 1,
                 mark.column + 1,
                 "yaml-too-deep",
-                f"mappings and lists are nested more than {MAX_DEPTH} levels deep here",
+                say("yaml-too-deep", depth=MAX_DEPTH),
                 "",
-                hint="flatten the structure: the data files nest a few levels at most",
+                hint=say("yaml-too-deep.hint"),
             )
         ]
     first = text.splitlines()[0] if text else ""

@@ -7,6 +7,7 @@ import re
 
 import yaml
 
+from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
 
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
@@ -25,10 +26,9 @@ def text_problems(rel: str, text: str) -> list[Problem]:
                 rel,
                 *_position(text, control.start()),
                 "control-character",
-                f"control character U+{ord(control.group()):04X} is not allowed in a data file",
+                say("control-character", code=f"{ord(control.group()):04X}"),
                 "",
-                hint="delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold "
-                "plain text only",
+                hint=say("control-character.hint"),
             )
         ]
     problems = [
@@ -36,18 +36,16 @@ def text_problems(rel: str, text: str) -> list[Problem]:
             rel,
             *_position(text, m.end() - 1),
             "tab",
-            "tab character in indentation",
+            say("tab"),
             "",
-            hint="indent with spaces only",
+            hint=say("tab.hint"),
         )
         for m in _TAB_INDENT.finditer(text)
     ]
     if problems:
         return problems
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return [
-            Problem(rel, 1, 1, "empty-file", "the file is empty", "", hint="add the file's content, or delete the file")
-        ]
+        return [Problem(rel, 1, 1, "empty-file", say("empty-file"), "", hint=say("empty-file.hint"))]
     return []
 
 
@@ -76,18 +74,18 @@ def syntax_problem(rel: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
             rel,
             *quote,
             "yaml-syntax",
-            f"YAML syntax error: this quote is not closed on its line (the parser got lost at line {line}: {message})",
+            say("yaml-syntax.quote", line=line, problem=message),
             "",
-            hint='end the text with a " on the same line',
+            hint=say("yaml-syntax.quote.hint"),
         )
     return Problem(
         rel,
         line,
         col,
         "yaml-syntax",
-        f"YAML syntax error: {message}",
+        say("yaml-syntax", problem=message),
         "",
-        hint="check indentation, quotes, brackets and colons here and on the lines above",
+        hint=say("yaml-syntax.hint"),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import cache
+from functools import cache, reduce
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
+from generator.diagnostics.messages import MESSAGES, say
 from generator.diagnostics.problem import Problem, pointer_join
 from generator.load.documents import Document
 
@@ -168,16 +169,10 @@ def _pointer(path: Any) -> str:
 
 
 def _describe(value: Any) -> str:
-    names = {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        type(None): "nothing (null)",
-    }
-    return names.get(type(value), type(value).__name__)
+    """How a message names the kind of value found."""
+    kinds = {dict: "mapping", list: "list", str: "text", bool: "boolean", int: "number", float: "number"}
+    kind = "null" if value is None else kinds.get(type(value))
+    return say(f"got.{kind}") if kind else type(value).__name__
 
 
 def _field(pointer: str) -> str:
@@ -234,10 +229,14 @@ def _problems(doc: Document, error: ValidationError) -> list[Problem]:
             pointer = pointer_join(_pointer(error.absolute_path), key)
             line, col = doc.where(pointer, key=True)
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = (f'did you mean "{close[0]}"? ' if close else "") + "allowed: " + ", ".join(allowed)
-            problems.append(
-                Problem(doc.rel, line, col, "unknown-property", f'unknown property "{key}"', pointer, hint=hint)
+            shown = ", ".join(allowed)
+            hint = (
+                say("unknown-property.close.hint", close=close[0], allowed=shown)
+                if close
+                else say("unknown-property.hint", allowed=shown)
             )
+            message = say("unknown-property", key=key)
+            problems.append(Problem(doc.rel, line, col, "unknown-property", message, pointer, hint=hint))
         return problems
     return [_problem(doc, error)]
 
@@ -254,13 +253,17 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         is_kind = pointer.endswith("/kind") and keys <= set(_LANGUAGES)
         is_text = keys <= {"en", "nl", "kind"} and (bool(keys & set(_LANGUAGES)) or is_kind)
         code = "missing-language" if (is_text or is_kind) and missing in _LANGUAGES else "missing-property"
-        message = f'"{missing}" is missing' + (f' from "{field}"' if pointer else "")
+        message = (
+            say("missing-property.from", name=missing, field=field)
+            if pointer
+            else say("missing-property", name=missing)
+        )
         if is_kind:
             hint = f'add "{missing}:" with official, translation or summary'
         elif code == "missing-language":
             hint = f'add "{missing}:" with the text in that language; nothing falls back to the other language'
         else:
-            hint = f'add "{missing}:"'
+            hint = say("missing-property.hint", name=missing)
         pointer = pointer_join(pointer, missing)
     elif validator in ("minLength", "pattern") and field in _LANGUAGES and error.schema.get("pattern", "\\S") == "\\S":
         code = "empty-language"
@@ -268,22 +271,31 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
         hint = "write the text in that language; nothing falls back to the other language"
     elif validator == "type":
         code = "wrong-type"
-        message = f'"{field}" must be {_expected(error.validator_value)}, got {_describe(error.instance)}'
+        expected = _expected(error.validator_value)
+        message = say("wrong-type", field=field, expected=expected, got=_describe(error.instance))
         if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
-            hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text"
+            hint = say("wrong-type.quote.hint")
         elif isinstance(error.validator_value, str):
-            hint = f"write {_expected(error.validator_value)} here"
+            hint = say("wrong-type.hint", expected=expected)
     elif validator in ("enum", "const"):
         code = "invalid-value"
         options = error.validator_value if validator == "enum" else [error.validator_value]
-        message = f'"{field}" is {error.instance!r}, expected one of: ' + ", ".join(map(str, options))
+        message = say(
+            "invalid-value.enum", field=field, value=repr(error.instance), options=", ".join(map(str, options))
+        )
         close = difflib.get_close_matches(str(error.instance), [str(o) for o in options], n=1)
-        hint = f'did you mean "{close[0]}"?' if close else ""
+        hint = say("did-you-mean.hint", close=close[0]) if close else ""
     elif validator in ("pattern", "format"):
         code = "invalid-format"
-        message = f'"{field}" value {error.instance!r} is not in the expected form'
-        hint = error.schema.get("description", "") or f"a valid {error.validator_value}"
-    elif validator in ("minItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum"):
+        message = say("invalid-format", field=field, value=repr(error.instance))
+        hint = error.schema.get("description", "") or say("invalid-format.hint", pattern=error.validator_value)
+    elif validator in _OWN_WORDS:
+        code = "invalid-value"
+        key = _OWN_WORDS[validator]
+        if validator in ("minItems", "minLength") and error.validator_value != 1:
+            key = "invalid-value.too-short"
+        message = say(key, field=field, value=repr(error.instance), limit=repr(error.validator_value))
+    elif validator == "maxLength":
         code = "invalid-value"
         message = f'"{field}": {error.message}'
     else:  # schema-violation: a rule with no wording of its own here; the validator's message, and the rule
@@ -292,16 +304,19 @@ def _problem(doc: Document, error: ValidationError) -> Problem:
     return Problem(doc.rel, line, col, code, message, pointer, hint=hint)
 
 
+#: The schema rules whose message is ours (diagnostics/messages.py), as the check page words them too.
+_OWN_WORDS = {
+    "minItems": "invalid-value.non-empty",
+    "minLength": "invalid-value.non-empty",
+    "minimum": "invalid-value.minimum",
+    "maximum": "invalid-value.maximum",
+    "uniqueItems": "invalid-value.unique",
+}
+
+
 def _expected(types: Any) -> str:
-    names = {
-        "string": "text",
-        "object": "a mapping",
-        "array": "a list",
-        "boolean": "true or false",
-        "integer": "a whole number",
-        "number": "a number",
-        "null": "null",
-    }
-    if isinstance(types, list):
-        return " or ".join(str(names.get(t, t)) for t in types)
-    return names.get(types, str(types))
+    """How a message names the type (or types) a schema asks for."""
+    named = [
+        say(f"type.{t}") if f"type.{t}" in MESSAGES else str(t) for t in (types if isinstance(types, list) else [types])
+    ]
+    return reduce(lambda first, second: say("type.or", first=first, second=second), named)

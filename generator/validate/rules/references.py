@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterator, Set
 from typing import Any
 
+from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
 from generator.load.documents import Document
 from generator.validate.rules.index import Index, at, dicts
@@ -54,21 +55,23 @@ def course_reference_problems(doc: Document, items: Set[str], groups: Set[str], 
     for j, ref in enumerate(targets if isinstance(targets, list) else []):
         if isinstance(ref, str) and ref not in sets:
             close = difflib.get_close_matches(ref, sets, n=1, cutoff=0.6)
-            hint = f'did you mean "{close[0]}"?' if close else "known requirement sets: " + ", ".join(sets)
-            problems.append(
-                at(doc, f"/targets/{j}", "unknown-reference", f'"{ref}" is not the id of a requirement set', hint)
+            hint = (
+                say("did-you-mean.hint", close=close[0])
+                if close
+                else say("unknown-reference.set.hint", sets=", ".join(sets))
             )
+            problems.append(at(doc, f"/targets/{j}", "unknown-reference", say("unknown-reference.set", ref=ref), hint))
     known = sorted(items)
     for pointer, ref in _covers(doc.data):
         if ref in items:
             continue
         if ref in groups:
-            message = f'"{ref}" is a group, not an item'
-            hint = "list the group's items one by one: an outcome covers items"
+            message = say("unknown-reference.group", ref=ref)
+            hint = say("unknown-reference.group.hint")
         else:
             close = difflib.get_close_matches(ref, known, n=1, cutoff=0.8)
-            message = f'"{ref}" is not the id of any item'
-            hint = f'did you mean "{close[0]}"?' if close else "use the id of an existing item (see the site)"
+            message = say("unknown-reference.item", ref=ref)
+            hint = say("did-you-mean.hint", close=close[0]) if close else say("unknown-reference.item.hint")
         problems.append(at(doc, pointer, "unknown-reference", message, hint))
     return problems
 
@@ -108,8 +111,8 @@ def course_id_problems(doc: Document) -> list[Problem]:
                     doc,
                     f"/modules/{i}/id",
                     "duplicate-id",
-                    f'module id "{mid}" is already used (line {first})',
-                    "give every module its own id",
+                    say("duplicate-id.module", id=mid, line=first),
+                    say("duplicate-id.module.hint"),
                 )
             )
         elif isinstance(mid, str):
@@ -124,8 +127,8 @@ def course_id_problems(doc: Document) -> list[Problem]:
                         doc,
                         f"/modules/{i}/outcomes/{k}/id",
                         "duplicate-id",
-                        f'outcome id "{oid}" is already used in module "{mid}" (line {first})',
-                        "give every outcome of a module its own id",
+                        say("duplicate-id.outcome", id=oid, module=mid, line=first),
+                        say("duplicate-id.outcome.hint"),
                     )
                 )
             elif isinstance(oid, str):

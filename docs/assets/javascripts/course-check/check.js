@@ -6,6 +6,7 @@ import { idProblems, schemaProblems, sortProblems } from "./validate.js";
 import { locate, readXlsx } from "./xlsx.js";
 import { countProblems, fileSizeProblem } from "./limits.js";
 import { where } from "./load.js";
+import { setMessages } from "./messages.js";
 
 async function sha256(bytes) {
   const digest = await crypto.subtle.digest("SHA-256", bytes);
@@ -50,6 +51,7 @@ function places(doc) {
 
 /** {report} for a valid course, {problems} (as `--format json` lists them, with `places`) for an invalid one. */
 export async function checkCourse(bundle, name, bytes, checked = today()) {
+  setMessages(bundle.messages);
   const loaded = load(bundle, name, bytes);
   const { doc } = loaded;
   let { problems } = loaded;

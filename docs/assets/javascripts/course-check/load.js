@@ -3,6 +3,7 @@
 // cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
 import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
 import { unzipSync, strFromU8 } from "../../vendor/fflate.js";
+import { say } from "./messages.js";
 
 export function problem(path, line, col, code, message, pointer = "", hint = "") {
   return { path, line, col, pointer, code, severity: "error", message, hint };
@@ -21,16 +22,15 @@ export function textProblems(rel, text) {
   const control = CONTROL.exec(text);
   if (control) {
     const code = control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0");
-    return [problem(rel, ...position(text, control.index), "control-character",
-      `control character U+${code} is not allowed in a data file`, "",
-      "delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold plain text only")];
+    return [problem(rel, ...position(text, control.index), "control-character", say("control-character", { code }), "",
+      say("control-character.hint"))];
   }
   const tabs = [...text.matchAll(TAB_INDENT)].map((m) => problem(rel, ...position(text, m.index + m[0].length - 1),
-    "tab", "tab character in indentation", "", "indent with spaces only"));
+    "tab", say("tab"), "", say("tab.hint")));
   if (tabs.length) return tabs;
   const lines = text.split(/\r\n|\r|\n/);
   if (!text.trim() || lines.every((ln) => !ln.trim() || ln.trimStart().startsWith("#"))) {
-    return [problem(rel, 1, 1, "empty-file", "the file is empty", "", "add the file's content, or delete the file")];
+    return [problem(rel, 1, 1, "empty-file", say("empty-file"), "", say("empty-file.hint"))];
   }
   return [];
 }
@@ -62,7 +62,7 @@ export function decode(rel, bytes) {
   const head = new TextDecoder().decode(bytes.subarray(0, i));
   const [line, col] = position(head, head.length);
   const hex = bytes[i].toString(16).padStart(2, "0");
-  return { problems: [problem(rel, line, col, "encoding", `byte 0x${hex} is not valid UTF-8`, "", "save the file as UTF-8")] };
+  return { problems: [problem(rel, line, col, "encoding", say("encoding", { byte: hex }), "", say("encoding.hint"))] };
 }
 
 // ------------------------------------------------------------ YAML 1.1 scalars, as PyYAML resolves them
@@ -164,24 +164,22 @@ export function loadYaml(rel, text, limits) {
   if (deep >= 0) {
     [0, ...[...text.matchAll(/\n/gu)].map((m) => m.index + 1)].forEach((offset) => counter.addNewLine(offset));
     const p = counter.linePos(deep);
-    return { doc: null, problems: [problem(rel, p.line, p.col, "yaml-too-deep",
-      `mappings and lists are nested more than ${limits.yaml_depth} levels deep here`, "",
-      "flatten the structure: the data files nest a few levels at most")] };
+    return { doc: null, problems: [problem(rel, p.line, p.col, "yaml-too-deep", say("yaml-too-deep", { depth: limits.yaml_depth }),
+      "", say("yaml-too-deep.hint"))] };
   }
   let parsed;
   try {
     parsed = parseDocument(text, { lineCounter: counter, version: "1.1", schema: "failsafe", uniqueKeys: false,
       prettyErrors: false, strict: false });
   } catch (e) {
-    return { doc: null, problems: [problem(rel, 1, 1, "yaml-syntax", `YAML syntax error: ${e.message}`, "",
-      "check indentation, quotes, brackets and colons here and on the lines above")] };
+    return { doc: null, problems: [problem(rel, 1, 1, "yaml-syntax", say("yaml-syntax", { problem: e.message }), "",
+      say("yaml-syntax.hint"))] };
   }
   const at = (offset) => { const p = counter.linePos(offset); return [p.line, p.col]; };
   const error = parsed.errors[0];
   if (error && error.code === "MULTIPLE_DOCS") {
-    return { doc: null, problems: [problem(rel, ...at(error.pos[0]), "yaml-multi-doc",
-      "the file holds more than one YAML document", "",
-      "keep one document per file: remove the '---' line and what follows")] };
+    return { doc: null, problems: [problem(rel, ...at(error.pos[0]), "yaml-multi-doc", say("yaml-multi-doc"), "",
+      say("yaml-multi-doc.hint"))] };
   }
   if (error) return { doc: null, problems: [syntaxProblem(rel, text, error, at)] };
   const values = {}, keys = {}, problems = [], aliases = [];
@@ -192,15 +190,12 @@ export function loadYaml(rel, text, limits) {
     if (isAlias(n)) { aliases.push(at(n.range[0]).concat([n.source])); return null; }
     if (n.tag && n.tag !== "!" && !(isScalar(n) && n.tag === "tag:yaml.org,2002:str")) {
       const shown = n.tag.startsWith("tag:yaml.org,2002:") ? `!!${n.tag.slice(18)}` : n.tag;
-      problems.push(problem(rel, ...at(n.range[0]), "yaml-tag", `YAML tag '${shown}' is not allowed`, pointer,
-        "remove the tag; the files hold plain text, numbers, lists and mappings only"));
+      problems.push(problem(rel, ...at(n.range[0]), "yaml-tag", say("yaml-tag", { tag: shown }), pointer, say("yaml-tag.hint")));
       return null;
     }
     if (isScalar(n) && n.type === "PLAIN" && INT.test(n.source) && n.source.length > limits.yaml_number_chars) {
-      problems.push(problem(rel, ...at(n.range[0]), "number-too-long", `a whole number written with `
-        + `${n.source.length.toLocaleString("en")} characters; a number may have at most `
-        + `${limits.yaml_number_chars.toLocaleString("en")}`, pointer,
-        "write the number you mean: no field of a data file needs one this long"));
+      problems.push(problem(rel, ...at(n.range[0]), "number-too-long",
+        say("number-too-long", { length: n.source.length, limit: limits.yaml_number_chars }), pointer, say("number-too-long.hint")));
       return null;
     }
     if (isScalar(n)) return n.type === "PLAIN" ? plainScalar(String(n.value)) : String(n.value);
@@ -212,23 +207,22 @@ export function loadYaml(rel, text, limits) {
         let key = null;
         if (isScalar(k) && !longKey && k.range[1] - k.range[0] > limits.yaml_simple_key
             && !/\?\s*$/u.test(text.slice(text.lastIndexOf("\n", k.range[0] - 1) + 1, k.range[0]))) {
-          longKey = problem(rel, ...at(k.range[1]), "yaml-syntax", `YAML syntax error: a key written without '?' may be `
-            + `at most ${limits.yaml_simple_key} characters long; this one has ${k.range[1] - k.range[0]}`, "",
-            "check indentation, quotes, brackets and colons here and on the lines above");
+          longKey = problem(rel, ...at(k.range[1]), "yaml-syntax",
+            say("yaml-syntax.long-key", { limit: limits.yaml_simple_key, length: k.range[1] - k.range[0] }), "", say("yaml-syntax.hint"));
         }
         if (isScalar(k)) {
           const v = k.type === "PLAIN" ? plainScalar(String(k.value)) : String(k.value);
           if (typeof v === "string") key = v;
-          else problems.push(problem(rel, ...at(k.range[0]), "key-type", `mapping key ${pyRepr(String(k.value))} is not text`,
-            pointer, `quote the key: "${k.value}"`));
+          else problems.push(problem(rel, ...at(k.range[0]), "key-type", say("key-type", { key: pyRepr(String(k.value)) }),
+            pointer, say("key-type.hint", { raw: k.value })));
         } else if (k && !isAlias(k)) {
-          problems.push(problem(rel, ...at(k.range[0]), "key-type", "mapping keys must be plain text", pointer));
+          problems.push(problem(rel, ...at(k.range[0]), "key-type", say("key-type.plain"), pointer));
         } else if (k) aliases.push(at(k.range[0]).concat([k.source]));
         if (key === null) { node(pair.value, `${pointer}/?`); continue; }
         const vp = `${pointer}/${escapeToken(key)}`;
         if (Object.prototype.hasOwnProperty.call(out, key)) {
-          problems.push(problem(rel, ...at(k.range[0]), "duplicate-key",
-            `duplicate key "${key}" (first at line ${keys[vp][0]})`, vp, "keep one of the two entries"));
+          problems.push(problem(rel, ...at(k.range[0]), "duplicate-key", say("duplicate-key", { key, line: keys[vp][0] }), vp,
+            say("duplicate-key.hint")));
           node(pair.value, `${pointer}/?`);
           continue;
         }
@@ -244,9 +238,8 @@ export function loadYaml(rel, text, limits) {
   if (longKey) return { doc: null, problems: [longKey] };
   if (aliases.length) {
     const [line, col, name] = aliases[0];
-    const more = aliases.length > 1 ? ` (${aliases.length} aliases in this file)` : "";
-    problems.push(problem(rel, line, col, "yaml-alias", `YAML alias '*${name}' is not allowed${more}`, "",
-      "write the value out in full; anchors and aliases are not expanded"));
+    const more = aliases.length > 1 ? say("yaml-alias.more", { count: aliases.length }) : "";
+    problems.push(problem(rel, line, col, "yaml-alias", say("yaml-alias", { name, more }), "", say("yaml-alias.hint")));
   }
   const floats = new Set(), ints = new Map();
   return { doc: { rel, data: unfloat(data, floats, "", ints), values, keys, floats, ints }, problems };
@@ -282,12 +275,10 @@ function syntaxProblem(rel, text, error, at) {
     const quotes = [...row].map((ch, i, all) => (ch === '"' && (i === 0 || all[i - 1] !== "\\") ? i : -1)).filter((i) => i >= 0);
     if (quotes.length % 2) {
       return problem(rel, number, quotes[quotes.length - 1] + 1, "yaml-syntax",
-        `YAML syntax error: this quote is not closed on its line (the parser got lost at line ${line}: ${message})`,
-        "", 'end the text with a " on the same line');
+        say("yaml-syntax.quote", { line, problem: message }), "", say("yaml-syntax.quote.hint"));
     }
   }
-  return problem(rel, line, col, "yaml-syntax", `YAML syntax error: ${message}`, "",
-    "check indentation, quotes, brackets and colons here and on the lines above");
+  return problem(rel, line, col, "yaml-syntax", say("yaml-syntax", { problem: message }), "", say("yaml-syntax.hint"));
 }
 
 export function where(doc, pointer, key = false) {

@@ -2,6 +2,7 @@
 // from schemas/) and course.py / validate/rules/references.py (ids) do, with the same codes, places and messages.
 import { getCloseMatches } from "./difflib.js";
 import { problem, where } from "./load.js";
+import { say } from "./messages.js";
 
 /** Python's repr() of a float: the shortest digits, as JavaScript has them, written as Python writes them (an
  *  exponent below 1e-4 and from 1e16 on, with at least two digits; ".0" on a whole number). */
@@ -59,15 +60,17 @@ export function pyRepr(v, floats = null, at = "") {
 
 const pyStr = (v, floats = null, at = "") => (typeof v === "string" ? v : pyRepr(v, floats, at));
 
+/** How a message names the kind of value found (schemas.py `_describe`). */
 function describe(v) {
-  if (v === null) return "nothing (null)";
-  if (Array.isArray(v)) return "a list";
-  return { object: "a mapping", string: "text", boolean: "true/false", number: "a number" }[typeof v];
+  if (v === null) return say("got.null");
+  if (Array.isArray(v)) return say("got.list");
+  return say(`got.${{ object: "mapping", string: "text", boolean: "boolean", number: "number" }[typeof v]}`);
 }
 
-const NAMES = { string: "text", object: "a mapping", array: "a list", boolean: "true or false",
-  integer: "a whole number", number: "a number", null: "null" };
-const expected = (types) => (Array.isArray(types) ? types.map((x) => NAMES[x] || x).join(" or ") : NAMES[types] || types);
+/** How a message names the type or types a schema asks for (schemas.py `_expected`). */
+const expected = (types) => (Array.isArray(types) ? types : [types])
+  .map((x) => (["string", "object", "array", "boolean", "integer", "number", "null"].includes(x) ? say(`type.${x}`) : x))
+  .reduce((first, second) => say("type.or", { first, second }));
 
 function isType(v, type) {
   switch (type) {
@@ -114,44 +117,46 @@ export function schemaProblems(doc, schema, defs) {
     if (s.type !== undefined && !(Array.isArray(s.type) ? s.type : [s.type]).some((ty) => isWhole(ty) || isType(value, ty))) {
       let hint = "";
       if (s.type === "string" && (typeof value === "boolean" || typeof value === "number")) {
-        hint = "YAML read this as a number or true/false: put the value in quotes to keep it as text";
-      } else if (typeof s.type === "string") hint = `write ${expected(s.type)} here`;
-      at(pointer, "wrong-type", `"${field}" must be ${expected(s.type)}, got ${describe(value)}`, hint);
+        hint = say("wrong-type.quote.hint");
+      } else if (typeof s.type === "string") hint = say("wrong-type.hint", { expected: expected(s.type) });
+      at(pointer, "wrong-type", say("wrong-type", { field, expected: expected(s.type), got: describe(value) }), hint);
     }
     if (s.enum !== undefined && !s.enum.some((e) => equal(e, value))) {
       const close = getCloseMatches(pyStr(value), s.enum.map((e) => pyStr(e)), 1);
-      at(pointer, "invalid-value", `"${field}" is ${pyRepr(value, floats, pointer)}, expected one of: ${s.enum.map((e) => pyStr(e)).join(", ")}`,
-        close.length ? `did you mean "${close[0]}"?` : "");
+      at(pointer, "invalid-value", say("invalid-value.enum", { field, value: pyRepr(value, floats, pointer),
+        options: s.enum.map((e) => pyStr(e)).join(", ") }), close.length ? say("did-you-mean.hint", { close: close[0] }) : "");
     }
     if (typeof value === "string") {
       if (s.minLength !== undefined && [...value].length < s.minLength) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} should be non-empty`);
+        at(pointer, "invalid-value", say(s.minLength === 1 ? "invalid-value.non-empty" : "invalid-value.too-short",
+          { field, value: pyRepr(value, floats, pointer) }));
       }
       if (s.pattern !== undefined && !new RegExp(s.pattern, "u").test(value)) {
-        at(pointer, "invalid-format", `"${field}" value ${pyRepr(value, floats, pointer)} is not in the expected form`,
-          s.description || `a valid ${s.pattern}`);
+        at(pointer, "invalid-format", say("invalid-format", { field, value: pyRepr(value, floats, pointer) }),
+          s.description || say("invalid-format.hint", { pattern: s.pattern }));
       }
     }
     if (typeof value === "number" && typeof value !== "boolean" && s.minimum !== undefined && value < s.minimum) {
-      at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} is less than the minimum of ${s.minimum}`);
+      at(pointer, "invalid-value", say("invalid-value.minimum", { field, value: pyRepr(value, floats, pointer), limit: s.minimum }));
     }
     if (typeof value === "number" && typeof value !== "boolean" && s.maximum !== undefined && value > s.maximum) {
-      at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} is greater than the maximum of ${s.maximum}`);
+      at(pointer, "invalid-value", say("invalid-value.maximum", { field, value: pyRepr(value, floats, pointer), limit: s.maximum }));
     }
     if (Array.isArray(value)) {
       if (s.minItems !== undefined && value.length < s.minItems) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} should be non-empty`);
+        at(pointer, "invalid-value", say(s.minItems === 1 ? "invalid-value.non-empty" : "invalid-value.too-short",
+          { field, value: pyRepr(value, floats, pointer) }));
       }
       if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size < value.length) {
-        at(pointer, "invalid-value", `"${field}": ${pyRepr(value, floats, pointer)} has non-unique elements`);
+        at(pointer, "invalid-value", say("invalid-value.unique", { field, value: pyRepr(value, floats, pointer) }));
       }
       if (s.items) value.forEach((v, i) => walk(v, s.items, `${pointer}/${i}`));
     }
     if (isType(value, "object")) {
       for (const name of s.required || []) {
         if (!Object.hasOwn(value, name)) {
-          at(pointer, "missing-property", `"${name}" is missing${pointer ? ` from "${field}"` : ""}`, `add "${name}:"`,
-            false, `${pointer}/${tokenOf(name)}`);
+          at(pointer, "missing-property", pointer ? say("missing-property.from", { name, field }) : say("missing-property", { name }),
+            say("missing-property.hint", { name }), false, `${pointer}/${tokenOf(name)}`);
         }
       }
       const props = s.properties || {};
@@ -159,8 +164,9 @@ export function schemaProblems(doc, schema, defs) {
         const allowed = Object.keys(props).sort();
         for (const key of Object.keys(value).filter((k) => !Object.hasOwn(props, k)).sort()) {
           const close = getCloseMatches(key, allowed, 1);
-          at(`${pointer}/${tokenOf(key)}`, "unknown-property", `unknown property "${key}"`,
-            `${close.length ? `did you mean "${close[0]}"? ` : ""}allowed: ${allowed.join(", ")}`, true);
+          at(`${pointer}/${tokenOf(key)}`, "unknown-property", say("unknown-property", { key }), close.length
+            ? say("unknown-property.close.hint", { close: close[0], allowed: allowed.join(", ") })
+            : say("unknown-property.hint", { allowed: allowed.join(", ") }), true);
         }
       }
       for (const [key, sub] of Object.entries(props)) if (Object.hasOwn(value, key)) walk(value[key], sub, `${pointer}/${tokenOf(key)}`);
@@ -182,17 +188,17 @@ export function idProblems(doc, bundle) {
     if (!isType(module, "object")) return;
     const mid = module.id;
     if (typeof mid === "string" && modules.has(mid)) {
-      at(`/modules/${i}/id`, "duplicate-id", `module id "${mid}" is already used (line ${where(doc, `/modules/${modules.get(mid)}/id`)[0]})`,
-        "give every module its own id");
+      at(`/modules/${i}/id`, "duplicate-id",
+        say("duplicate-id.module", { id: mid, line: where(doc, `/modules/${modules.get(mid)}/id`)[0] }), say("duplicate-id.module.hint"));
     } else if (typeof mid === "string") modules.set(mid, i);
     const outcomes = new Map();
     (Array.isArray(module.outcomes) ? module.outcomes : []).forEach((outcome, k) => {
       if (!isType(outcome, "object")) return;
       const oid = outcome.id;
       if (typeof oid === "string" && outcomes.has(oid)) {
-        at(`/modules/${i}/outcomes/${k}/id`, "duplicate-id",
-          `outcome id "${oid}" is already used in module "${pyStr(mid ?? null, doc.floats, `/modules/${i}/id`)}" (line ${where(doc, `/modules/${i}/outcomes/${outcomes.get(oid)}/id`)[0]})`,
-          "give every outcome of a module its own id");
+        at(`/modules/${i}/outcomes/${k}/id`, "duplicate-id", say("duplicate-id.outcome", { id: oid,
+          module: pyStr(mid ?? null, doc.floats, `/modules/${i}/id`), line: where(doc, `/modules/${i}/outcomes/${outcomes.get(oid)}/id`)[0] }),
+        say("duplicate-id.outcome.hint"));
       } else if (typeof oid === "string") outcomes.set(oid, k);
     });
   });
@@ -201,8 +207,8 @@ export function idProblems(doc, bundle) {
   (Array.isArray(data.targets) ? data.targets : []).forEach((ref, j) => {
     if (typeof ref === "string" && !sets.includes(ref)) {
       const close = getCloseMatches(ref, sets, 1, 0.6);
-      at(`/targets/${j}`, "unknown-reference", `"${ref}" is not the id of a requirement set`,
-        close.length ? `did you mean "${close[0]}"?` : `known requirement sets: ${sets.join(", ")}`);
+      at(`/targets/${j}`, "unknown-reference", say("unknown-reference.set", { ref }),
+        close.length ? say("did-you-mean.hint", { close: close[0] }) : say("unknown-reference.set.hint", { sets: sets.join(", ") }));
     }
   });
   dicts(data.modules).forEach((module, i) => dicts(module.outcomes).forEach((outcome, k) => {
@@ -210,12 +216,12 @@ export function idProblems(doc, bundle) {
       if (typeof ref !== "string" || Object.hasOwn(bundle.frameworks, ref)) return;
       let message, hint;
       if (Object.hasOwn(bundle.groups, ref)) {
-        message = `"${ref}" is a group, not an item`;
-        hint = "list the group's items one by one: an outcome covers items";
+        message = say("unknown-reference.group", { ref });
+        hint = say("unknown-reference.group.hint");
       } else {
         const close = getCloseMatches(ref, known, 1, 0.8);
-        message = `"${ref}" is not the id of any item`;
-        hint = close.length ? `did you mean "${close[0]}"?` : "use the id of an existing item (see the site)";
+        message = say("unknown-reference.item", { ref });
+        hint = close.length ? say("did-you-mean.hint", { close: close[0] }) : say("unknown-reference.item.hint");
       }
       at(`/modules/${i}/outcomes/${k}/covers/${j}`, "unknown-reference", message, hint);
     });

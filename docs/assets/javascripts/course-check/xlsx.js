@@ -2,7 +2,8 @@
 // the same conversions and the same sheet!cell problems. The layout (sheet names, fields, columns) comes from
 // data.json, compiled from xlsx.py.
 import { isFloat, problem, readWorkbook, unpackedSize } from "./load.js";
-import { SHEET_HINT, beyondSheet, unpackedProblem } from "./limits.js";
+import { beyondSheet, unpackedProblem } from "./limits.js";
+import { say } from "./messages.js";
 
 const TRUE = new Set(["true", "yes", "ja", "waar", "y", "j", "1", "x"]);
 const FALSE = new Set(["false", "no", "nee", "onwaar", "n", "0"]);
@@ -53,18 +54,19 @@ export function readXlsx(bytes, rel, layout, limits) {
     sheets = readWorkbook(bytes, [layout.course_sheet, layout.outcomes_sheet], (sheet, row, col) => {
       const message = beyondSheet(limits, row, col);
       if (message) {
-        beyond.push(problem(rel, row, col, "xlsx-sheet-too-large", `${sheet}!${cellName(row, col)}: ${message}`, "", SHEET_HINT));
+        beyond.push(problem(rel, row, col, "xlsx-sheet-too-large", say("xlsx.cell", { cell: `${sheet}!${cellName(row, col)}`, message }),
+          "", say("xlsx-sheet-too-large.hint")));
       }
       return message !== null;
     });
   } catch (e) {
-    return { doc: null, problems: [problem(rel, 1, 1, "xlsx-unreadable", `not a readable XLSX workbook (${e.name === "Error" ? "BadZipFile" : e.name})`, "",
-      "save the file as an Excel workbook (.xlsx), or use the YAML template")] };
+    return { doc: null, problems: [problem(rel, 1, 1, "xlsx-unreadable",
+      say("xlsx-unreadable", { reason: e.name === "Error" ? "BadZipFile" : e.name }), "", say("xlsx-unreadable.hint"))] };
   }
   const missing = [layout.course_sheet, layout.outcomes_sheet].filter((n) => !(n in sheets));
   if (missing.length) {
-    return { doc: null, problems: missing.map((name) => problem(rel, 1, 1, "xlsx-sheet", `the workbook has no sheet '${name}'`, "",
-      "start from the course template; its sheets are 'course' and 'outcomes'")) };
+    return { doc: null, problems: missing.map((name) => problem(rel, 1, 1, "xlsx-sheet", say("xlsx-sheet", { name }), "",
+      say("xlsx-sheet.hint"))) };
   }
   if (beyond.length) return { doc: null, problems: beyond };
   const r = new Reader(rel, layout);
@@ -83,7 +85,7 @@ class Reader {
   }
 
   problem(sheet, row, col, code, message, hint = "") {
-    this.problems.push(problem(this.rel, row, col, code, `${sheet}!${cellName(row, col)}: ${message}`, "", hint));
+    this.problems.push(problem(this.rel, row, col, code, say("xlsx.cell", { cell: `${sheet}!${cellName(row, col)}`, message }), "", hint));
   }
 
   course(rows) {
@@ -96,13 +98,13 @@ class Reader {
       let value = row.length > 1 ? row[1] : null;
       if (!name || (r === 1 && name === "field")) return;
       if (!(name in fields)) {
-        this.problem(sheet, r, 1, "unknown-property", `unknown field "${text(row[0])}"`,
-          `column A holds one of: ${Object.keys(fields).join(", ")}`);
+        this.problem(sheet, r, 1, "unknown-property", say("unknown-property.field", { name: text(row[0]) }),
+          say("unknown-property.field.hint", { fields: Object.keys(fields).join(", ") }));
         return;
       }
       if (name in seen) {
-        this.problem(sheet, r, 1, "duplicate-key", `field "${name}" appears twice (first in row ${seen[name]})`,
-          "keep one of the two rows");
+        this.problem(sheet, r, 1, "duplicate-key", say("duplicate-key.field", { name, row: seen[name] }),
+          say("duplicate-key.field.hint"));
         return;
       }
       seen[name] = r;
@@ -130,8 +132,8 @@ class Reader {
     const columns = {};
     for (const name of names) {
       if (header.includes(name)) columns[name] = header.indexOf(name);
-      else this.problem(sheet, 1, header.length + 1, "xlsx-column", `there is no column "${name}"`,
-        `row 1 names the columns: ${names.join(", ")}`);
+      else this.problem(sheet, 1, header.length + 1, "xlsx-column", say("xlsx-column", { name }),
+        say("xlsx-column.hint", { names: names.join(", ") }));
     }
     this.marks["/modules"] = [1, 1];
     if (Object.keys(columns).length < names.length) return;
@@ -147,8 +149,8 @@ class Reader {
       if (row.every(blank)) return;
       const moduleId = text(cell(row, "module_id"));
       if (moduleId === null) {
-        this.problem(sheet, r, columns.module_id + 1, "missing-property", "the module id is empty",
-          "give every row the id of its module");
+        this.problem(sheet, r, columns.module_id + 1, "missing-property", say("missing-property.module-id"),
+          say("missing-property.module-id.hint"));
         return;
       }
       const key = String(moduleId);
@@ -169,8 +171,7 @@ class Reader {
         } else if (title !== module.title) {
           const first = this.marks[`/modules/${i}/title`][0];
           this.problem(sheet, r, columns.module_title + 1, "module-title",
-            `module "${key}" has another title here than in row ${first}`,
-            "give the module one title, or leave the cell empty after its first row");
+            say("module-title", { module: key, row: first }), say("module-title.hint"));
         }
       }
       const k = module.outcomes.length;
@@ -197,16 +198,16 @@ export function locate(p, doc, where) {
   let [line, col] = [p.line, p.col];
   let hint = p.hint;
   if (p.code === "missing-property") {
-    if (p.pointer in doc.values) { [line, col] = where(doc, p.pointer); hint = "fill in this cell"; }
-    else hint = "add the missing row or column (start from the template)";
+    if (p.pointer in doc.values) { [line, col] = where(doc, p.pointer); hint = say("missing-property.cell.hint"); }
+    else hint = say("missing-property.row.hint");
   }
   let message = p.message;
   if (p.pointer === "/modules" && p.code === "invalid-value") {
-    message = "there are no learning outcomes";
-    hint = "fill in one row per learning outcome, from row 2";
+    message = say("invalid-value.no-outcomes");
+    hint = say("invalid-value.no-outcomes.hint");
   }
   const sheet = p.pointer.startsWith("/modules") ? "outcomes" : "course";
   const at = `${sheet}!${cellName(line, col)}`;
   if (message.startsWith(at)) return p;
-  return { ...p, line, col, message: `${at}: ${message}`, hint };
+  return { ...p, line, col, message: say("xlsx.cell", { cell: at, message }), hint };
 }

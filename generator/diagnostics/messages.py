@@ -1,0 +1,141 @@
+"""The wording of every problem a course file can get, once: message and hint templates that the CLI formats here and
+the check page formats from data.json (course/bundle.py ships this table; course-check/messages.js only fills it in).
+
+A template holds `{name}` fields, and `{name:,}` for a whole number written with thousands separators (1,234,567);
+nothing else, so that both engines read it alike (tests/test_messages.py holds them to that). Keys are the problem's
+code, then a variant where one code has several sentences; `.hint` ends the key of a hint.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # a course file past a limit (course/limits.py)
+    "file-too-large": "the file is {size:,} bytes; a course file may be at most {limit:,} bytes",
+    "file-too-large.hint": "check that this is the course file; a course of 200 modules is well under the limit",
+    "xlsx-too-large": "the workbook unpacks to {size:,} bytes; a course workbook may unpack to at most {limit:,} bytes",
+    "xlsx-too-large.hint": (
+        "start from the course template and copy in the course's rows; delete sheets, images and rows it does not need"
+    ),
+    "too-many-modules": "the file has {count:,} modules; a course file may have at most {limit:,}",
+    "too-many-modules.hint": "check that the file holds one course (a real one has fewer than 60 modules), or split it",
+    "too-many-outcomes": "the file has {count:,} learning outcomes; a course file may have at most {limit:,}",
+    "too-many-outcomes.hint": "check that the file holds one course, or split it",
+    "xlsx-sheet-too-large.row": "a value in row {row:,}; a course sheet may use rows 1 to {limit:,}",
+    "xlsx-sheet-too-large.column": "a value in column {col:,}; a course sheet may use columns 1 to {limit:,}",
+    "xlsx-sheet-too-large.hint": (
+        "delete the rows and columns past the last one used (select them, then Delete), or start from the template"
+    ),
+    # a course workbook (course/workbook_in.py)
+    "xlsx.cell": "{cell}: {message}",
+    "xlsx-unreadable": "not a readable XLSX workbook ({reason})",
+    "xlsx-unreadable.hint": "save the file as an Excel workbook (.xlsx), or use the YAML template",
+    "xlsx-unreadable.sheet": "not a readable XLSX workbook: the sheet '{sheet}' cannot be read ({reason})",
+    "xlsx-unreadable.sheet.hint": "save the file again from Excel or LibreOffice, or start from the course template",
+    "xlsx-sheet": "the workbook has no sheet '{name}'",
+    "xlsx-sheet.hint": "start from the course template; its sheets are 'course' and 'outcomes'",
+    "xlsx-column": 'there is no column "{name}"',
+    "xlsx-column.hint": "row 1 names the columns: {names}",
+    "unknown-property.field": 'unknown field "{name}"',
+    "unknown-property.field.hint": "column A holds one of: {fields}",
+    "duplicate-key.field": 'field "{name}" appears twice (first in row {row})',
+    "duplicate-key.field.hint": "keep one of the two rows",
+    "missing-property.module-id": "the module id is empty",
+    "missing-property.module-id.hint": "give every row the id of its module",
+    "missing-property.cell.hint": "fill in this cell",
+    "missing-property.row.hint": "add the missing row or column (start from the template)",
+    "module-title": 'module "{module}" has another title here than in row {row}',
+    "module-title.hint": "give the module one title, or leave the cell empty after its first row",
+    "invalid-value.no-outcomes": "there are no learning outcomes",
+    "invalid-value.no-outcomes.hint": "fill in one row per learning outcome, from row 2",
+    # ids in a course (validate/rules/references.py, course/command.py)
+    "duplicate-id.module": 'module id "{id}" is already used (line {line})',
+    "duplicate-id.module.hint": "give every module its own id",
+    "duplicate-id.outcome": 'outcome id "{id}" is already used in module "{module}" (line {line})',
+    "duplicate-id.outcome.hint": "give every outcome of a module its own id",
+    "unknown-reference.set": '"{ref}" is not the id of a requirement set',
+    "unknown-reference.set.hint": "known requirement sets: {sets}",
+    "unknown-reference.group": '"{ref}" is a group, not an item',
+    "unknown-reference.group.hint": "list the group's items one by one: an outcome covers items",
+    "unknown-reference.item": '"{ref}" is not the id of any item',
+    "unknown-reference.item.hint": "use the id of an existing item (see the site)",
+    "did-you-mean.hint": 'did you mean "{close}"?',
+    # reading a YAML file (load/documents.py and load/yaml_problems.py, for every data file)
+    "control-character": "control character U+{code} is not allowed in a data file",
+    "control-character.hint": (
+        "delete the character (an editor may show it as a box, ^@ or <0x..>): data files hold plain text only"
+    ),
+    "tab": "tab character in indentation",
+    "tab.hint": "indent with spaces only",
+    "empty-file": "the file is empty",
+    "empty-file.hint": "add the file's content, or delete the file",
+    "encoding": "byte 0x{byte} is not valid UTF-8",
+    "encoding.hint": "save the file as UTF-8",
+    "yaml-syntax": "YAML syntax error: {problem}",
+    "yaml-syntax.hint": "check indentation, quotes, brackets and colons here and on the lines above",
+    "yaml-syntax.quote": (
+        "YAML syntax error: this quote is not closed on its line (the parser got lost at line {line}: {problem})"
+    ),
+    "yaml-syntax.quote.hint": 'end the text with a " on the same line',
+    "yaml-syntax.long-key": (
+        "YAML syntax error: a key written without '?' may be at most {limit} characters long; this one has {length}"
+    ),
+    "yaml-multi-doc": "the file holds more than one YAML document",
+    "yaml-multi-doc.hint": "keep one document per file: remove the '---' line and what follows",
+    "yaml-too-deep": "mappings and lists are nested more than {depth} levels deep here",
+    "yaml-too-deep.hint": "flatten the structure: the data files nest a few levels at most",
+    "yaml-tag": "YAML tag '{tag}' is not allowed",
+    "yaml-tag.hint": "remove the tag; the files hold plain text, numbers, lists and mappings only",
+    "yaml-alias": "YAML alias '*{name}' is not allowed{more}",
+    "yaml-alias.more": " ({count} aliases in this file)",
+    "yaml-alias.hint": "write the value out in full; anchors and aliases are not expanded",
+    "number-too-long": "a whole number written with {length:,} characters; a number may have at most {limit:,}",
+    "number-too-long.hint": "write the number you mean: no field of a data file needs one this long",
+    "key-type": "mapping key {key} is not text",
+    "key-type.hint": 'quote the key: "{raw}"',
+    "key-type.plain": "mapping keys must be plain text",
+    "duplicate-key": 'duplicate key "{key}" (first at line {line})',
+    "duplicate-key.hint": "keep one of the two entries",
+    # a value against its schema (validate/schemas.py, for every data file)
+    "wrong-type": '"{field}" must be {expected}, got {got}',
+    "wrong-type.hint": "write {expected} here",
+    "wrong-type.quote.hint": "YAML read this as a number or true/false: put the value in quotes to keep it as text",
+    "invalid-value.enum": '"{field}" is {value}, expected one of: {options}',
+    "invalid-value.non-empty": '"{field}": {value} should be non-empty',
+    "invalid-value.too-short": '"{field}": {value} is too short',
+    "invalid-value.minimum": '"{field}": {value} is less than the minimum of {limit}',
+    "invalid-value.maximum": '"{field}": {value} is greater than the maximum of {limit}',
+    "invalid-value.unique": '"{field}": {value} has non-unique elements',
+    "invalid-format": '"{field}" value {value} is not in the expected form',
+    "invalid-format.hint": "a valid {pattern}",
+    "missing-property": '"{name}" is missing',
+    "missing-property.from": '"{name}" is missing from "{field}"',
+    "missing-property.hint": 'add "{name}:"',
+    "unknown-property": 'unknown property "{key}"',
+    "unknown-property.hint": "allowed: {allowed}",
+    "unknown-property.close.hint": 'did you mean "{close}"? allowed: {allowed}',
+    # how a message names a type the schema asks for, and the kind of value found instead
+    "type.string": "text",
+    "type.object": "a mapping",
+    "type.array": "a list",
+    "type.boolean": "true or false",
+    "type.integer": "a whole number",
+    "type.number": "a number",
+    "type.null": "null",
+    "type.or": "{first} or {second}",
+    "got.mapping": "a mapping",
+    "got.list": "a list",
+    "got.text": "text",
+    "got.boolean": "true/false",
+    "got.number": "a number",
+    "got.null": "nothing (null)",
+}
+
+_FIELD = re.compile(r"\{(\w+)(:,)?\}")
+
+
+def say(key: str, /, **values: Any) -> str:
+    """The template `key` filled in with `values` (course-check/messages.js fills it in alike)."""
+    return _FIELD.sub(lambda m: f"{values[m[1]]:,}" if m[2] else str(values[m[1]]), MESSAGES[key])

@@ -1,0 +1,70 @@
+"""One owner for the wording of every course-file problem (issue 19 item 1): the templates of
+generator/diagnostics/messages.py are the only place a message or hint is written; the CLI fills them in with Python,
+the check page with course-check/messages.js from data.json, and both fill them in alike."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+
+import pytest
+
+from generator.diagnostics.messages import MESSAGES, say
+from tests.helpers import ROOT
+from tests.tools.course_node import NODE
+
+SCRIPTS = ROOT / "docs/assets/javascripts/course-check"
+FIELD = re.compile(r"\{(\w+)(:,)?\}")
+#: Keys made from a prefix and a value (the names of JSON types and of the kinds of value found).
+BUILT = ("type.", "got.")
+
+
+def _fields(template: str) -> list[str]:
+    return [m[1] for m in FIELD.finditer(template)]
+
+
+def test_templates_hold_only_named_fields() -> None:
+    """{name} and {name:,} only: any other brace would be read differently by Python and JavaScript."""
+    for key, template in MESSAGES.items():
+        assert "{" not in FIELD.sub("", template) and "}" not in FIELD.sub("", template), key
+
+
+def test_every_template_is_used() -> None:
+    python = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator").rglob("*.py"))
+    script = "\n".join(p.read_text(encoding="utf-8") for p in SCRIPTS.glob("*.js"))
+    unused = [
+        key
+        for key in MESSAGES
+        if f'"{key}"' not in python + script and not (key.startswith(BUILT) and key.split(".")[0] in python + script)
+    ]
+    assert not unused
+
+
+def test_the_page_writes_no_message_of_its_own() -> None:
+    """No fixed part of a template (12 characters or more) is written in the check page's scripts: they fill in
+    the templates data.json carries, and so cannot drift from the CLI's words."""
+    script = "\n".join(p.read_text(encoding="utf-8") for p in SCRIPTS.glob("*.js"))
+    script = re.sub(r"/\*.*?\*/|^\s*//[^\n]*|\s//\s[^\n]*", "", script, flags=re.S | re.M)  # comments may name them
+    parts = {key: [p.strip(" '\"(),.:;?!*") for p in FIELD.split(template)[::3]] for key, template in MESSAGES.items()}
+    copied = [(key, part) for key, found in parts.items() for part in found if len(part) >= 12 and part in script]
+    assert not copied
+
+
+@pytest.mark.skipif(NODE is None, reason="needs Node.js")
+def test_both_engines_fill_in_every_template_alike() -> None:
+    values = {"count": 1234567, "limit": 4300, "size": 40000001, "row": 20001, "col": 101, "length": 4401}
+    filled = {key: {name: values.get(name, f"<{name} é “x”>") for name in _fields(t)} for key, t in MESSAGES.items()}
+    program = (
+        f"const {{ setMessages, say }} = await import({json.dumps((SCRIPTS / 'messages.js').as_uri())});"
+        "const [messages, filled] = JSON.parse(process.argv[1]);"
+        "setMessages(messages);"
+        "console.log(JSON.stringify(Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, say(k, v)]))));"
+    )
+    done = subprocess.run(
+        [str(NODE), "--input-type=module", "-e", program, json.dumps([MESSAGES, filled])],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout) == {key: say(key, **v) for key, v in filled.items()}
