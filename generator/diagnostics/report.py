@@ -7,11 +7,14 @@ import re
 
 from generator.diagnostics.problem import Problem
 
-# Characters that steer a terminal or hide text rather than show it: C0 controls (line breaks and tabs too: one
-# problem stays one line), DEL, C1 controls, and the Unicode line separators and bidirectional overrides.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# The same set less C0, which json.dumps already escapes (its own line breaks and indentation must stay).
-_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Characters that steer a terminal or a page or hide text rather than show it, beyond the C0 controls: DEL, C1
+#: controls, the Unicode line separators and the bidirectional marks and overrides (U+202E makes "SEY :tnailpmoC"
+#: read "Compliant: YES"). The check page gets this set from data.json and shows them escaped too.
+STEERING = "\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# The C0 controls too (line breaks and tabs: one problem stays one line).
+_CONTROL = re.compile(f"[\x00-\x1f{STEERING}]")
+# json.dumps already escapes C0 (its own line breaks and indentation must stay).
+_JSON_RAW = re.compile(f"[{STEERING}]")
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -120,6 +120,29 @@ def test_each_problem_is_worded_in_the_readers_language_with_its_place_counted(p
         assert item.locator("code").inner_text() == cli.replace(rel, path.name)  # the page knows the file's name only
 
 
+def test_bidi_controls_show_escaped_on_the_page_in_print_and_in_the_json(page: Any) -> None:
+    """adversarial.md B7: "ACME U+202E SEY :tnailpmoC" read "ACME Compliant: YES" on the page and in its printout;
+    the page now writes those characters as the CLI does (\\u202e), and its JSON escapes them as the CLI's."""
+    path = ROOT / "tests/cases/course-parity/bidi-controls/course.yaml"
+    _open(page, "en")
+    _check(page, path)
+    text = page.locator("#cr-output").inner_text()
+    assert not any(ch in text for ch in "\u202e\u202c\u200f\u2066\u200e")
+    assert "ACME \\u202eSEY :tnailpmoC\\u202c" in text
+    with page.expect_download() as info:
+        page.locator("#cr-output a[download]").click()
+    raw = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "\u202e" not in raw and "\\u202e" in raw
+    rel = path.relative_to(ROOT)
+    _code, out, _err = run_course(ROOT, rel, "json", None)
+    python = json.loads(out)
+    data = json.loads(raw)
+    python.update(file=data["file"], checked=data["checked"])
+    assert data == python
+    sheets = page.evaluate("document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' '))")
+    assert "u202e" in " ".join(sheets) and "\u202e" not in " ".join(sheets)
+
+
 def test_hostile_text_stays_text(page: Any) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))

@@ -326,6 +326,10 @@ export function readWorkbook(bytes, wanted = null, past = () => false) {
     const target = targets[id].replace(/^\/?xl\//u, "").replace(/^\//u, "");
     const name = s.getAttribute("name");
     const doc = wanted === null || wanted.includes(name) ? xml(`xl/${target}`) : null;
+    if (doc && doc.getElementsByTagName("parsererror").length) {
+      // a sheet that is not well-formed XML: the CLI's XML parser refuses it (ParseError); DOMParser would go on
+      throw Object.assign(new Error(`the sheet ${name} is not well-formed XML`), { name: "ParseError", sheet: name });
+    }
     const rows = [];
     for (const c of doc ? doc.getElementsByTagName("c") : []) {
       const [r, col] = cellIndex(c.getAttribute("r"));

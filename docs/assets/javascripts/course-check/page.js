@@ -11,10 +11,22 @@ const status = document.getElementById("cr-status");
 const output = document.getElementById("cr-output");
 let bundle = null;
 
+// Characters that steer or hide text (bidi overrides, C1 controls, line separators; data.json "steering", from
+// diagnostics/report.py): the page shows them escaped, as the CLI writes them, so "SEY :tnailpmoC" after U+202E
+// cannot read "Compliant: YES". Set once data.json has loaded.
+let steering = null;
+const escaped = (ch) => {
+  const code = ch.codePointAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+const shown = (text) => (steering ? text.replace(steering, escaped) : text);
+/** JSON text with the steering characters written as \u escapes, as the CLI's report.json_safe does. */
+const jsonSafe = (text) => (steering ? text.replace(steering, (ch) => `\\u${ch.codePointAt(0).toString(16).padStart(4, "0")}`) : text);
+
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : String(c));
+  for (const c of children) if (c !== null && c !== undefined) node.append(c instanceof Node ? c : shown(String(c)));
   return node;
 }
 
@@ -253,21 +265,21 @@ async function runReport(file) {
   let doc = null;
   try { doc = JSON.parse(await file.text()); } catch (e) { doc = null; }
   if (!isReport(doc)) {
-    status.textContent = c("check.reopen-not-report", { file: file.name, command: bundle.reopen.command });
+    status.textContent = shown(c("check.reopen-not-report", { file: file.name, command: bundle.reopen.command }));
     output.append(el("p", {}, status.textContent));
     window.__crLast = { reopened: null };
     return;
   }
   const answer = reopen(bundle, doc);
   output.append(renderReopened(doc, answer));
-  status.textContent = c("check.reopen-done", { file: file.name });
+  status.textContent = shown(c("check.reopen-done", { file: file.name }));
   window.__crLast = { reopened: answer };
 }
 
 /** Every printed page of the report names the course, the date of the check, the file's hash and the site, in
  *  the page-margin boxes of a constructed style sheet (no inline style: the page's CSP allows none). */
 function printFurniture(data) {
-  const quoted = (text) => `"${String(text).replace(/[\\"]/gu, "\\$&").replace(/[\n\r\f]/gu, " ")}"`;
+  const quoted = (text) => `"${shown(String(text)).replace(/[\\"]/gu, "\\$&").replace(/[\n\r\f]/gu, " ")}"`;
   const head = `${data.course.programme} · ${data.course.provider}`;
   const foot = `${s("checked")} ${data.checked} · SHA-256 ${data.file_sha256.slice(0, 16)}… · ${location.host}${location.pathname}`;
   const sheet = new CSSStyleSheet();
@@ -279,7 +291,7 @@ function printFurniture(data) {
 }
 
 function actions(data) {
-  const json = JSON.stringify(data, null, 2) + "\n";
+  const json = jsonSafe(JSON.stringify(data, null, 2)) + "\n";
   const download = el("a", { class: "md-button", download: `${data.file.replace(/\.[^.]*$/u, "")}-report.json` },
     t(bundle, "check.download", lang));
   download.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
@@ -331,7 +343,7 @@ function check(name, bytes) {
 async function run(file) {
   output.replaceChildren();
   document.body.classList.add("cr-has-report");
-  status.textContent = t(bundle, "check.working", lang, { file: file.name });
+  status.textContent = shown(t(bundle, "check.working", lang, { file: file.name }));
   try {
     if (file.name.toLowerCase().endsWith(".json")) {
       await runReport(file);
@@ -341,18 +353,18 @@ async function run(file) {
     const result = await check(file.name, bytes);
     if (result.report) {
       output.append(actions(result.report), renderReport(result.report));
-      status.textContent = t(bundle, "check.done", lang, { file: file.name });
+      status.textContent = shown(t(bundle, "check.done", lang, { file: file.name }));
       printFurniture(result.report);
       document.getElementById("cr-verdict").focus();  // the reader lands on the verdict, and hears it
     } else {
       const heading = el("h2", { id: "cr-errors", tabindex: "-1" }, t(bundle, "check.invalid", lang, { file: file.name }));
       output.append(heading, renderProblems(result.problems, result.places));
-      status.textContent = heading.textContent;
+      status.textContent = shown(heading.textContent);
       heading.focus();
     }
     window.__crLast = result;
   } catch (e) {
-    status.textContent = t(bundle, "check.failed", lang, { error: String(e && e.message ? e.message : e) });
+    status.textContent = shown(t(bundle, "check.failed", lang, { error: String(e && e.message ? e.message : e) }));
     window.__crLast = { failed: String(e) };
   }
 }
@@ -360,6 +372,7 @@ async function run(file) {
 async function start() {
   const response = await fetch(root.dataset.bundle);
   bundle = await response.json();
+  steering = new RegExp(`[${bundle.steering}]`, "gu");
   const input = document.getElementById("cr-file");
   input.addEventListener("change", () => { if (input.files[0]) run(input.files[0]); });
   const drop = document.getElementById("cr-drop");
@@ -372,9 +385,9 @@ async function start() {
   });
   worker = startWorker();
   input.disabled = false;
-  status.textContent = t(bundle, "check.ready", lang);
+  status.textContent = shown(t(bundle, "check.ready", lang));
   window.__crCheck = (name, bytes, checked) => checkCourse(bundle, name, bytes, checked);
   window.__crReopen = (doc) => (isReport(doc) ? reopen(bundle, doc) : null);
 }
 
-start().catch((e) => { status.textContent = `${String(e)}`; });
+start().catch((e) => { status.textContent = shown(`${String(e)}`); });

@@ -60,6 +60,10 @@ export function readXlsx(bytes, rel, layout, limits) {
       return message !== null;
     });
   } catch (e) {
+    if (e.sheet !== undefined) {
+      return { doc: null, problems: [problem(rel, 1, 1, "xlsx-unreadable",
+        say("xlsx-unreadable.sheet", { sheet: e.sheet, reason: e.name }), "", say("xlsx-unreadable.sheet.hint"))] };
+    }
     return { doc: null, problems: [problem(rel, 1, 1, "xlsx-unreadable",
       say("xlsx-unreadable", { reason: e.name === "Error" ? "BadZipFile" : e.name }), "", say("xlsx-unreadable.hint"))] };
   }
