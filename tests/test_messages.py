@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from generator.diagnostics.messages import MESSAGES, say
+from generator.diagnostics.messages import MESSAGES, MESSAGES_NL, say
 from tests.helpers import ROOT
 from tests.tools.course_node import NODE
 
@@ -59,12 +59,21 @@ def test_both_engines_fill_in_every_template_alike() -> None:
         f"const {{ setMessages, say }} = await import({json.dumps((SCRIPTS / 'messages.js').as_uri())});"
         "const [messages, filled] = JSON.parse(process.argv[1]);"
         "setMessages(messages);"
-        "console.log(JSON.stringify(Object.fromEntries(Object.entries(filled).map(([k, v]) => [k, say(k, v)]))));"
+        "const out = Object.entries(filled).map(([k, v]) => [k, String(say(k, v))]);"
+        "console.log(JSON.stringify(Object.fromEntries(out)));"
     )
     done = subprocess.run(
-        [str(NODE), "--input-type=module", "-e", program, json.dumps([MESSAGES, filled])],
+        [str(NODE), "--input-type=module", "-e", program, json.dumps([{"en": MESSAGES, "nl": MESSAGES_NL}, filled])],
         capture_output=True,
         text=True,
         check=True,
     )
     assert json.loads(done.stdout) == {key: say(key, **v) for key, v in filled.items()}
+
+
+def test_every_template_has_its_dutch_with_the_same_fields() -> None:
+    """The page words a problem in Dutch from the same template keys and values (MESSAGES_NL)."""
+    assert list(MESSAGES_NL) == list(MESSAGES)
+    assert {k: sorted(_fields(t)) for k, t in MESSAGES_NL.items()} == {
+        k: sorted(_fields(t)) for k, t in MESSAGES.items()
+    }

@@ -92,31 +92,34 @@ def test_invalid_file_shows_the_cli_errors(page: Any) -> None:
 
 
 def test_each_problem_is_worded_in_the_readers_language_with_its_place_counted(page: Any) -> None:
-    """issue 19 item 5: what is wrong and what to do in the page's language (the code's wording), the place as people
-    count it (module 2 (M5), not /modules/1), and the CLI's own line word for word beside it."""
+    """issue 19 item 5: what is wrong, the message and what to do in the page's language (the code's wording and the
+    Dutch of the CLI's own template), the place as people count it (module 2 (M5), not /modules/1), and the CLI's own
+    line word for word beside it."""
     path = ROOT / "tests/cases/course-check/unknown-id-in-module.yaml"
     rel = path.relative_to(ROOT).as_posix()
     _code, _out, err = run_course(ROOT, Path(rel), "text", None)
     cli = err.splitlines()[0]  # path:line:col: error[unknown-reference] message (at pointer)
-    for lang, wrong, where, fix in (
+    for lang, wrong, where, message, fix in (
         (
             "en",
             "a reference to an id that no item has",
             "module 2 (M5), learning outcome 2 (2), field covers, entry 1",
-            "What to do: use the id of an existing item",
+            '"BVJN:jobfinding:zz" is not the id of any item',
+            'What to do: use the id of an existing item; did you mean "BVJN:jobfinding:q"?',
         ),
         (
             "nl",
             "een verwijzing naar een id dat geen item heeft",
             "module 2 (M5), leerresultaat 2 (2), veld covers, waarde 1",
-            "Wat te doen: gebruik het id van een bestaand item",
+            '"BVJN:jobfinding:zz" is niet het id van een item',
+            'Wat te doen: gebruik het id van een bestaand item; bedoelt u "BVJN:jobfinding:q"?',
         ),
     ):
         _open(page, lang)
         _check(page, path)
         item = page.locator("#cr-output .cr-problems li").first
         text = " ".join(item.inner_text().split())
-        assert text.startswith(f"{wrong} ({where}) {fix} "), text
+        assert text.startswith(f"{wrong} ({where}): {message} {fix} "), text
         assert item.locator("code").inner_text() == cli.replace(rel, path.name)  # the page knows the file's name only
 
 

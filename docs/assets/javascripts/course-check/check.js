@@ -5,7 +5,7 @@ import { defaultSets, evaluate } from "./engine.js";
 import { idProblems, schemaProblems, sortProblems } from "./validate.js";
 import { locate, readXlsx } from "./xlsx.js";
 import { countProblems, fileSizeProblem } from "./limits.js";
-import { where } from "./load.js";
+import { where, wordsOf } from "./load.js";
 import { setMessages } from "./messages.js";
 
 async function sha256(bytes) {
@@ -61,7 +61,8 @@ export async function checkCourse(bundle, name, bytes, checked = today()) {
   }
   if (!doc || problems.some((p) => p.severity === "error")) {
     const errors = problems.filter((p) => p.severity === "error").length;
-    return { problems: { files: 1, errors, warnings: problems.length - errors, problems }, places: places(doc) };
+    return { problems: { files: 1, errors, warnings: problems.length - errors, problems }, places: places(doc),
+      words: problems.map(wordsOf) };
   }
   const meta = { file: name, sha256: await sha256(bytes), checked };
   return { report: evaluate(bundle, doc.data, defaultSets(bundle, doc.data), meta) };

@@ -3,11 +3,25 @@
 // cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
 import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
 import { unzipSync, strFromU8 } from "../../vendor/fflate.js";
-import { say } from "./messages.js";
+import { plain, say } from "./messages.js";
+
+// Each problem's message and hint as messages.js made them (template and values), for the page to word them in its
+// reader's language; the problem itself holds the CLI's English text, as `coachref course --format json` does.
+const WORDS = new WeakMap();
 
 export function problem(path, line, col, code, message, pointer = "", hint = "") {
-  return { path, line, col, pointer, code, severity: "error", message, hint };
+  return remember({ path, line, col, pointer, code, severity: "error", message: String(message), hint: String(hint) },
+    message, hint);
 }
+
+/** Keep the words of `p`'s message and hint (messages made by `say`); returns `p`. */
+export function remember(p, message, hint) {
+  WORDS.set(p, { message: plain(message), hint: plain(hint) });
+  return p;
+}
+
+/** The words of a problem's message and hint, as plain data (its English text where none were kept). */
+export const wordsOf = (p) => WORDS.get(p) || { message: p.message, hint: p.hint };
 
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]/u;  // as yaml_problems.py
 const TAB_INDENT = /^[ ]*\t/gmu;

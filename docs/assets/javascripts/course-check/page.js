@@ -4,6 +4,7 @@
 import { checkCourse } from "./check.js";
 import { editionWords, expectedWords, gap, joinWords, t, tn, valueLabel } from "./engine.js";
 import { change, isReport, reopen } from "./reopen.js";
+import { setMessages, wordsIn } from "./messages.js";
 
 const lang = document.documentElement.lang === "nl" ? "nl" : "en";
 const root = document.querySelector("[data-cr-check]");
@@ -174,20 +175,22 @@ function place(p, places) {
 
 /** Each problem in the reader's language (what is wrong, where, what to do: the code's wording from
  *  diagnostics/codes.py), then the CLI's own line and hint, word for word. */
-function renderProblems(result, places) {
+function renderProblems(result, places, words) {
   const list = el("ul", { class: "cr-problems" });
-  for (const p of result.problems) {
+  for (const [i, p] of result.problems.entries()) {
     const code = bundle.codes[p.code];
+    const said = (words || [])[i] || { message: p.message, hint: p.hint };
     const li = el("li", {});
     if (code) {
-      li.append(el("p", {}, el("strong", {}, code.wrong[lang]), ` (${place(p, places)})`),
-        el("p", {}, `${t(bundle, "check.fix", lang)}: ${code.fix[lang]}`));
+      const hint = wordsIn(said.hint, lang);
+      li.append(el("p", {}, el("strong", {}, code.wrong[lang]), ` (${place(p, places)}): ${wordsIn(said.message, lang)}`),
+        el("p", {}, `${t(bundle, "check.fix", lang)}: ${code.fix[lang]}${hint ? `; ${hint}` : ""}`));
     }
     const at = p.pointer ? ` (at ${p.pointer})` : "";
-    const words = el("p", { class: "cr-cli" }, `${t(bundle, "check.cli-words", lang)}: `,
+    const cli = el("p", { class: "cr-cli" }, `${t(bundle, "check.cli-words", lang)}: `,
       el("code", {}, `${p.path}:${p.line}:${p.col}: ${p.severity}[${p.code}] ${p.message}${at}`));
-    if (p.hint) words.append(el("br"), `${t(bundle, "check.hint", lang)}: ${p.hint}`);
-    li.append(words);
+    if (p.hint) cli.append(el("br"), `${t(bundle, "check.hint", lang)}: ${p.hint}`);
+    li.append(cli);
     list.append(li);
   }
   return list;
@@ -358,7 +361,7 @@ async function run(file) {
       document.getElementById("cr-verdict").focus();  // the reader lands on the verdict, and hears it
     } else {
       const heading = el("h2", { id: "cr-errors", tabindex: "-1" }, t(bundle, "check.invalid", lang, { file: file.name }));
-      output.append(heading, renderProblems(result.problems, result.places));
+      output.append(heading, renderProblems(result.problems, result.places, result.words));
       status.textContent = shown(heading.textContent);
       heading.focus();
     }
@@ -373,6 +376,7 @@ async function start() {
   const response = await fetch(root.dataset.bundle);
   bundle = await response.json();
   steering = new RegExp(`[${bundle.steering}]`, "gu");
+  setMessages(bundle.messages);  // this page words problems itself; the check may run in the worker
   const input = document.getElementById("cr-file");
   input.addEventListener("change", () => { if (input.files[0]) run(input.files[0]); });
   const drop = document.getElementById("cr-drop");

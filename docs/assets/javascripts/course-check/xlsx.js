@@ -1,9 +1,9 @@
 // The XLSX course template read in the browser, as generator/course/workbook_in.py reads it: the same fields,
 // the same conversions and the same sheet!cell problems. The layout (sheet names, fields, columns) comes from
 // data.json, compiled from xlsx.py.
-import { isFloat, problem, readWorkbook, unpackedSize } from "./load.js";
+import { isFloat, problem, readWorkbook, remember, unpackedSize, wordsOf } from "./load.js";
 import { beyondSheet, unpackedProblem } from "./limits.js";
-import { say } from "./messages.js";
+import { say, wordsIn } from "./messages.js";
 
 const TRUE = new Set(["true", "yes", "ja", "waar", "y", "j", "1", "x"]);
 const FALSE = new Set(["false", "no", "nee", "onwaar", "n", "0"]);
@@ -200,18 +200,20 @@ class Reader {
 /** Put the sheet and cell at the start of a problem found in a workbook's data (xlsx.py `locate`). */
 export function locate(p, doc, where) {
   let [line, col] = [p.line, p.col];
-  let hint = p.hint;
+  const words = wordsOf(p);
+  let { hint } = words;
   if (p.code === "missing-property") {
     if (p.pointer in doc.values) { [line, col] = where(doc, p.pointer); hint = say("missing-property.cell.hint"); }
     else hint = say("missing-property.row.hint");
   }
-  let message = p.message;
+  let { message } = words;
   if (p.pointer === "/modules" && p.code === "invalid-value") {
     message = say("invalid-value.no-outcomes");
     hint = say("invalid-value.no-outcomes.hint");
   }
   const sheet = p.pointer.startsWith("/modules") ? "outcomes" : "course";
   const at = `${sheet}!${cellName(line, col)}`;
-  if (message.startsWith(at)) return p;
-  return { ...p, line, col, message: say("xlsx.cell", { cell: at, message }), hint };
+  if (p.message.startsWith(at)) return p;
+  const said = say("xlsx.cell", { cell: at, message });
+  return remember({ ...p, line, col, message: String(said), hint: String(wordsIn(hint, "en")) }, said, hint);
 }
