@@ -137,7 +137,7 @@ def best_of(cwd: Path, repeat: int, command: list[str] | None = None) -> float:
 #: process that checked it (CPU seconds, printed).
 COMPARISON = """
 import pathlib, time
-from generator.check import without_cycle_collector
+from generator.validate.check import without_cycle_collector
 from generator.editions import declared, manifest
 from generator.pipeline import load_model
 root = pathlib.Path(".")

@@ -28,6 +28,9 @@ LIMITS: dict[str, int] = {
     "yaml_simple_key": 1024,
     #: the longest whole number a YAML file may write, in characters (load/documents.py, for every data file)
     "yaml_number_chars": MAX_NUMBER_CHARS,
+    #: how many problems the check page lists (the CLI prints them all): a file of a few MB can have hundreds of
+    #: thousands, and a page of 600,000 elements stalls the browser (adversarial.md B6); the first ones come first
+    "problems_shown": 200,
 }
 
 

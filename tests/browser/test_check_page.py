@@ -110,7 +110,7 @@ def test_each_problem_is_worded_in_the_readers_language_with_its_place_counted(p
         (
             "nl",
             "een verwijzing naar een id dat geen item heeft",
-            "module 2 (M5), leerresultaat 2 (2), veld covers, waarde 1",
+            "module 2 (M5), leerresultaat 2 (2), veld covers, 1e waarde",
             '"BVJN:jobfinding:zz" is niet het id van een item',
             'Wat te doen: gebruik het id van een bestaand item; bedoelt u "BVJN:jobfinding:q"?',
         ),
@@ -144,6 +144,31 @@ def test_bidi_controls_show_escaped_on_the_page_in_print_and_in_the_json(page: A
     assert data == python
     sheets = page.evaluate("document.adoptedStyleSheets.map((s) => [...s.cssRules].map((r) => r.cssText).join(' '))")
     assert "u202e" in " ".join(sheets) and "\u202e" not in " ".join(sheets)
+
+
+def test_the_page_lists_the_first_problems_and_counts_the_rest(page: Any, tmp_path: Path) -> None:
+    """adversarial.md B6: a file with very many problems made the page build hundreds of thousands of elements; it
+    lists the first ones (data.json limits.problems_shown, 200) and says how many more the CLI lists."""
+    from generator.course.limits import LIMITS
+
+    modules = "".join(
+        f'  - {{id: "M{n}", title: {n}, outcomes: [{{id: "1", text: "x", covers: ["BVJN:intake-assessment:a"]}}]}}\n'
+        for n in range(1, 251)
+    )
+    path = tmp_path / "many-problems.yaml"
+    path.write_text(
+        'provider: "A"\nprogramme: "P"\nversion: "1"\nlevel: hbo-bachelor\nlanguage: nl\nmode: {dual: false}\n'
+        f"modules:\n{modules}",
+        encoding="utf-8",
+    )
+    _code, _out, err = run_course(ROOT, path, "text", None)
+    assert "250 errors" in err
+    _open(page, "en")
+    _check(page, path)
+    items = page.locator("#cr-output .cr-problems > li")
+    assert items.count() == LIMITS["problems_shown"] + 1
+    assert items.last.inner_text().startswith("…and 50 more problems (coachref course lists them all)")
+    assert page.locator("#cr-output .cr-problems code").count() == LIMITS["problems_shown"]
 
 
 def test_hostile_text_stays_text(page: Any) -> None:

@@ -177,7 +177,8 @@ function place(p, places) {
  *  diagnostics/codes.py), then the CLI's own line and hint, word for word. */
 function renderProblems(result, places, words) {
   const list = el("ul", { class: "cr-problems" });
-  for (const [i, p] of result.problems.entries()) {
+  const listed = bundle.limits.problems_shown;  // the first ones; the CLI lists them all (data.json, limits.py)
+  for (const [i, p] of result.problems.slice(0, listed).entries()) {
     const code = bundle.codes[p.code];
     const said = (words || [])[i] || { message: p.message, hint: p.hint };
     const li = el("li", {});
@@ -192,6 +193,10 @@ function renderProblems(result, places, words) {
     if (p.hint) cli.append(el("br"), `${t(bundle, "check.hint", lang)}: ${p.hint}`);
     li.append(cli);
     list.append(li);
+  }
+  if (result.problems.length > listed) {
+    list.append(el("li", { class: "cr-more" }, t(bundle, "check.more-problems", lang,
+      { n: (result.problems.length - listed).toLocaleString(lang === "nl" ? "nl-NL" : "en-US") })));
   }
   return list;
 }
