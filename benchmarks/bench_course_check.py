@@ -23,16 +23,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
 from generator.course.command import run_course  # noqa: E402
-
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from tests.tools.chromium import ARGS, CHROMIUM  # noqa: E402
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -98,7 +89,7 @@ def main() -> int:
             run_course(PROJECT, path, "json", None)
             cli.append((time.perf_counter() - start) * 1000)
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         page = browser.new_page(bypass_csp=True)  # its waits evaluate strings, as the tests do
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url))

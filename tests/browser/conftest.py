@@ -7,15 +7,14 @@ import functools
 import http.server
 import threading
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ..conftest import PROJECT, BuiltSite
 from ..site.conftest import model  # noqa: F401  (the site's model, for the browser tests too)
+from ..tools.chromium import ARGS, CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = PROJECT / "node_modules/axe-core/axe.min.js"
 #: WCAG 2.2 AA, target size included.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -34,15 +33,6 @@ def axe_violations(page: Any) -> list[str]:
     ]
 
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 BROWSER_MARKS = [
     pytest.mark.browser,
     pytest.mark.site,

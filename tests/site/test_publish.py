@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -81,14 +82,7 @@ def test_killed_then_failing_builds_leave_the_old_site(project: Path) -> None:
 
     index = project / "docs" / "index.en.md"  # a broken link: --strict fails the build in MkDocs
     index.write_text(index.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    done = build(project)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "coachref: mkdocs: Aborted with 1 warnings in strict mode!" in done.stderr
@@ -117,15 +111,7 @@ def test_a_full_disk_is_a_one_line_error(project: Path) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
 
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        preexec_fn=small_files,
-        check=False,
-    )
+    done = build(project, preexec_fn=small_files)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "coachref: cannot write the site: File too large" in done.stderr
@@ -136,28 +122,25 @@ def test_a_full_disk_is_a_one_line_error(project: Path) -> None:
 def test_a_site_that_is_a_file_is_refused(project: Path) -> None:
     shutil.rmtree(project / "site")
     (project / "site").write_text("not a folder", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    done = build(project)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert f"coachref: {project / 'site'} is not a folder: remove it or choose another --site-dir" in done.stderr
     assert (project / "site").read_text(encoding="utf-8") == "not a folder"
 
 
-def build(root: Path, *prefix: str, **env: str) -> subprocess.CompletedProcess[str]:
-    """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv), to the end."""
+def build(
+    root: Path, *prefix: str, preexec_fn: Callable[[], None] | None = None, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv; `preexec_fn` runs in it first,
+    e.g. to set a file-size limit), to the end."""
     return subprocess.run(
         [*prefix, sys.executable, "-m", "generator", "build"],
         cwd=root,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        preexec_fn=preexec_fn,
         timeout=600,
         check=False,
     )
