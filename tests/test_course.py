@@ -833,7 +833,7 @@ def test_check_and_course_share_the_reference_rule(tmp_path: Path) -> None:
 
 
 def test_the_limits_are_python_s_alone() -> None:
-    """Bounded work (issue 19 item 3): each limit is one number in compliance/limits.py; the check page gets the table
+    """Bounded work (issue 19 item 3): each limit is one number in course/limits.py; the check page gets the table
     in data.json and its scripts never write a number of it (in any spelling)."""
     from generator.course.bundle import bundle
     from generator.course.limits import LIMITS

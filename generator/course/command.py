@@ -127,7 +127,7 @@ def meta(
 def load_course(root: Path, path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     """Load a course file and check it against the course schema; XLSX problems name their sheet and cell.
     The document is returned even when its schema check failed, so its references can be checked too.
-    A file past a limit (compliance/limits.py) gets that one problem and is read no further."""
+    A file past a limit (course/limits.py) gets that one problem and is read no further."""
     try:
         too_large = limits.file_size_problem(rel, path.stat().st_size)
     except OSError:  # reading it will say what is wrong

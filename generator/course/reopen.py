@@ -75,7 +75,7 @@ def set_changes(history: History, edition_id: str, since: dict[str, Since]) -> d
 
 
 def item_name(export: dict[str, Any], item: dict[str, Any]) -> dict[str, str]:
-    """An item's short name in both languages, as compliance.engine.name_of gives it ('K1', 'Job finding o')."""
+    """An item's short name in both languages, as course.engine.name_of gives it ('K1', 'Job finding o')."""
     label = item["label"]
     if len(label) == 1 or not any(c.isalpha() for c in label):
         title = _groups(export)[item["group"]]["title"]

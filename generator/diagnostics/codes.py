@@ -120,7 +120,7 @@ CODES: dict[str, Code] = {
         "two rows of one module give it different titles",
         "give the module one title, or leave the cell empty after its first row",
     ),
-    # limits of one course file, both engines (the numbers: generator/compliance/limits.py)
+    # limits of one course file, both engines (the numbers: generator/course/limits.py)
     "file-too-large": Code(
         _E, "a course file over the size limit", "check that it is the course file: a real course is far smaller"
     ),
