@@ -5,6 +5,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import resource
+import signal
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +35,29 @@ def run_cli(args: list[str], cwd: Path) -> tuple[int, str, str]:
     finally:
         os.chdir(old)
     return code, out.getvalue(), err.getvalue()
+
+
+def run_coachref(
+    root: Path, *args: str, prefix: tuple[str, ...] = (), limit: int | None = None, timeout: int = 300, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`coachref ARGS` in `root`, in its own process (after `prefix`, e.g. setpriv), optionally with a file-size
+    limit in bytes (as `ulimit -f`: a write past it fails with EFBIG, as a full disk fails with ENOSPC)."""
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "generator", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+        preexec_fn=small_files,
+        timeout=timeout,
+        check=False,
+    )
 
 
 def model_of(root: Path) -> Model:

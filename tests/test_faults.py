@@ -10,11 +10,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import resource
 import shutil
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,27 +18,9 @@ import pytest
 from generator.mkdocs import publish
 
 from .conftest import copy_project, fixture_project
-from .helpers import run_cli
+from .helpers import run_cli, run_coachref
 
-
-def run(root: Path, *args: str, limit: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
-    """`coachref ARGS` in `root`, in its own process (optionally with a file-size limit, as `ulimit -f`)."""
-
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        if limit is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        preexec_fn=small_files,
-        timeout=300,
-        check=False,
-    )
+run = run_coachref  # `coachref ARGS` in its own process, optionally with a file-size limit (tests/helpers.py)
 
 
 def tree(root: Path) -> dict[str, str]:

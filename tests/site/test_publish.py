@@ -9,18 +9,17 @@ import fcntl
 import hashlib
 import os
 import re
-import resource
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ..conftest import BuiltSite, copy_project
+from ..helpers import run_coachref
 
 pytestmark = pytest.mark.site
 
@@ -107,11 +106,7 @@ def test_a_full_disk_is_a_one_line_error(project: Path) -> None:
     """RLIMIT_FSIZE stands in for a full disk: writing past it fails with EFBIG, as ENOSPC would."""
     before = tree(project / "site")
 
-    def small_files() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
-
-    done = build(project, preexec_fn=small_files)
+    done = build(project, limit=100_000)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "coachref: cannot write the site: File too large" in done.stderr
@@ -129,21 +124,10 @@ def test_a_site_that_is_a_file_is_refused(project: Path) -> None:
     assert (project / "site").read_text(encoding="utf-8") == "not a folder"
 
 
-def build(
-    root: Path, *prefix: str, preexec_fn: Callable[[], None] | None = None, **env: str
-) -> subprocess.CompletedProcess[str]:
-    """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv; `preexec_fn` runs in it first,
-    e.g. to set a file-size limit), to the end."""
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "generator", "build"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-        preexec_fn=preexec_fn,
-        timeout=600,
-        check=False,
-    )
+def build(root: Path, *prefix: str, limit: int | None = None, **env: str) -> subprocess.CompletedProcess[str]:
+    """`coachref build` in `root`, in its own process (after `prefix`, e.g. setpriv; with a file-size `limit` in
+    bytes), to the end."""
+    return run_coachref(root, "build", prefix=prefix, limit=limit, timeout=600, **env)
 
 
 def test_a_second_build_waits_for_the_first_and_never_spoils_it(project: Path, built_site: BuiltSite) -> None:
