@@ -24,7 +24,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 PROJECT = Path(__file__).resolve().parent.parent
 #: Modules whose every test is marked slow: a run that deselects slow tests (`make test-fast`) does not even import
 #: them (hypothesis alone takes a second to import).
-ALL_SLOW = ("test_course_parity_generated.py",)
+ALL_SLOW = ("test_course_parity_generated.py", "test_json_text_generated.py")
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

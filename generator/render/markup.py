@@ -16,6 +16,9 @@ from urllib.parse import quote
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _SPACE = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+#: Text that neither escaping nor the folding of whitespace would change: no HTML-special character, no whitespace
+#: but single spaces. Such text is used as it is (the escaping helpers' fast path; same result).
+_PLAIN = re.compile(r"[&<>\"']|[^\S ]|  ")
 
 
 def text(value: str) -> str:
@@ -144,7 +147,10 @@ def _content(child: Child) -> str:
     so `el("span", " (note)")` keeps its leading space)."""
     if isinstance(child, Markup):
         return child
-    return html.escape(_SPACE.sub(" ", str(child)), quote=True)
+    value = str(child)
+    if _PLAIN.search(value) is None:  # most text needs neither (the same result, a third of the time)
+        return value
+    return html.escape(_SPACE.sub(" ", value), quote=True)
 
 
 def attributes(**attrs: object) -> str:
@@ -153,9 +159,17 @@ def attributes(**attrs: object) -> str:
     for name, value in attrs.items():
         if value is None or value is False:
             continue
-        key = name.rstrip("_").replace("_", "-")
-        out.append(f" {key}" if value is True else f' {key}="{attr(str(value))}"')
+        key = _NAMES.get(name) or _NAMES.setdefault(name, name.rstrip("_").replace("_", "-"))
+        if value is True:
+            out.append(f" {key}")
+        else:
+            value = str(value)
+            out.append(f' {key}="{value if _PLAIN.search(value) is None else attr(value)}"')
     return "".join(out)
+
+
+#: Attribute names as written (`class_` -> class, `data_x` -> data-x), worked out once per name.
+_NAMES: dict[str, str] = {}
 
 
 def el(tag: str, *children: Child, **attrs: object) -> Markup:

@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
 from generator.config import site_url
 from generator.model.dates import data_date, full_date
 from generator.model.types import LANGUAGES, Framework, Group, Item, Lang, Mapping, Model
+from generator.render import json_text
 from generator.render.exports.common import (
     NOTHING,
     ToReconfirm,
@@ -279,7 +279,7 @@ def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfi
 def render(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> bytes:
     """One package as UTF-8 JSON, two-space indent, newline at the end."""
     data = package(model, framework, lang, reconfirm)
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return json_text.indented_bytes(data)
 
 
 def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:

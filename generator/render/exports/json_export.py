@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from typing import Any
 
 from generator import __version__
 from generator.model.types import Lang, Model, Text
+from generator.render import json_text
 from generator.render.exports.common import NOTHING, ToReconfirm
 
 EXPORT_FORMAT = "coachref-model/1"
@@ -46,7 +46,7 @@ def to_dict(model: Model) -> dict[str, Any]:
 
 def render(model: Model) -> str:
     """The JSON text: UTF-8, two-space indent, newline at the end."""
-    return json.dumps(to_dict(model), ensure_ascii=False, indent=2) + "\n"
+    return json_text.indented(to_dict(model))
 
 
 def export(model: Model, lang: Lang | None, reconfirm: ToReconfirm = NOTHING) -> dict[str, bytes]:

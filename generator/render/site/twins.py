@@ -26,6 +26,7 @@ from generator.editions.impact import History
 from generator.model import urls
 from generator.model.dates import data_date
 from generator.model.types import LANGUAGES, Framework, Group, Item, Lang, Mapping, MappingSet, Model
+from generator.render import json_text
 from generator.render.exports.common import NOTHING, ToReconfirm, reconfirm_reason
 from generator.render.site.context import item_heading
 
@@ -235,7 +236,8 @@ def twin(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm = NOTHING) -
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """A twin's text: JSON indented by two spaces, keys in the order given."""
+    return json_text.indented(data)
 
 
 def json_ld(model: Model, item: Item, page: str, lang: Lang) -> str:

@@ -26,7 +26,13 @@ class MissingString(LookupError):
     """A key the code asks for is in no catalogue: a programming error the build reports by name."""
 
 
-class _UniqueKeys(yaml.SafeLoader):
+try:  # libyaml's parser (the catalogues are read at every build: the pure-Python one took a tenth of a second)
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # a PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+class _UniqueKeys(_Loader):
     """PyYAML keeps the last of two equal keys without a word; a catalogue must not."""
 
 
