@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -462,3 +465,16 @@ def test_xlsx_prints_landscape_on_the_page_width_with_its_header_on_every_page(t
         assert fw.version in str(about[f"{fw.id}: version"][0])
         assert about[f"{fw.id}: licence"][0].startswith(fw.licence.name.en)
         assert about[f"{fw.id}: licence"][1].startswith(fw.licence.name.nl)
+
+
+def test_openpyxl_is_told_to_write_without_lxml() -> None:
+    """The XLSX bytes must not depend on whether lxml happens to be installed: importing the package tells openpyxl to
+    use the standard library's XML (generator/__init__.py), unless the caller said otherwise."""
+    code = "import os, generator, openpyxl.xml; print(os.environ['OPENPYXL_LXML'], openpyxl.xml.LXML)"
+    env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+    done = subprocess.run(
+        [sys.executable, "-c", code], env={**env, "OPENPYXL_LXML": "True"}, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split()[0] == "True"  # the caller's own setting stays
