@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from generator.diagnostics.messages import MESSAGES, MESSAGES_NL, say
+from generator.diagnostics.messages import DESCRIPTIONS_NL, MESSAGES, MESSAGES_NL, say
 from tests.helpers import ROOT
 from tests.tools.course_node import NODE
 
@@ -77,3 +77,38 @@ def test_every_template_has_its_dutch_with_the_same_fields() -> None:
     assert {k: sorted(_fields(t)) for k, t in MESSAGES_NL.items()} == {
         k: sorted(_fields(t)) for k, t in MESSAGES.items()
     }
+
+
+def _hint_descriptions() -> set[str]:
+    """The descriptions that can be an `invalid-format` hint: those of the course schema's fields with a pattern or a
+    format, and of the common definitions it refers to that have one."""
+    schemas = {
+        name: json.loads((ROOT / f"schemas/{name}").read_text())
+        for name in ("course.schema.json", "common.schema.json")
+    }
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            ref = node.get("$ref", "")
+            if ref.startswith("common.schema.json#/$defs/"):
+                walk(schemas["common.schema.json"]["$defs"][ref.rsplit("/", 1)[1]])
+            if ("pattern" in node or "format" in node) and node.get("description"):
+                found.add(node["description"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schemas["course.schema.json"])
+    return found
+
+
+def test_every_description_that_can_be_a_hint_has_its_dutch() -> None:
+    """The Dutch check page shows the Dutch of a field's description where the CLI prints the schema's English (the
+    Dutch reviewer's 29th point of issue 19): exactly those descriptions are in DESCRIPTIONS_NL, none left over."""
+    wanted = _hint_descriptions()
+    assert len(wanted) >= 4
+    assert set(DESCRIPTIONS_NL) == wanted
+    assert all(nl and nl != en for en, nl in DESCRIPTIONS_NL.items())  # written in Dutch, not copied

@@ -14,7 +14,7 @@ from generator.course.engine import BROAD_OUTCOME, name_of, url_of
 from generator.course.report_data import _label, _text
 from generator.course.workbook_in import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 from generator.diagnostics.codes import CODES, CODES_NL
-from generator.diagnostics.messages import MESSAGES, MESSAGES_NL
+from generator.diagnostics.messages import DESCRIPTIONS_NL, MESSAGES, MESSAGES_NL
 from generator.diagnostics.report import STEERING
 from generator.editions.delta import KINDS
 from generator.editions.impact import History
@@ -137,6 +137,7 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         "relations": {r.id: _label(r.label) for r in model.relations},
         "limits": limits.table(),
         "messages": {"en": MESSAGES, "nl": MESSAGES_NL},
+        "descriptions": {"nl": DESCRIPTIONS_NL},  # the Dutch of the schema descriptions that are hints
         # what the page shows escaped, as the CLI writes it (diagnostics/report.py): a regular expression's class
         "steering": STEERING,  # the wording of every problem (diagnostics/messages.py): the page only fills it in
         # what each problem code means and how to fix it, in both languages (diagnostics/codes.py): the page words a

@@ -349,3 +349,20 @@ def test_after_a_check_focus_is_on_the_verdict_and_every_printed_page_names_the_
     page.evaluate("window.__crLast = undefined")
     _check(page, ROOT / "tests/cases/course-check/missing-fields.yaml")  # an invalid file: focus on what is wrong
     assert page.evaluate("document.activeElement.id") == "cr-errors"
+
+
+def test_a_fields_description_as_hint_reads_in_the_readers_language(page: Any) -> None:
+    """An id that does not follow its pattern gets the schema's description of the field as its hint: English from the
+    CLI, and on the Dutch page its Dutch (diagnostics/messages.py DESCRIPTIONS_NL; the Dutch reviewer's 29th point of
+    issue 19), while the CLI's own line beside it stays the English word for word."""
+    path = ROOT / "tests/cases/course-check/bad-ids.yaml"
+    for lang, hint in (
+        ("en", "The module's id, unique in the course."),
+        ("nl", "Het id van de module, uniek binnen de opleiding."),
+    ):
+        _open(page, lang)
+        _check(page, path)
+        item = page.locator("#cr-output .cr-problems li", has_text="M 1").first
+        words = " ".join(item.inner_text().split())
+        assert f"; {hint} " in words, words
+        assert words.endswith(": The module's id, unique in the course."), words  # the CLI's hint, after its line

@@ -51,7 +51,7 @@ function places(doc) {
 
 /** {report} for a valid course, {problems} (as `--format json` lists them, with `places`) for an invalid one. */
 export async function checkCourse(bundle, name, bytes, checked = today()) {
-  setMessages(bundle.messages);
+  setMessages(bundle.messages, bundle.descriptions);
   const loaded = load(bundle, name, bytes);
   const { doc } = loaded;
   let { problems } = loaded;

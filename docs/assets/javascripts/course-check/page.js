@@ -381,7 +381,7 @@ async function start() {
   const response = await fetch(root.dataset.bundle);
   bundle = await response.json();
   steering = new RegExp(`[${bundle.steering}]`, "gu");
-  setMessages(bundle.messages);  // this page words problems itself; the check may run in the worker
+  setMessages(bundle.messages, bundle.descriptions);  // this page words problems itself; the check may run in the worker
   const input = document.getElementById("cr-file");
   input.addEventListener("change", () => { if (input.files[0]) run(input.files[0]); });
   const drop = document.getElementById("cr-drop");

@@ -2,7 +2,7 @@
 // from schemas/) and course.py / validate/rules/references.py (ids) do, with the same codes, places and messages.
 import { getCloseMatches } from "./difflib.js";
 import { problem, where } from "./load.js";
-import { say } from "./messages.js";
+import { described, say } from "./messages.js";
 
 /** Python's repr() of a float: the shortest digits, as JavaScript has them, written as Python writes them (an
  *  exponent below 1e-4 and from 1e16 on, with at least two digits; ".0" on a whole number). */
@@ -133,7 +133,7 @@ export function schemaProblems(doc, schema, defs) {
       }
       if (s.pattern !== undefined && !new RegExp(s.pattern, "u").test(value)) {
         at(pointer, "invalid-format", say("invalid-format", { field, value: pyRepr(value, floats, pointer) }),
-          s.description || say("invalid-format.hint", { pattern: s.pattern }));
+          s.description ? described(s.description) : say("invalid-format.hint", { pattern: s.pattern }));
       }
     }
     if (typeof value === "number" && typeof value !== "boolean" && s.minimum !== undefined && value < s.minimum) {
