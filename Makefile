@@ -1,7 +1,7 @@
 # Task runner. Every recipe works on the project in this folder.
 PY ?= python
 
-.PHONY: setup lint test test-fast check build serve bench lighthouse clean
+.PHONY: setup lint test test-fast check build serve bench lighthouse vendor clean
 
 setup:            ## install the project and its test tools
 	$(PY) -m pip install -e ".[test]"
@@ -35,6 +35,9 @@ bench:            ## benchmark figures (information, not a test)
 lighthouse:       ## Lighthouse scores per page kind, both languages, gzip-served (information; needs a build)
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) benchmarks/lighthouse.py
+
+vendor:           ## refresh generator/vendor/ from node_modules/ after an npm update (then run tests/test_vendor.py)
+	$(PY) -m tests.tools.vendor_update
 
 clean:
 	rm -rf site build .pytest_cache

@@ -83,7 +83,7 @@ def test_a_project_without_node_modules_builds_the_whole_site(tmp_path: Path) ->
     assert done.returncode == 0 and "WARNING" not in done.stderr and "Error" not in done.stderr, done.stderr
     for lib in LIBRARIES:
         assert (root / "site" / lib.target).exists(), lib.name
-    assert (root / "site/assets/vendor/yaml/index.js").is_file() and (root / "site/courses/check/index.html").is_file()
+    assert (root / "site/assets/vendor/yaml.js").is_file() and (root / "site/courses/check/index.html").is_file()
 
 
 @pytest.mark.slow  # a real build in its own process

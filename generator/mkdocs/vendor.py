@@ -22,11 +22,14 @@ class Library:
     kept: str  # in generator/vendor/
     target: str  # in the built site
     licence: str
+    bundle: bool = False  # kept as one ES module that esbuild made of `source` and what it imports
 
 
-#: yaml (ISC) reads a YAML course file with line and column; fflate (MIT) unpacks an XLSX course file.
+#: yaml (ISC) reads a YAML course file with line and column: one bundled module (its browser build is 73 modules, which
+#: the page fetched one by one); fflate (MIT) unpacks an XLSX course file, kept as it is. `make vendor` refreshes them
+#: (tests/tools/vendor_update.py).
 LIBRARIES = (
-    Library("yaml", "2.9.1", "browser/dist", "yaml", "assets/vendor/yaml", "ISC"),
+    Library("yaml", "2.9.1", "browser/index.js", "yaml/yaml.js", "assets/vendor/yaml.js", "ISC", bundle=True),
     Library("fflate", "0.8.3", "esm/browser.js", "fflate/browser.js", "assets/vendor/fflate.js", "MIT"),
 )
 

@@ -1,7 +1,7 @@
 // Reading a course file in the browser, as generator/load/documents.py, yaml_problems.py and course/workbook_in.py do:
 // bytes -> text problems or YAML data with the place of every value (pointer -> line, col), or a workbook's
 // cells. The YAML parser is the npm package `yaml` (it reports line and column), the zip reader `fflate`.
-import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml/index.js";
+import { LineCounter, Parser, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from "../../vendor/yaml.js";
 import { unzipSync, strFromU8 } from "../../vendor/fflate.js";
 import { plain, say } from "./messages.js";
 
