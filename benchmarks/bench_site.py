@@ -119,7 +119,9 @@ def declared_edit(text: str, n: int) -> str:
     item, nxt, tail = rest.partition("\n  - id: ")
     if not sep or not nxt or "\n    changes:" in item:
         sys.exit(f"{SKILLS}: ST0809:S1 is not where the benchmark expects it (or already declares a change)")
-    item = re.sub(r'(\n    statement:\n      en: ")', rf"\1(Reworded {n}.) ", item, count=1)
+    item, reworded = re.subn(r'(\n    statement:\n      en: ")', rf"\1(Reworded {n}.) ", item, count=1)
+    if reworded != 1:
+        sys.exit(f"{SKILLS}: ST0809:S1 has no English statement where the benchmark expects it")
     note = '{en: "Benchmark edit.", nl: "Bewerking voor de benchmark.", kind: {en: summary, nl: summary}}'
     item += (
         f'\n    changes:\n      - since: "{latest.id}"\n        date: "{latest.date}"\n        kind: reword'

@@ -470,7 +470,8 @@ def test_xlsx_prints_landscape_on_the_page_width_with_its_header_on_every_page(t
 def test_openpyxl_is_told_to_write_without_lxml() -> None:
     """The XLSX bytes must not depend on whether lxml happens to be installed: importing the package tells openpyxl to
     use the standard library's XML (generator/__init__.py), unless the caller said otherwise."""
-    code = "import os, generator, openpyxl.xml; print(os.environ['OPENPYXL_LXML'], openpyxl.xml.LXML)"
+    # lxml_env_set: what openpyxl reads of the setting, whether or not lxml is installed here
+    code = "import generator, openpyxl.xml as x; print(x.lxml_env_set(), x.LXML)"
     env = {k: v for k, v in os.environ.items() if k != "OPENPYXL_LXML"}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["False", "False"]

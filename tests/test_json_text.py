@@ -4,7 +4,9 @@ library gives for the same value: on every JSON file the real project publishes,
 
 from __future__ import annotations
 
+import enum
 import json
+import uuid
 from typing import Any
 
 import pytest
@@ -51,6 +53,18 @@ EDGE_CASES = [
 @pytest.mark.parametrize("data", EDGE_CASES, ids=range(len(EDGE_CASES)))
 def test_edge_cases_match_the_standard_library(data: Any) -> None:
     assert json_text.indented(data) == standard(data)
+
+
+def test_the_differences_it_admits_are_these() -> None:
+    """What the module's docstring says orjson writes differently, pinned: a change in orjson shows here."""
+    assert json_text.indented([1e-05, float("nan"), float("inf")]) == "[\n  0.00001,\n  null,\n  null\n]\n"
+    assert json_text.indented({"a": Colour.RED, "u": uuid.UUID(int=1)}) == (
+        '{\n  "a": "red",\n  "u": "00000000-0000-0000-0000-000000000001"\n}\n'
+    )
+
+
+class Colour(enum.Enum):
+    RED = "red"
 
 
 def test_what_is_not_json_fails_as_in_the_standard_library() -> None:

@@ -242,18 +242,18 @@ MESSAGES_NL: dict[str, str] = {
 
 #: The Dutch of the schema descriptions that serve as the hint of an `invalid-format` problem (a field whose text must
 #: follow a pattern: the schema's own description says what it must be). The English is the schema's (course.schema.json,
-#: common.schema.json), which the CLI prints; the check page shows a Dutch reader this. tests/test_messages.py holds the
-#: keys to exactly those descriptions.
+#: common.schema.json), which the CLI prints; the check page shows a Dutch reader this, written as the Dutch hints above
+#: are (lower case, no closing full stop). tests/test_messages.py holds the keys to exactly those descriptions.
 DESCRIPTIONS_NL: dict[str, str] = {
-    "The id of a requirement set, e.g. BVJN:register.": "Het id van een eisenset, bijvoorbeeld BVJN:register.",
-    "The module's id, unique in the course.": "Het id van de module, uniek binnen de opleiding.",
-    "The outcome's id, unique in the module.": "Het id van het leerresultaat, uniek binnen de module.",
+    "The id of a requirement set, e.g. BVJN:register.": "het id van een set eisen, bijvoorbeeld BVJN:register",
+    "The module's id, unique in the course.": "het id van de module, uniek binnen de opleiding",
+    "The outcome's id, unique in the module.": "het id van het leerresultaat, uniek binnen de module",
     (
         "A stable item identifier: framework prefix, colon, local part (e.g. ST0809:K1, BVJN:intake-assessment:a). "
         "Never reused once published."
     ): (
-        "Het vaste id van een item: het voorvoegsel van het kader, een dubbele punt en het eigen deel (bijvoorbeeld "
-        "ST0809:K1, BVJN:intake-assessment:a). Een gepubliceerd id wordt nooit opnieuw gebruikt."
+        "het vaste id van een item: het id van het kader, een dubbelepunt en het eigen deel (bijvoorbeeld ST0809:K1, "
+        "BVJN:intake-assessment:a); een gepubliceerd id wordt nooit hergebruikt"
     ),
 }
 

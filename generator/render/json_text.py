@@ -2,9 +2,11 @@
 ensure_ascii=False, indent=2)` gives, written by orjson (twenty times faster; a build writes megabytes of it).
 
 Data orjson does not take as the standard library does (an integer past 64 bits, a key that is not a string, a
-subclass of a JSON type, a dataclass) is written by the standard library instead. Numbers with a fraction are the one
-place the two may write the same value differently (orjson writes 1e-05 as 0.00001, and a NaN as null where the
-standard library writes NaN, which is not JSON); the model holds none. tests/test_json_text.py compares both.
+subclass of a JSON type, a dataclass, a lone surrogate) is written by the standard library instead. Where the two still
+differ, on purpose: numbers with a fraction (orjson writes 1e-05 as 0.00001, and NaN and infinities as null where the
+standard library writes NaN and Infinity, which are not JSON), and values the standard library refuses that orjson
+writes (an Enum as its value, a UUID as its text, an orjson.Fragment as it is). The exports pass only text, whole
+numbers, booleans, None, lists and dicts. tests/test_json_text.py compares both and pins these differences.
 """
 
 from __future__ import annotations

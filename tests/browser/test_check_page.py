@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from generator.course.command import run_course
+from generator.diagnostics.messages import DESCRIPTIONS_NL
 from tests.helpers import ROOT
 
 from .conftest import AXE, BROWSER_MARKS, axe_violations
@@ -354,15 +355,24 @@ def test_after_a_check_focus_is_on_the_verdict_and_every_printed_page_names_the_
 def test_a_fields_description_as_hint_reads_in_the_readers_language(page: Any) -> None:
     """An id that does not follow its pattern gets the schema's description of the field as its hint: English from the
     CLI, and on the Dutch page its Dutch (diagnostics/messages.py DESCRIPTIONS_NL; the Dutch reviewer's 29th point of
-    issue 19), while the CLI's own line beside it stays the English word for word."""
+    issue 19), while the CLI's own hint, last in the entry, stays the English word for word."""
     path = ROOT / "tests/cases/course-check/bad-ids.yaml"
-    for lang, hint in (
-        ("en", "The module's id, unique in the course."),
-        ("nl", "Het id van de module, uniek binnen de opleiding."),
-    ):
+    english = {  # the problem's pointer: the schema's description of the field
+        "/targets/0": "The id of a requirement set, e.g. BVJN:register.",
+        "/modules/0/id": "The module's id, unique in the course.",
+        "/modules/0/outcomes/0/id": "The outcome's id, unique in the module.",
+        "/modules/0/outcomes/0/covers/0": next(text for text in DESCRIPTIONS_NL if text.startswith("A stable item")),
+    }
+    for lang in ("en", "nl"):
         _open(page, lang)
         _check(page, path)
-        item = page.locator("#cr-output .cr-problems li", has_text="M 1").first
-        words = " ".join(item.inner_text().split())
-        assert f"; {hint} " in words, words
-        assert words.endswith(": The module's id, unique in the course."), words  # the CLI's hint, after its line
+        for pointer, text in english.items():
+            item = (
+                page.locator("#cr-output .cr-problems li")
+                .filter(has_text="error[invalid-format]")
+                .filter(has_text=f"(at {pointer})")
+            )
+            assert item.count() == 1, pointer
+            words = " ".join(item.inner_text().split())
+            assert f"; {text if lang == 'en' else DESCRIPTIONS_NL[text]} " in words, words
+            assert words.endswith(f": {text}"), words  # the CLI's hint, in English
