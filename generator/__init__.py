@@ -4,8 +4,8 @@ import os
 
 __version__ = "0.1.0"
 
-# openpyxl writes workbooks (and reads parts of them) through lxml when lxml happens to be installed, through the
-# standard library otherwise, and the XLSX bytes differ. The downloads must be the same wherever they are built and a
-# course workbook read alike, so openpyxl is told to use the standard library, before anything imports it (a value the
-# caller set stays: that is their decision).
+# openpyxl reads course workbooks through lxml when lxml happens to be installed, through the standard library
+# otherwise. A workbook must be read alike wherever it is checked, so openpyxl is told to use the standard library,
+# before anything imports it (a value the caller set stays: that is their decision). The workbooks this package writes
+# are written by XlsxWriter, which needs no XML library.
 os.environ.setdefault("OPENPYXL_LXML", "False")

@@ -174,7 +174,7 @@ def _export(root: Path, args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     reconfirm = to_reconfirm(model, history(model, checked.editions))  # rows reviewed before a change of meaning
     out: Path = args.out if args.out.is_absolute() else root / args.out
-    try:  # openpyxl writes temporary files too: a full disk or a file-size limit can stop it as well
+    try:  # an exporter that writes temporary files can be stopped by a full disk or a file-size limit
         files: dict[str, str | bytes] = dict(EXPORTERS[args.format](model, args.lang, reconfirm))
     except OSError as exc:
         print(

@@ -35,7 +35,9 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 def replace_files(out: Path, files: dict[str, str | bytes]) -> None:
     """Publish a set of files into `out` all-or-nothing: everything is written to a staging folder first,
-    then each file is moved into place. A failure before the move leaves `out` untouched."""
+    then each file is moved into place. A failure before the move leaves `out` untouched (and absent, when this call
+    made it)."""
+    made = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob(".staging-*"):  # left by a killed run (SIGKILL gives no chance to clean up)
         shutil.rmtree(stale, ignore_errors=True)
@@ -45,6 +47,10 @@ def replace_files(out: Path, files: dict[str, str | bytes]) -> None:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    except BaseException:
+        shutil.rmtree(out if made else staging, ignore_errors=True)
+        raise
+    try:
         for name in sorted(files):
             final = out / name
             final.parent.mkdir(parents=True, exist_ok=True)

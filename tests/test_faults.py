@@ -104,12 +104,13 @@ def test_a_fifo_in_courses_fails_the_build_as_it_fails_the_check(tmp_path: Path)
 
 
 def test_an_xlsx_export_past_the_file_size_limit_is_one_line(tmp_path: Path) -> None:
-    """adversarial.md F6: openpyxl writes temporary files while it saves; a full disk or a file-size limit there
-    was an internal error. Nothing is written to --out."""
+    """adversarial.md F6: a full disk or a file-size limit while the workbook is saved was an internal error (openpyxl
+    wrote temporary files; XlsxWriter now writes in memory, and the limit stops the write to --out). One line, and
+    nothing is written to --out."""
     out, project = tmp_path / "out", fixture_project(tmp_path / "project")
     done = run(project, "export", "--format", "xlsx", "--out", str(out), limit=4_000)
     assert (done.returncode, done.stdout) == (1, "")
-    assert done.stderr == f"coachref: cannot make the xlsx export: File too large; nothing was written to {out}\n"
+    assert done.stderr == f"coachref: cannot write to {out}: File too large\n"
     assert not out.exists()
 
 

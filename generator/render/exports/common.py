@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from generator.model.types import Framework, Item, Lang, Model
 from generator.render.strings import t
@@ -28,13 +28,10 @@ def is_dangerous(value: str) -> bool:
     return value.startswith(FORMULA_PREFIXES)
 
 
-def text_cell(cell: Any, value: str) -> None:
-    """Store `value` in an openpyxl cell as text that no spreadsheet evaluates: type "s" (openpyxl would make a
-    leading "=" a formula), with Excel's quote prefix where a re-edit would otherwise turn it into one."""
-    cell.value = value
-    cell.data_type = "s"
-    if is_dangerous(value):
-        cell.quotePrefix = True  # what Excel stores for a typed leading apostrophe
+def cell_text(value: str) -> str:
+    """`value` with its line breaks as a workbook reader gets them back (CRLF and a lone CR as LF, as XML reads them):
+    XlsxWriter would keep a CR as Excel's escape `_x000D_`, which openpyxl and other readers show as it is."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def neutralise(value: str) -> str:
