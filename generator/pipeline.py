@@ -4,6 +4,7 @@ MkDocs plugin, course evaluation and the tests call it. Nothing here prints, and
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,9 +79,11 @@ def load_model(root: Path) -> Checked:
 
 def input_key(root: Path) -> str:
     """A digest of everything generated pages depend on: the input files, mkdocs.yml and this package's own code
-    and strings (path, modification time and size of each). Equal keys mean equal pages."""
+    and strings (path, modification time and size of each), and the site address set at build time (twins and
+    downloads name it). Equal keys mean equal pages."""
     package = Path(__file__).resolve().parent
-    parts = [*_fingerprint(root.resolve()), *_stats(sorted(package.rglob("*"))), *_stats([root / "mkdocs.yml"])]
+    parts: list[object] = [*_fingerprint(root.resolve()), *_stats(sorted(package.rglob("*")))]
+    parts += [*_stats([root / "mkdocs.yml"]), os.environ.get(site_config.ENV, "")]
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 

@@ -262,3 +262,16 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2 and "--site-url must be an http(s) address" in bad.stderr
     assert "Traceback" not in bad.stderr
+    other = "https://other.example.org/c/"  # the same data built again for another address: nothing of the first stays
+    again = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-url", other],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    for path in (site / "catalogue.json", site / "coaching-professional/knowledge/k1/index.json", *site.rglob("*.tsv")):
+        text = path.read_text(encoding="utf-8")
+        assert other in text and url not in text, path
