@@ -19,7 +19,6 @@ MAX_FUNCTION_LINES = 60
 
 #: Module (relative to generator/) -> its length in lines when the test was written.
 LONG_MODULES: dict[str, int] = {
-    "course/workbook_in.py": 431,
     "render/site/workbook.py": 427,
     "course/engine.py": 344,
     "load/documents.py": 330,

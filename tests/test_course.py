@@ -16,7 +16,7 @@ import yaml
 
 from generator.course.command import evaluate_file, write_template_xlsx
 from generator.course.render import render_report
-from generator.course.workbook_in import COURSE_FIELDS, OUTCOME_COLUMNS
+from generator.course.workbook_layout import COURSE_FIELDS, OUTCOME_COLUMNS
 from generator.diagnostics.problem import Problem
 from generator.render.strings import t
 from tests.helpers import ROOT, model_of, run_cli

@@ -12,7 +12,8 @@ from generator.course.edition import edition, file_sha256
 from generator.course.engine import CourseReport, Meta, default_sets, evaluate
 from generator.course.render import Format, render_report
 from generator.course.template import write_template_xlsx
-from generator.course.workbook_in import locate, read_xlsx
+from generator.course.workbook_in import read_xlsx
+from generator.course.workbook_layout import locate
 from generator.diagnostics import report
 from generator.diagnostics.exit_codes import ExitCode
 from generator.diagnostics.problem import Problem

@@ -14,7 +14,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from generator.config import current_project
 from generator.course.engine import name_of
-from generator.course.workbook_in import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
+from generator.course.workbook_layout import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 from generator.load.discover import schemas_dir
 from generator.model.types import Model
 from generator.render.exports.common import cell_text, is_dangerous

@@ -28,7 +28,7 @@ MESSAGES: dict[str, str] = {
     "xlsx-sheet-too-large.hint": (
         "delete the rows and columns past the last one used (select them, then Delete), or start from the template"
     ),
-    # a course workbook (course/workbook_in.py)
+    # a course workbook (course/workbook_in.py, course/workbook_rows.py)
     "xlsx.cell": "{cell}: {message}",
     "xlsx-unreadable": "not a readable XLSX workbook ({reason})",
     "xlsx-unreadable.hint": "save the file as an Excel workbook (.xlsx), or use the YAML template",
