@@ -1,95 +1,23 @@
 """The apprentice's workbook page of a framework with KSB groups: server-rendered items with status and evidence
-fields, the portfolio mapping table to print and the cross-framework view, plus the JSON its script reads."""
+fields, the portfolio mapping table to print and the cross-framework view (the JSON its script reads:
+workbook_script.py)."""
 
 from __future__ import annotations
 
 from generator.model import urls
-from generator.model.inventory import is_ksb_framework
-from generator.model.types import Framework, Item, Lang
+from generator.model.types import Framework, Item
 from generator.render import markup as mk
-from generator.render.site.context import Page, item_heading, item_name, status_line
+from generator.render.site.context import Page, item_name, status_line
 from generator.render.site.furniture import html_item_link, page_head, print_furniture, print_meta, scroll, short
+from generator.render.site.workbook_cross import cross_section
 from generator.render.site.workbook_data import (
-    CrossView,
     Link,
     LinkField,
-    cross_views,
-    edition,
     links,
-    since,
     workbook_groups,
 )
+from generator.render.site.workbook_script import FIELDS, MAX_NOTE, STATES, dom_id, note_keys, script_data
 from generator.render.strings import t
-
-STATES = ("none", "working", "ready")
-#: Interface strings the script needs (templates with {placeholders}; the script fills them in).
-SCRIPT_STRINGS = (
-    "wb-state.none",
-    "wb-state.working",
-    "wb-state.ready",
-    "wb-progress-line",
-    "wb-exported",
-    "wb-imported",
-    "wb-cleared",
-    "wb-clear-confirm",
-    "wb-import-failed",
-    "wb-error.not-json",
-    "wb-error.too-big",
-    "wb-error.empty",
-    "wb-error.shape",
-    "wb-error.unsafe-key",
-    "wb-error.html",
-    "wb-error.too-long",
-    "wb-error.framework",
-    "wb-edition-changed",
-    "wb-edition-gone",
-    "wb-changed-mark",
-    "wb-html-note",
-    "wb-no-storage",
-    "wb-cross-summary",
-    "wb-cross-covered",
-    "wb-cross-working",
-    "wb-cross-open",
-    "wb-cross-unmapped",
-    "wb-gone-title",
-    "wb-no-links",
-    "wb-edition-since",
-    "wb-since.corrected",
-    "wb-since.reworded",
-    "wb-since.moved",
-    "wb-since.changed",
-    "wb-since.merged",
-    "wb-since.split",
-    "wb-since.retired",
-    "wb-since-caption",
-    "wb-since-old",
-    "wb-since-new",
-    "wb-since-gone",
-    "wb-since-note",
-    "wb-since-same",
-    "wb-import-confirm",
-    "wb-import-cancelled",
-    "wb-unreadable",
-    "wb-unreadable-unkept",
-    "wb-unreadable-download",
-    "wb-other-tab",
-)
-#: The fields of the portfolio table (key in the file -> its label).
-FIELDS = {
-    "apprentice": "wb-field.apprentice",
-    "employer": "wb-field.employer",
-    "assessor": "wb-field.assessor",
-    "date": "wb-field.date",
-}
-#: Limits an imported file must keep (the schema says the same).
-MAX_KB = 256
-MAX_NOTE = 5000
-#: The published schema of an exported file (schemas/workbook.schema.json, also on the downloads page).
-SCHEMA_ID = "https://coachref.example.org/schemas/workbook.schema.json"
-
-
-def dom_id(item: Item) -> str:
-    return f"wb-{urls.slug(item.group)}-{urls.slug(item.id)}"
 
 
 def _link_names(p: Page, found: list[Link]) -> str:
@@ -107,12 +35,6 @@ def _link_names(p: Page, found: list[Link]) -> str:
     return "; ".join(parts) or t("wb-no-links", p.lang)
 
 
-def _method_label(p: Page, link: Link) -> str:
-    """'EPA 1: Observation with questions and answers', then "?" or '(our inference)' when the link is not known."""
-    name = item_heading(p.model, link.target, p.lang)
-    return {"yes": name, "unknown": f"{name}?"}.get(link.state, f"{name} ({t('wb-link-inferred', p.lang)})")
-
-
 def _has_unknown(fw: Framework) -> bool:
     """Whether any item of the workbook shows a duty or method whose link is not yet known."""
     fields: tuple[LinkField, ...] = ("ksbs", "assesses")
@@ -123,14 +45,6 @@ def _has_unknown(fw: Framework) -> bool:
         for field in fields
         for link in links(fw, i, field)
     )
-
-
-def _note_keys(p: Page, fw: Framework, item: Item) -> list[tuple[str, str]]:
-    """(key in the file, label) of each evidence note of `item`: its assessment methods, or else the item itself."""
-    methods = links(fw, item, "assesses")
-    if not methods:
-        return [(item.id, t("evidence", p.lang))]
-    return [(k.target.id, t("wb-evidence-for", p.lang, method=_method_label(p, k))) for k in methods]
 
 
 def _status(p: Page, item: Item, dom: str) -> mk.Markup:
@@ -160,7 +74,7 @@ def _item(p: Page, fw: Framework, item: Item) -> mk.Markup:
         class_="cr-wb-meta",
     )
     notes = []  # one per assessment method; an item without any known method gets one general note
-    for key, label in _note_keys(p, fw, item):
+    for key, label in note_keys(p, fw, item):
         note_id = f"{dom}-{urls.slug(key)}"
         notes.append(
             mk.el(
@@ -306,105 +220,6 @@ def _portfolio(p: Page, fw: Framework) -> list[str]:
     ]
 
 
-def _candidates(p: Page, view: CrossView, cands: tuple[tuple[str, str], ...]) -> str:
-    return ", ".join(
-        f"{item_name(p.model, p.model.items[i], p.lang)} ({p.model.relation[r].label.get(p.lang)})" for i, r in cands
-    )
-
-
-def _cross_view(p: Page, fw: Framework, n: int, view: CrossView) -> list[str]:
-    lang, other = p.lang, view.other
-    total = sum(len(rows) for _g, rows in view.groups)
-    lines = [f"### {mk.text(t('wb-cross-title', lang, other=short(other, p)))} {{: .cr-wb-noprint }}", ""]
-    if not is_ksb_framework(other):
-        lines += [mk.el("p", t("wb-no-workbook", lang, other=short(other, p)), class_="cr-wb-noprint"), ""]
-    lines += [
-        mk.el(
-            "p",
-            t("wb-cross-summary", lang, covered=0, total=total, working=0, open=total),
-            class_="cr-wb-xsum",
-            data_view=n,
-        ),
-        "",
-    ]
-    head = [mk.el("tr", *(mk.col(t(k, lang)) for k in ("item", "wb-cross-candidates", "wb-cross-state")))]
-    rows = []
-    for group, items in view.groups:
-        rows.append(mk.el("tr", mk.el("th", group.title.get(lang), scope="colgroup", colspan=3), class_="cr-group-row"))
-        rows += [
-            mk.el(
-                "tr",
-                mk.el("th", html_item_link(p, x.item.id), scope="row"),
-                mk.el("td", _candidates(p, view, x.candidates) or t("wb-cross-unmapped", lang)),
-                mk.el("td", t("wb-cross-open" if x.candidates else "wb-cross-unmapped", lang), class_="cr-wb-xstate"),
-                data_item=x.item.id,
-            )
-            for x in items
-        ]
-    caption = t("wb-cross-title", lang, other=short(other, p))
-    return lines + scroll(caption, mk.table(caption, head, rows, class_="cr-table cr-wb-cross", data_view=n))
-
-
-def _cross(p: Page, fw: Framework) -> list[str]:
-    views = cross_views(p.model, fw)
-    if not views:
-        return []
-    lines = [
-        f"## {t('wb-cross', p.lang)} {{: #across .cr-wb-noprint }}",
-        "",
-        mk.el("p", t("wb-cross-intro", p.lang), class_="cr-wb-noprint"),
-        "",
-        # about the cross-framework tables, which do not print: the printed portfolio holds no mapping
-        mk.el("p", mk.el("strong", t("wb-not-accreditation", p.lang)), class_="cr-wb-disclaimer cr-wb-noprint"),
-        "",
-    ]
-    for n, view in enumerate(views):
-        lines += _cross_view(p, fw, n, view)
-    return lines
-
-
-def script_data(p: Page, fw: Framework) -> dict[str, object]:
-    """Everything the script combines with the reader's state, computed here so the script never searches."""
-    lang: Lang = p.lang
-    name = {i.id: item_name(p.model, i, lang) for i in p.model.items.values()}
-    groups = workbook_groups(fw)
-    notes = {i.id: _note_keys(p, fw, i) for g in groups for i in g.items}
-    items = {
-        i.id: {"label": name[i.id], "dom": dom_id(i), "methods": [k for k, _label in notes[i.id]]}
-        for g in groups
-        for i in g.items
-    }
-    methods = {k: name.get(k, t("evidence", lang)) for keys in notes.values() for k, _label in keys}
-    cross = [
-        {
-            "other": v.other.id,
-            "items": [
-                {"id": x.item.id, "label": name[x.item.id], "candidates": [list(c) for c in x.candidates]}
-                for _g, rows in v.groups
-                for x in rows
-            ],
-        }
-        for v in cross_views(p.model, fw)
-    ]
-    return {
-        "framework": fw.id,
-        "schema": SCHEMA_ID,
-        "storage": f"coachref-workbook:{fw.id}",
-        "edition": {**edition(p.model, fw), "id": p.history.current_id if p.history else None},
-        "since": since(p.history, fw, lang),
-        "groups": [{"id": g.id, "items": [i.id for i in g.items]} for g in groups],
-        "items": items,
-        "methods": methods,
-        "relations": {r.id: r.label.get(lang) for r in p.model.relations},
-        "cross": cross,
-        "fields": list(FIELDS),
-        "states": list(STATES),
-        "maxKb": MAX_KB,
-        "maxNote": MAX_NOTE,
-        "strings": {key: t(key, lang) for key in SCRIPT_STRINGS},
-    }
-
-
 def workbook_page(p: Page, fw: Framework) -> str:
     lang = p.lang
     title = f"{t('workbook', lang)}: {fw.title.get(lang)}"
@@ -422,6 +237,6 @@ def workbook_page(p: Page, fw: Framework) -> str:
         lines += [mk.el("p", t("wb-unknown-note", lang)), ""]
     lines += _tools(p)
     lines += _work(p, fw)
-    lines += _portfolio(p, fw) + _cross(p, fw)
+    lines += _portfolio(p, fw) + cross_section(p, fw)
     lines += [mk.json_script("cr-workbook-data", script_data(p, fw)), ""]
     return "\n".join(lines)
