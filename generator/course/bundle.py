@@ -10,8 +10,9 @@ from typing import Any
 
 from generator.course import limits, reopen
 from generator.course.edition import EDITIONS_PAGE, edition
-from generator.course.engine import BROAD_OUTCOME, name_of, url_of
+from generator.course.engine import name_of, url_of
 from generator.course.report_data import _label, _text
+from generator.course.results import BROAD_OUTCOME
 from generator.course.workbook_layout import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 from generator.diagnostics.codes import CODES, CODES_NL
 from generator.diagnostics.messages import DESCRIPTIONS_NL, MESSAGES, MESSAGES_NL

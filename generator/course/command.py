@@ -9,8 +9,9 @@ from pathlib import Path
 
 from generator.course import limits
 from generator.course.edition import edition, file_sha256
-from generator.course.engine import CourseReport, Meta, default_sets, evaluate
+from generator.course.engine import default_sets, evaluate
 from generator.course.render import Format, render_report
+from generator.course.results import CourseReport, Meta
 from generator.course.template import write_template_xlsx
 from generator.course.workbook_in import read_xlsx
 from generator.course.workbook_layout import locate

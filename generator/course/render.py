@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from generator.course.edition import EDITIONS_PAGE
-from generator.course.engine import CourseReport
 from generator.course.report_data import as_data, edition_words, expected_words, gap, value_label
+from generator.course.results import CourseReport
 from generator.model.types import Lang
 from generator.render import markup as mk
 from generator.render.strings import t, tn

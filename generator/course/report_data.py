@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.course.engine import ConditionResult, CourseReport, ItemCoverage, Ref, SetResult
+from generator.course.results import ConditionResult, CourseReport, ItemCoverage, Ref, SetResult
 from generator.model.types import LANGUAGES, Label, Lang, Text
 from generator.render.strings import catalogue, t, tn
 

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.course.engine import CourseReport, Meta, default_sets, evaluate
+from generator.course.engine import default_sets, evaluate
 from generator.course.render import render_report
+from generator.course.results import CourseReport, Meta
 from generator.course.template import write_template_xlsx
 from generator.editions.impact import History
 from generator.load.documents import Document
