@@ -7,7 +7,8 @@ from typing import Any
 
 from generator.diagnostics.messages import say
 from generator.diagnostics.problem import Problem
-from generator.load.documents import MAX_DEPTH, MAX_NUMBER_CHARS, Document
+from generator.load.builder import MAX_DEPTH, MAX_NUMBER_CHARS
+from generator.load.documents import Document
 
 #: Each limit is one number, written here only; bundle.py ships the table to the check page (data.json "limits").
 LIMITS: dict[str, int] = {
