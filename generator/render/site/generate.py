@@ -18,12 +18,15 @@ from generator.model.inventory import PageKind
 from generator.model.types import LANGUAGES, Lang, Model
 from generator.render import markup as mk
 from generator.render.site import (
+    catalogue,
     check_page,
+    checklists,
     coverage_page,
     crosswalk,
     downloads,
     editions_pages,
     ksb_matrix,
+    matrix,
     pages,
     retired,
     twins,
@@ -59,10 +62,10 @@ RENDERERS: dict[PageKind, Callable[..., str]] = {
     "coverage": coverage_page.coverage_page,
     "editions": editions_pages.editions_page,
     "crosswalk": crosswalk.crosswalk_page,
-    "matrix": crosswalk.matrix_page,
+    "matrix": matrix.matrix_page,
     "framework": pages.framework_page,
-    "side-by-side": pages.side_by_side_page,
-    "checklist": pages.checklist_page,
+    "side-by-side": checklists.side_by_side_page,
+    "checklist": checklists.checklist_page,
     "link-matrix": ksb_matrix.link_matrix_page,
     "workbook": workbook.workbook_page,
     "group": pages.group_page,
@@ -117,7 +120,7 @@ def render_all(
             files[f"{page.path}.{lang}.md"] = content
     files.update(editions_pages.files(model, hist, root))
     if root is not None:
-        files[f"{twins.CATALOGUE}.en.json"] = twins.dumps(twins.catalogue(model, root, hist))
+        files[f"{catalogue.CATALOGUE}.en.json"] = twins.dumps(catalogue.catalogue(model, root, hist))
         for schema in sorted((root / "schemas").glob("*.schema.json")):  # stable URLs: <site_url>schemas/<name>
             files[f"schemas/{schema.name.removesuffix('.json')}.en.json"] = schema.read_bytes()
         items = downloads.files(model, root, reconfirm)

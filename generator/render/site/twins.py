@@ -4,8 +4,7 @@ every twin at the site root, and the schema.org DefinedTerm JSON-LD of item page
 - A page published at ``<lang prefix><path>/`` has its twin at ``<lang prefix><path>/index.json`` (schema:
   ``schemas/twin.schema.json``), in the page's language; the page's head links it as
   ``<link rel="alternate" type="application/json">`` (front matter ``twin``, rendered by overrides/main.html).
-- ``catalogue.json`` at the site root lists every twin in both languages with the data edition: each framework's
-  version and a short hash of the files in standards/, so a harvester knows when to fetch again.
+- ``catalogue.json`` at the site root lists every twin in both languages with the data edition (catalogue.py).
 - Stable URIs of items and groups are ``<site_url>id/<framework>/<rest of the id>``; the SSSOM export expands
   its CURIEs (``ST0809:K1``) to the same URIs.
 - A crosswalk row or item mapping reviewed before a substantive change of one of its items carries ``reconfirm``
@@ -17,22 +16,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from generator.config import site_url
-from generator.course.edition import standards_hash
-from generator.editions.impact import History
 from generator.model import urls
-from generator.model.dates import data_date
-from generator.model.types import LANGUAGES, Framework, Group, Item, Lang, Mapping, MappingSet, Model
+from generator.model.types import Framework, Group, Item, Lang, Mapping, MappingSet, Model
 from generator.render import json_text
 from generator.render.exports.common import NOTHING, ToReconfirm, reconfirm_reason
 from generator.render.site.context import item_heading
 
 #: Published address of the twin schema, relative to site_url.
 SCHEMA = "schemas/twin.schema.json"
-CATALOGUE = "catalogue"
 
 
 @dataclass(frozen=True)
@@ -264,43 +258,6 @@ def json_ld(model: Model, item: Item, page: str, lang: Lang) -> str:
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def edition(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
-    """What the published data is: the edition it is (id; or null and the edition its unreleased changes came
-    after), each framework's version, the data's own date and a short content hash of every file in standards/
-    (path and bytes), which changes whenever any of them does."""
-    out: dict[str, Any] = {}
-    if history is not None and history.editions:
-        out["id"] = history.current_id
-        if history.current_id is None:
-            out["after"] = history.editions[-1].id
-    return {
-        **out,
-        "frameworks": [{"id": f.id, "version": f.version} for f in model.frameworks],
-        "date": data_date(model),
-        "hash": standards_hash((root / "standards").resolve()),
-    }
-
-
-def catalogue(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
-    """Every twin, both languages, with the data edition."""
-    entries = [
-        {
-            "kind": tw.kind,
-            "id": tw.id,
-            "lang": lang,
-            "url": page_url(tw.page, lang),
-            "twin": site_url() + twin_path(tw.page, lang),
-        }
-        for tw in twins(model)
-        for lang in LANGUAGES
-    ]
-    return {
-        "$schema": site_url() + "schemas/catalogue.schema.json",
-        "edition": edition(model, root, history),
-        "twins": entries,
-    }
 
 
 def front_matter(model: Model, tw: Twin, lang: Lang) -> list[str]:
