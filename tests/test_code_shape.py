@@ -19,9 +19,7 @@ MAX_FUNCTION_LINES = 60
 
 #: Module (relative to generator/) -> its length in lines when the test was written.
 LONG_MODULES: dict[str, int] = {
-    "diagnostics/codes.py": 328,
     "course/render.py": 327,
-    "validate/schemas.py": 322,
     "cli.py": 322,
 }
 #: "module:function" -> its length in lines when the test was written.
@@ -35,7 +33,7 @@ LONG_FUNCTIONS: dict[str, int] = {
     "render/site/crosswalk.py:crosswalk_page": 82,
     "render/site/matrix.py:matrix_page": 69,
     "render/site/twins.py:_body": 84,
-    "validate/schemas.py:_problem": 61,
+    "validate/schema_errors.py:_problem": 61,
 }
 
 MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"))

@@ -188,7 +188,8 @@ def test_a_missing_string_stops_export_and_build_with_its_name(
 
 def test_every_problem_code_has_its_dutch_wording() -> None:
     """The check page words a problem in its reader's language from diagnostics/codes.py: every code in both."""
-    from generator.diagnostics.codes import CODES, CODES_NL
+    from generator.diagnostics.codes import CODES
+    from generator.diagnostics.codes_nl import CODES_NL
 
     assert list(CODES_NL) == list(CODES)
     assert all(wrong.strip() and fix.strip() for wrong, fix in CODES_NL.values())

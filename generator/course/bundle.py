@@ -14,7 +14,8 @@ from generator.course.engine import name_of, url_of
 from generator.course.report_data import _label, _text
 from generator.course.results import BROAD_OUTCOME
 from generator.course.workbook_layout import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
-from generator.diagnostics.codes import CODES, CODES_NL
+from generator.diagnostics.codes import CODES
+from generator.diagnostics.codes_nl import CODES_NL
 from generator.diagnostics.messages import DESCRIPTIONS_NL, MESSAGES, MESSAGES_NL
 from generator.diagnostics.report import STEERING
 from generator.editions.delta import KINDS
