@@ -217,7 +217,7 @@ def test_covered_only_via_ksb_is_shown_but_not_counted(tmp_path: Path) -> None:
     assert (x["via"], x["relation"], x["module"], x["outcome"]) == ("ST0809:B4", "related", "M9", "9.3")
     assert x["via_url"] == "coaching-professional/behaviours/b4/" and x["module_title"].startswith("Praktijkleren")
     code, text, _err = run_cli(["course", str(path), "--requirements", "BVJN:register"], ROOT)
-    assert "  Coaching on the job m: NIET GEDEKT\n" in text
+    assert "  Coaching on the job m (BVJN:coaching-on-the-job:m): NIET GEDEKT\n" in text  # the id, to copy
     assert "! Niet meegeteld als gedekt: leerresultaat 9.3 van module „Praktijkleren" in text
     assert "toegepast omdat erom gevraagd is op de opdrachtregel" in " ".join(text.split())
 

@@ -152,7 +152,9 @@ def test_every_enum_is_labelled_or_excused() -> None:
 def test_every_key_is_used() -> None:
     scripts = sorted((ROOT / "docs/assets/javascripts/course-check").glob("*.js"))  # the check page's own strings
     source = "\n".join(p.read_text(encoding="utf-8") for p in [*(ROOT / "generator").rglob("*.py"), *scripts])
-    report = (ROOT / "generator/course/render.py").read_text(encoding="utf-8")
+    report = "\n".join(  # the report's s("key") calls
+        (ROOT / "generator/course" / name).read_text(encoding="utf-8") for name in ("render.py", "report_words.py")
+    )
     families = {prefix for prefixes in LABELLED.values() for prefix in prefixes}
     families |= {f"format.{fmt}" for fmt in FORMATS}
 

@@ -9,19 +9,26 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from generator.course.edition import EDITIONS_PAGE
-from generator.course.report_data import as_data, edition_words, expected_words, gap, value_label
+from generator.course.report_data import as_data, edition_words, gap
+from generator.course.report_words import (
+    basis,
+    condition_state,
+    detail,
+    evidence,
+    facts,
+    group_items,
+    indirect,
+    kind,
+    quote,
+    s,
+    set_state,
+)
 from generator.course.results import CourseReport
 from generator.model.types import Lang
 from generator.render import markup as mk
-from generator.render.strings import t, tn
 
 Format = Literal["text", "json", "md"]
 WIDTH = 80  # fits an A4 page in a 10-point monospaced font with ordinary margins
-
-
-def s(key: str, lang: Lang, **values: object) -> str:
-    """One interface string of the report (catalogue key `report.<key>`) in `lang`."""
-    return t(f"report.{key.replace('_', '-')}", lang, **values)
 
 
 def render_report(report: CourseReport, fmt: Format, lang: Lang, base: str = "") -> str:
@@ -33,119 +40,6 @@ def render_report(report: CourseReport, fmt: Format, lang: Lang, base: str = "")
     if fmt == "md":
         return _markdown(data, lang, base)
     return _text(data, lang, base)
-
-
-# ---------------------------------------------------------------- shared pieces
-
-
-def _mode(mode: dict[str, Any], lang: Lang) -> str:
-    parts = [s("dual" if mode["dual"] else "not_dual", lang)]
-    if "practice_hours" in mode:
-        parts.append(s("practice_hours", lang, n=mode["practice_hours"]))
-    if "training_hours" in mode:
-        parts.append(s("training_hours", lang, n=mode["training_hours"]))
-    if "off_the_job_hours" in mode:
-        parts.append(s("off_the_job_hours", lang, n=mode["off_the_job_hours"]))
-    if "duration_months" in mode:
-        parts.append(s("duration_months", lang, n=mode["duration_months"]))
-    return "; ".join(parts)
-
-
-def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
-    """The table under the verdict: what was checked, against which data, when."""
-    course = data["course"]
-    outcomes = sum(len(m["outcomes"]) for m in course["modules"])
-    titles = {s_["id"]: s_["title"][lang] for s_ in data["requirement_sets"]}
-    titles.update({n["id"]: n["title"][lang] for n in data["not_applied"]})
-    edition = data["edition"]
-    versions = ", ".join(f"{f['name'][lang]} {f['version']}" for f in edition["frameworks"])
-    return [
-        (s("programme", lang), course["programme"]),
-        (s("provider", lang), course["provider"]),
-        (t("version", lang), course["version"]),
-        (t("level", lang), value_label("level", course["level"], lang)),
-        (s("mode", lang), _mode(course["mode"], lang)),
-        (
-            s("modules", lang),
-            f"{tn('report.modules-n', len(course['modules']), lang)}, {tn('report.outcomes-n', outcomes, lang)}",
-        ),
-        (s("targets", lang), ", ".join(titles.get(x, x) for x in course["targets"]) or s("no_targets", lang)),
-        (t("file", lang), data["file"]),
-        (s("file_sha256", lang), data["file_sha256"]),
-        (s("checked", lang), data["checked"]),
-        (
-            s("edition", lang),
-            s(
-                "edition_value",
-                lang,
-                edition=edition_words(edition, lang),
-                frameworks=versions,
-                hash=edition["standards"],
-            ),
-        ),
-    ]  # the edition last: the Markdown links its words to the editions page
-
-
-def detail(c: dict[str, Any], lang: Lang) -> str:
-    """The finding under a condition: items covered, or the course's value beside the required one."""
-    if c["rule"] == "covers-all":
-        return s("covered_count", lang, c=c["covered"], t=c["total"])
-    actual = "—" if c["actual"] is None else value_label(c["field"], c["actual"], lang)
-    return s("field_value", lang, value=actual, expected=expected_words(c, lang))
-
-
-def evidence(ref: dict[str, str], lang: Lang) -> str:
-    return s(
-        "evidence_row",
-        lang,
-        module=ref["module_title"],
-        module_id=ref["module"],
-        outcome=ref["outcome"],
-        text=ref["outcome_text"],
-    )
-
-
-def indirect(x: dict[str, Any], lang: Lang) -> str:
-    return s(
-        "indirect_explained",
-        lang,
-        outcome=x["outcome"],
-        module=x["module_title"],
-        via=x["via_name"][lang],
-        relation=x["relation_label"][lang].lower(),
-    )
-
-
-def quote(text: dict[str, Any], lang: Lang) -> str:
-    """The source's own words a condition rests on: 'In the source's words: “…” (official wording)'."""
-    return f"{s('quote', lang)}: “{text[lang]}” ({_kind(text, lang)})"
-
-
-def _state(met: bool, lang: Lang) -> str:
-    return s("met" if met else "not_met", lang)
-
-
-def condition_state(c: dict[str, Any], lang: Lang) -> str:
-    """met, not met, or (an unmet inference of ours) to review."""
-    return _state(True, lang) if c["met"] else s("to_review" if c["basis"] == "inference" else "not_met", lang)
-
-
-def set_state(rs: dict[str, Any], lang: Lang) -> str:
-    """A set's result for its heading: met or not met, and how many points are to review."""
-    state = _state(rs["met"], lang)
-    return f"{state}; {s('to_review', lang)}: {len(rs['review'])}" if rs["review"] else state
-
-
-def basis(c: dict[str, Any], lang: Lang) -> str:
-    return s(f"basis.{c['basis']}", lang)
-
-
-def _kind(text: dict[str, Any], lang: Lang) -> str:
-    return t(f"kind.{text['kind'][lang]}", lang).lower()
-
-
-def _group_items(c: dict[str, Any]) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-    return [(g, [i for i in c["items"] if i["group"] == g["id"]]) for g in c["groups"]]
 
 
 # ---------------------------------------------------------------- text
@@ -186,12 +80,12 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
     for rs in data["requirement_sets"]:
         heading = f"{rs['title'][lang]}: {set_state(rs, lang).upper()}"
         lines += ["", *textwrap.wrap(heading, WIDTH), "-" * min(len(heading), WIDTH)]
-        lines.extend(_wrap(f"{s('source', lang)} ({_kind(rs['source'], lang)}): {rs['source'][lang]}", 2, ""))
+        lines.extend(_wrap(f"{s('source', lang)} ({kind(rs['source'], lang)}): {rs['source'][lang]}", 2, ""))
         lines += ["", s("conditions", lang) + ":"]
         for c in rs["conditions"]:
             lines.extend(
                 _wrap(
-                    f"{c['statement'][lang]} ({_kind(c['statement'], lang)}; {basis(c, lang)})",
+                    f"{c['statement'][lang]} ({kind(c['statement'], lang)}; {basis(c, lang)})",
                     4,
                     f"  [{condition_state(c, lang)}] ",
                 )
@@ -202,7 +96,7 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
         for c in rs["conditions"]:
             if c["rule"] != "covers-all":
                 continue
-            for group, items in _group_items(c):
+            for group, items in group_items(c):
                 lines += ["", f"{group['title'][lang]}:"]
                 for i in items:
                     lines += _text_item(i, lang, base)
@@ -212,7 +106,7 @@ def _text(data: dict[str, Any], lang: Lang, base: str) -> str:
 
 def _text_item(i: dict[str, Any], lang: Lang, base: str) -> list[str]:
     state = s("covered", lang) if i["covered"] else s("not_covered", lang).upper()
-    out = _wrap(f"{i['name'][lang]}: {state}", 2, "  ")
+    out = _wrap(f"{i['name'][lang]} ({i['id']}): {state}", 2, "  ")  # the id, to copy into `covers`
     out += _wrap(i["statement"][lang], 6)
     out += [ln for p in i["subpoints"] for ln in _wrap(p[lang], 8, "      -")]
     out += [ln for r in i["covered_by"] for ln in _wrap(evidence(r, lang), 8, f"      {s('evidence', lang)}: ")]
@@ -265,7 +159,7 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
             "",
             f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}",
             "",
-            f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({_kind(rs['source'], lang)})_",
+            f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({kind(rs['source'], lang)})_",
             "",
             f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |",
             "|---|---|---|",
@@ -274,19 +168,19 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
             result = condition_state(c, lang) if c["met"] else f"**{condition_state(c, lang)}**"
             finding = detail(c, lang) if c["met"] else gap(c, lang)
             cited = (
-                f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({_kind(c['quote'], lang)})_"
+                f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({kind(c['quote'], lang)})_"
                 if "quote" in c
                 else ""
             )
             out.append(
-                f"| {mk.text(c['statement'][lang])} _({_kind(c['statement'], lang)}; "
+                f"| {mk.text(c['statement'][lang])} _({kind(c['statement'], lang)}; "
                 f"{mk.text(basis(c, lang))})_{cited} | {result} | "
                 f"{mk.text(finding)} |"
             )
         for c in rs["conditions"]:
             if c["rule"] != "covers-all":
                 continue
-            for group, items in _group_items(c):
+            for group, items in group_items(c):
                 out += ["", f"### {mk.text(group['title'][lang])}", ""]
                 for i in items:
                     out += _md_item(i, lang, link, data["course"]["language"])
@@ -296,7 +190,8 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
 
 def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str], written: str | None) -> list[str]:
     state = s("covered", lang) if i["covered"] else f"**{s('not_covered', lang).upper()}**"
-    out = [f"- {link(i['name'][lang], i['url'])}: {state}. {mk.text(i['statement'][lang])}"]
+    name = f"{link(i['name'][lang], i['url'])} ({mk.code(i['id'])})"  # the id, to copy into `covers`
+    out = [f"- {name}: {state}. {mk.text(i['statement'][lang])}"]
     out += [f"    - {mk.text(p[lang])}" for p in i["subpoints"]]
     for r in i["covered_by"]:
         row = s(

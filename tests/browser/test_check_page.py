@@ -63,6 +63,9 @@ def test_report_appears_verdict_first_and_downloads_as_the_cli_json(page: Any) -
     assert data == python
     item = output.locator("a", has_text="Job finding j").first
     assert item.get_attribute("href") == "../../jobcoach-eindtermen/jobfinding/j/"
+    # ux.md 15: a missing item's id shows beside its name, to copy into `covers`, as in the CLI's report
+    assert "Job finding j (BVJN:jobfinding:j): NOT COVERED." in text
+    assert output.locator("li.cr-uncovered code", has_text="BVJN:jobfinding:j").count() == 1
 
 
 def test_dutch_page_reports_in_dutch(page: Any) -> None:
@@ -75,6 +78,7 @@ def test_dutch_page_reports_in_dutch(page: Any) -> None:
     assert page.locator("#cr-output h2").first.inner_text() == "Rapport toetsing opleiding"
     text = " ".join(page.locator("#cr-output").inner_text().split())
     assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in text
+    assert "Jobfinding j (BVJN:jobfinding:j): NIET GEDEKT." in text
 
 
 def test_mode_facts_of_an_apprenticeship_are_shown(page: Any) -> None:

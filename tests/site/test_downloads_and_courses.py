@@ -8,8 +8,8 @@ from html import unescape
 import pytest
 
 from generator.course.command import evaluate_file
-from generator.course.render import evidence
 from generator.course.report_data import as_data
+from generator.course.report_words import evidence
 from generator.render.exports import EXPORTERS
 from generator.render.site.downloads import public_name
 

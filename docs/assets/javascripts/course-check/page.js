@@ -78,7 +78,7 @@ function evidence(r) {
 
 function item(i) {
   const li = el("li", { class: i.covered ? "cr-covered" : "cr-uncovered" },
-    el("a", { href: safeHref(i.url) }, i.name[lang]), ": ",
+    el("a", { href: safeHref(i.url) }, i.name[lang]), " (", el("code", {}, i.id), "): ", // the id, to copy into covers
     i.covered ? s("covered") : el("strong", {}, s("not-covered").toUpperCase()), ". ", i.statement[lang]);
   const sub = el("ul");
   for (const p of i.subpoints) sub.append(el("li", {}, p[lang]));
