@@ -79,6 +79,9 @@ def test_dutch_page_reports_in_dutch(page: Any) -> None:
     text = " ".join(page.locator("#cr-output").inner_text().split())
     assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in text
     assert "Jobfinding j (BVJN:jobfinding:j): NIET GEDEKT." in text
+    for table in ("cr-facts", "cr-conditions"):  # ux.md 14: ruled on screen, as in print and on the worked examples
+        style = f"getComputedStyle(document.querySelector('#cr-output .{table} td')).borderTopStyle"
+        assert page.evaluate(style) == "solid", table
 
 
 def test_mode_facts_of_an_apprenticeship_are_shown(page: Any) -> None:

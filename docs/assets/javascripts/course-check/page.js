@@ -97,7 +97,7 @@ function renderReport(data) {
   const verdictClass = data.compliant === null ? "cr-verdict--info" : data.compliant ? "cr-verdict--ok" : "cr-verdict--fail";
   out.append(el("p", { class: `cr-verdict ${verdictClass}`, id: "cr-verdict", tabindex: "-1" },
     el("strong", {}, data.verdict[lang])));
-  const table = el("table", { class: "cr-facts" }, el("caption", {}, s("details")));
+  const table = el("table", { class: "cr-table cr-facts" }, el("caption", {}, s("details")));
   const body = el("tbody");
   for (const [label, value] of facts(data)) {
     body.append(el("tr", {}, el("th", { scope: "row" }, label), el("td", {}, ...[].concat(value))));
@@ -117,7 +117,7 @@ function renderReport(data) {
   for (const rs of data.requirement_sets) {
     out.append(el("h3", {}, `${rs.title[lang]}: ${setState(rs)}`));
     out.append(el("p", {}, `${s("source")}: ${rs.source[lang]} `, el("em", {}, `(${kind(rs.source)})`)));
-    const conds = el("table", { class: "cr-conditions" }, el("caption", {}, s("conditions")));
+    const conds = el("table", { class: "cr-table cr-conditions" }, el("caption", {}, s("conditions")));
     conds.append(el("thead", {}, el("tr", {}, ...["condition", "result", "details"].map((k) => el("th", { scope: "col" }, s(k))))));
     const rows = el("tbody");
     for (const c of rs.conditions) {
