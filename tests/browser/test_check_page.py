@@ -203,6 +203,16 @@ def test_axe_finds_no_violations_on_the_check_page(page: Any, lang: str, state: 
     assert axe_violations(page) == []
 
 
+def test_a_click_on_the_drop_zone_opens_the_file_chooser(page: Any) -> None:
+    """ux.md 16: the dashed zone looks like a target; clicking it picks a file, as the button does."""
+    _open(page, "nl")
+    with page.expect_file_chooser() as chooser:
+        page.click("#cr-drop")
+    chooser.value.set_files(str(DRAFT))
+    page.wait_for_function("window.__crLast !== undefined")
+    assert page.locator("#cr-output .cr-verdict").inner_text().startswith("Voldoet niet:")
+
+
 def test_keyboard_reaches_the_file_input_and_the_report_actions(page: Any) -> None:
     _open(page, "en")
     reached = set()

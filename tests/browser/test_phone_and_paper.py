@@ -54,6 +54,24 @@ def test_no_page_kind_scrolls_sideways_on_a_phone(browser: Any, base_url: str, l
         context.close()
 
 
+def test_the_check_page_offers_no_drop_zone_on_a_phone(browser: Any, base_url: str) -> None:
+    """ux.md 16: on a touch screen there is nothing to drag; the file button stays."""
+    context = _phone(browser, base_url)
+    try:
+        tab = context.new_page()
+        tab.goto("nl/courses/check/")
+        assert tab.locator("#cr-file").is_visible() and not tab.locator("#cr-drop").is_visible()
+    finally:
+        context.close()
+    context = browser.new_context(bypass_csp=True, base_url=base_url)
+    try:
+        tab = context.new_page()
+        tab.goto("nl/courses/check/")
+        assert tab.locator("#cr-drop").is_visible()  # with a mouse it is there
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_coverage_chart_labels_are_at_least_12_px(browser: Any, base_url: str, width: int) -> None:
     context = browser.new_context(bypass_csp=True, base_url=base_url, viewport={"width": width, "height": 900})

@@ -385,6 +385,7 @@ async function start() {
   const input = document.getElementById("cr-file");
   input.addEventListener("change", () => { if (input.files[0]) run(input.files[0]); });
   const drop = document.getElementById("cr-drop");
+  drop.addEventListener("click", () => input.click());  // the zone looks like a target: a click picks a file too
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("cr-drop--over"); });
   drop.addEventListener("dragleave", () => drop.classList.remove("cr-drop--over"));
   drop.addEventListener("drop", (e) => {
