@@ -388,7 +388,7 @@ def test_a_course_that_covers_no_framework_with_requirements_is_not_compliant(tm
 def test_markdown_report_is_valid_markdown_with_an_eindterm_table() -> None:
     code, out, _err = run_cli(["course", "courses/draft-jobcoach.yaml", "--format", "md"], ROOT)
     assert code == 1
-    assert out.startswith("# Rapport toetsing opleiding\n")
+    assert out.startswith("# Rapport toetsing opleiding: Jobcoach in de praktijk \\(concept\\)\n")  # the course named
     lines = out.splitlines()
     assert "| Voorwaarde | Uitkomst | Toelichting |" in lines
     assert any(ln.startswith("- [Jobfinding j](https://") and "**NIET GEDEKT**" in ln for ln in lines)

@@ -127,7 +127,7 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
     )
     verdict_class = {True: "success", False: "failure", None: "info"}[data["compliant"]]
     out = [
-        f"# {s('title', lang)}",
+        f"# {s('title', lang)}: {mk.text(data['course']['programme'])}",  # the course's name too, as search shows h1s
         "",
         f'!!! {verdict_class} "{mk.text(s("verdict", lang))}"',
         "",

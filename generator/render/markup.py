@@ -57,8 +57,8 @@ def attr(value: str) -> str:
 
 
 def badge(kind: str, label: str, note: str) -> Markup:
-    """The visible text-kind badge (official / translation / summary) as inline HTML."""
-    return el("span", label, class_=f"cr-badge cr-badge--{kind}", title=note)
+    """The visible text-kind badge (official / translation / summary) as inline HTML, left out of search snippets."""
+    return el("span", label, class_=f"cr-badge cr-badge--{kind}", title=note, data_search_exclude=True)  # not content
 
 
 def linkify_terms(value: str, terms: list[tuple[re.Pattern[str], str]], seen: set[str]) -> str:

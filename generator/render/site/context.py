@@ -140,7 +140,7 @@ def kind_line(p: Page, value: Text, url: str | None, fw: Framework | None = None
     framework overview's list of sources."""
     if url is None and fw is not None:
         url = urls.md_link(p.path, urls.framework_page(fw), "sources")
-    return [f"{p.badge(value, url)}", "{: .cr-kind }", ""]
+    return [f"{p.badge(value, url)}", "{: .cr-kind data-search-exclude }", ""]  # no content for search snippets
 
 
 def _status_sentence(p: Page, fw: Framework) -> str:

@@ -19,6 +19,7 @@ def id_line(item: Item, lang: Lang) -> list[str]:
         data_copy=item.id,
         data_copied=t("copied", lang),
         aria_label=t("copy-id-of", lang, id=item.id),
+        data_search_exclude=True,  # the button's words are no content: search snippets leave them out
     )
     line = mk.el("p", f"{t('item-id', lang)}: ", mk.el("code", item.id), " ", button, class_="cr-id")
     return [str(line), ""]
