@@ -345,22 +345,31 @@ export function readWorkbook(bytes, wanted = null, past = () => false) {
       throw Object.assign(new Error(`the sheet ${name} is not well-formed XML`), { name: "ParseError", sheet: name });
     }
     const rows = [];
-    for (const c of doc ? doc.getElementsByTagName("c") : []) {
-      const [r, col] = cellIndex(c.getAttribute("r"));
-      const type = c.getAttribute("t");
-      const v = c.getElementsByTagName("v")[0]?.textContent;
-      let value = null;
-      if (type === "s") value = shared[Number(v)];
-      else if (type === "inlineStr") value = [...c.getElementsByTagName("t")].map((x) => x.textContent).join("");
-      else if (type === "str") value = v ?? null;
-      else if (type === "b") value = v === "1";
-      else if (v !== undefined) value = /[.eE]/u.test(v) ? new Float(Number(v)) : Number(v);
-      if (value === null || value === undefined) continue;
-      if (past(name, r, col)) break;
-      while (rows.length < r) rows.push([]);
-      const row = rows[r - 1];
-      while (row.length < col) row.push(null);
-      row[col - 1] = value;
+    let rowCount = 0;
+    sheet: for (const rowElement of doc ? doc.getElementsByTagName("row") : []) {
+      // a row or cell without its reference (r) follows the one before, as openpyxl and Excel count them
+      const number = rowElement.getAttribute("r");
+      rowCount = number !== null && /^\d+$/u.test(number) ? Number(number) : rowCount + 1;
+      let colCount = 0;
+      for (const c of rowElement.getElementsByTagName("c")) {
+        const ref = c.getAttribute("r");
+        const [r, col] = ref ? cellIndex(ref) : [rowCount, colCount + 1];
+        colCount = col;
+        const type = c.getAttribute("t");
+        const v = c.getElementsByTagName("v")[0]?.textContent;
+        let value = null;
+        if (type === "s") value = shared[Number(v)];
+        else if (type === "inlineStr") value = [...c.getElementsByTagName("t")].map((x) => x.textContent).join("");
+        else if (type === "str" || type === "e") value = v ?? null;  // an error (#N/A) reads as its text, as in openpyxl
+        else if (type === "b") value = v === "1";
+        else if (v !== undefined) value = /[.eE]/u.test(v) ? new Float(Number(v)) : Number(v);
+        if (value === null || value === undefined) continue;
+        if (past(name, r, col)) break sheet;
+        while (rows.length < r) rows.push([]);
+        const row = rows[r - 1];
+        while (row.length < col) row.push(null);
+        row[col - 1] = value;
+      }
     }
     const width = Math.max(0, ...rows.map((row) => row.length));
     sheets[name] = rows.map((row) => row.concat(Array(width - row.length).fill(null)));
