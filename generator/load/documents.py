@@ -62,12 +62,33 @@ def decode(raw: bytes, rel: str, hint: str = "") -> str | Problem:
         return Problem(rel, line, col, "encoding", say("encoding", byte=byte), "", hint=hint or say("encoding.hint"))
 
 
+#: What a file that is no text starts with, and its kind (messages `binary-file.<kind>`): an Office document or any zip
+#: (.docx, .xlsx renamed), a PDF, an Office 97-2003 document. The check page's load.js knows the same four.
+SIGNATURES = (
+    (b"PK\x03\x04", "zip"),
+    (b"PK\x05\x06", "zip"),
+    (b"%PDF-", "pdf"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"),
+)
+
+
+def binary_problem(raw: bytes, rel: str) -> Problem | None:
+    """A `binary-file` problem when the bytes are a document or archive instead of YAML text (its kind named,
+    rather than its first byte that is not UTF-8)."""
+    kind = next((kind for start, kind in SIGNATURES if raw.startswith(start)), None)
+    if kind is None:
+        return None
+    return Problem(rel, 1, 1, "binary-file", say(f"binary-file.{kind}"), "", hint=say("binary-file.hint"))
+
+
 def load(path: Path, rel: str, root: Path | None = None) -> tuple[Document | None, list[Problem]]:
     """Read and parse one file. Returns the document (None when unusable) and the problems found.
     With the project's `root`, a symbolic link that leads out of the project is refused unread."""
     raw = read_bytes(path, rel, root)
     if isinstance(raw, Problem):
         return None, [raw]
+    if (binary := binary_problem(raw, rel)) is not None:
+        return None, [binary]
     text = decode(raw, rel)
     if isinstance(text, Problem):
         return None, [text]

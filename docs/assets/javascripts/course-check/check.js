@@ -1,6 +1,6 @@
 // One course file in, the CLI's answer out: the JSON report of `coachref course --format json`, or the
 // problems `coachref course` prints (the same codes, places and messages). Mirrors generator/course/command.py.
-import { decode, loadYaml } from "./load.js";
+import { binaryProblem, decode, loadYaml } from "./load.js";
 import { defaultSets, evaluate } from "./engine.js";
 import { idProblems, schemaProblems, sortProblems } from "./validate.js";
 import { locate, readXlsx } from "./xlsx.js";
@@ -30,6 +30,8 @@ function load(bundle, name, bytes) {
     const found = schemaProblems(doc, bundle.schema, bundle.defs).map((p) => locate(p, doc, where));
     return { doc, problems: sortProblems(problems.concat(found)) };
   }
+  const binary = binaryProblem(name, bytes);
+  if (binary) return { doc: null, problems: [binary] };
   const decoded = decode(name, bytes);
   if (decoded.problems) return { doc: null, problems: decoded.problems };
   const { doc, problems } = loadYaml(name, decoded.text, bundle.limits);

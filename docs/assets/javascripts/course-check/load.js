@@ -69,6 +69,16 @@ function firstBadByte(bytes) {
   return -1;
 }
 
+// What a file that is no text starts with, and its kind (documents.py SIGNATURES: the same four).
+const SIGNATURES = [[[0x50, 0x4b, 0x03, 0x04], "zip"], [[0x50, 0x4b, 0x05, 0x06], "zip"],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], "pdf"], [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], "ole"]];
+
+/** A binary-file problem when the bytes are a document or archive instead of YAML text (documents.py binary_problem). */
+export function binaryProblem(rel, bytes) {
+  const found = SIGNATURES.find(([start]) => start.every((b, i) => bytes[i] === b));
+  return found ? problem(rel, 1, 1, "binary-file", say(`binary-file.${found[1]}`), "", say("binary-file.hint")) : null;
+}
+
 /** UTF-8 text of the bytes, or the encoding problem at the first bad byte. */
 export function decode(rel, bytes) {
   const i = firstBadByte(bytes);
