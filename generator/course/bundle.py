@@ -11,7 +11,7 @@ from typing import Any
 from generator.course import limits, reopen
 from generator.course.edition import EDITIONS_PAGE, edition
 from generator.course.engine import name_of, url_of
-from generator.course.report_data import _label, _text
+from generator.course.report_data import label_data, text_data
 from generator.course.results import BROAD_OUTCOME
 from generator.course.workbook_layout import COURSE_FIELDS, COURSE_SHEET, OUTCOME_COLUMNS, OUTCOMES_SHEET
 from generator.diagnostics.codes import CODES
@@ -101,11 +101,11 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
         item = model.items[item_id]
         items[item_id] = {
             "label": item.label,
-            "name": _label(name_of(model, item_id)),
+            "name": label_data(name_of(model, item_id)),
             "url": url_of(model, item_id),
             "group": item.group,
-            "statement": _text(item.statement),
-            "subpoints": [_text(p) for p in item.subpoints],
+            "statement": text_data(item.statement),
+            "subpoints": [text_data(p) for p in item.subpoints],
         }
     folder = schemas_dir(root)
     schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
@@ -126,17 +126,19 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
             {
                 "id": r.id,
                 "framework": r.framework,
-                "title": _text(r.title),
-                "source": _text(r.source),
+                "title": text_data(r.title),
+                "source": text_data(r.source),
                 "conditions": [_condition(c) for c in r.conditions],
             }
             for r in model.requirement_sets
         ],
-        "groups": {g.id: {"title": _text(g.title), "items": [i.id for i in g.items]} for g in model.groups.values()},
+        "groups": {
+            g.id: {"title": text_data(g.title), "items": [i.id for i in g.items]} for g in model.groups.values()
+        },
         "frameworks": {i.id: i.framework for i in model.items.values()},
         "items": items,
         "mappings": mappings,
-        "relations": {r.id: _label(r.label) for r in model.relations},
+        "relations": {r.id: label_data(r.label) for r in model.relations},
         "limits": limits.table(),
         "messages": {"en": MESSAGES, "nl": MESSAGES_NL},
         "descriptions": {"nl": DESCRIPTIONS_NL},  # the Dutch of the schema descriptions that are hints
@@ -165,9 +167,9 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
 
 def _condition(c: Condition) -> dict[str, Any]:
     """A condition as the browser engine reads it: its words, its rule, and the source's own words if given."""
-    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule}
+    d: dict[str, Any] = {"id": c.id, "statement": text_data(c.statement), "basis": c.basis, "rule": c.rule}
     if c.quote is not None:
-        d["quote"] = _text(c.quote)
+        d["quote"] = text_data(c.quote)
     return d
 
 

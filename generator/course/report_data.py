@@ -10,7 +10,8 @@ from generator.model.types import LANGUAGES, Label, Lang, Text
 from generator.render.strings import catalogue, t, tn
 
 FORMAT = "coachref-course-report/2"
-#: Keys looked up by a name made from the data (a field, why a set was applied); the browser needs them too.
+#: Keys looked up by a name made from the data (a field, why a set was applied), in both engines: written out here so
+#: that a reader (and tests/test_strings.py, which fails on a key nothing names) sees them used.
 DYNAMIC_KEYS = (
     "report.gap.mode.dual",
     "report.gap.level",
@@ -64,18 +65,18 @@ def as_data(report: CourseReport) -> dict[str, Any]:
             ],
         },
         "requirement_sets": sets,
-        "not_applied": [{"id": sid, "title": _text(title)} for sid, title in report.not_applied],
+        "not_applied": [{"id": sid, "title": text_data(title)} for sid, title in report.not_applied],
         "broad_outcomes": [{"module": b.module, "outcome": b.outcome, "count": b.count} for b in report.broad],
     }
     data["verdict"] = {lang: verdict(data, lang) for lang in LANGUAGES}
     return data
 
 
-def _text(text: Text) -> dict[str, Any]:
+def text_data(text: Text) -> dict[str, Any]:
     return {"en": text.en, "nl": text.nl, "kind": {"en": text.kind_en, "nl": text.kind_nl}}
 
 
-def _label(label: Label) -> dict[str, str]:
+def label_data(label: Label) -> dict[str, str]:
     return {"en": label.en, "nl": label.nl}
 
 
@@ -87,20 +88,20 @@ def _item(i: ItemCoverage) -> dict[str, Any]:
     return {
         "id": i.item,
         "label": i.label,
-        "name": _label(i.name),
+        "name": label_data(i.name),
         "url": i.url,
         "group": i.group,
-        "statement": _text(i.statement),
-        "subpoints": [_text(p) for p in i.subpoints],
+        "statement": text_data(i.statement),
+        "subpoints": [text_data(p) for p in i.subpoints],
         "covered": i.covered,
         "covered_by": [_ref(r) for r in i.covered_by],
         "indirect": [
             {
                 "via": x.via,
-                "via_name": _label(x.via_name),
+                "via_name": label_data(x.via_name),
                 "via_url": x.via_url,
                 "relation": x.relation,
-                "relation_label": _label(x.relation_label),
+                "relation_label": label_data(x.relation_label),
                 **_ref(x.ref),
             }
             for x in i.indirect
@@ -109,11 +110,17 @@ def _item(i: ItemCoverage) -> dict[str, Any]:
 
 
 def _condition(c: ConditionResult) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": c.id, "statement": _text(c.statement), "basis": c.basis, "rule": c.rule, "met": c.met}
+    d: dict[str, Any] = {
+        "id": c.id,
+        "statement": text_data(c.statement),
+        "basis": c.basis,
+        "rule": c.rule,
+        "met": c.met,
+    }
     if c.quote is not None:
-        d["quote"] = _text(c.quote)
+        d["quote"] = text_data(c.quote)
     if c.rule == "covers-all":
-        d["groups"] = [{"id": g.id, "title": _text(g.title)} for g in c.groups]
+        d["groups"] = [{"id": g.id, "title": text_data(g.title)} for g in c.groups]
         d["covered"] = sum(i.covered for i in c.items)
         d["total"] = len(c.items)
         d["uncovered"] = list(c.uncovered)
@@ -127,8 +134,8 @@ def _set_data(rs: SetResult) -> dict[str, Any]:
     return {
         "id": rs.id,
         "framework": rs.framework,
-        "title": _text(rs.title),
-        "source": _text(rs.source),
+        "title": text_data(rs.title),
+        "source": text_data(rs.source),
         "because": rs.because,
         "met": rs.met,
         "review": [c.id for c in rs.to_review],

@@ -34,7 +34,7 @@ def _link_cell(ksb: Item, column: Item, lang: Lang, label: str) -> mk.Markup:
             class_=cls,
             data_label=label,
         )
-    if _unknown(column):
+    if link_unknown(column):
         return mk.el(
             "td",
             mk.el("span", "?", aria_hidden="true"),
@@ -66,17 +66,17 @@ def _column_head(p: Page, column: Item) -> mk.Markup:
     """A column header: the duty's or method's code, linked, and its name (the "not yet known" of its links for
     screen readers)."""
     name = mk.el("span", column.title.get(p.lang), class_="cr-col-title") if column.title else ""
-    unknown = mk.el("span", f" ({t('not-yet-known', p.lang)})", class_="cr-sr") if _unknown(column) else ""
+    unknown = mk.el("span", f" ({t('not-yet-known', p.lang)})", class_="cr-sr") if link_unknown(column) else ""
     return mk.col(mk.join([html_item_link(p, column.id), " " if name else "", name, unknown]))
 
 
 def _column_confidence(item: Item, lang: Lang) -> str:
-    if _unknown(item):
+    if link_unknown(item):
         return t("not-yet-known", lang)
     return t(f"confidence.{item.links_confidence}", lang) if item.links_confidence else ""
 
 
-def _unknown(item: Item) -> bool:
+def link_unknown(item: Item) -> bool:
     return item.status != "available" or item.links_confidence == "missing"
 
 
@@ -84,7 +84,7 @@ def _marks_used(columns: list[Item]) -> set[str]:
     """The legend keys of the marks a matrix with these columns shows."""
     used = set()
     for c in columns:
-        if _unknown(c):
+        if link_unknown(c):
             used.add("link-unknown")
         if c.ksbs or c.assesses:
             used.add("link-inferred" if c.links_confidence == "inferred" else "link-yes")

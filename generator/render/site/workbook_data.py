@@ -15,7 +15,7 @@ from generator.editions.impact import History, Since, told
 from generator.model.coverage import Side, seen_from
 from generator.model.dates import data_date
 from generator.model.types import Framework, Group, Item, Lang, MappingSet, Model
-from generator.render.site.ksb_matrix import _unknown as links_unknown
+from generator.render.site.ksb_matrix import link_unknown as links_unknown
 
 #: How an item is linked to a duty or an assessment method: known, our inference, or not yet known (the column's
 #: links are missing or the duty itself is not yet available), exactly as the KSB matrices show it.
