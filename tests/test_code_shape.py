@@ -23,7 +23,6 @@ LONG_MODULES: dict[str, int] = {
 }
 #: "module:function" -> its length in lines when the test was written.
 LONG_FUNCTIONS: dict[str, int] = {
-    "course/bundle.py:bundle": 89,
     "course/render.py:_markdown": 67,
     "course/workbook_in.py:read_xlsx": 67,
     "load/builder.py:node": 64,

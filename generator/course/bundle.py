@@ -75,47 +75,8 @@ STRING_KEYS = ("version", "level", "file", *(f"delta.kind.{k}" for k in KINDS))
 def bundle(model: Model, root: Path, history: History | None = None) -> dict[str, Any]:
     """Everything the browser engine needs, as plain data (deterministic)."""
     data = edition(model, root, history)
-    inverse = {r.id: r.inverse for r in model.relations}
-    required = [
-        item.id
-        for rs in model.requirement_sets
-        for c in rs.conditions
-        if c.rule["type"] == "covers-all"
-        for g in c.rule["groups"]
-        for item in model.groups[g].items
-    ]
-    mappings: dict[str, list[list[str]]] = {}
-    for item_id in dict.fromkeys(required):
-        rows = []
-        for mapping, direction in model.mappings_of.get(item_id, ()):
-            rows.append(
-                [mapping.source, mapping.relation]
-                if direction == "in"
-                else [mapping.target, inverse.get(mapping.relation, mapping.relation)]
-            )
-        if rows:
-            mappings[item_id] = rows
-    shown = dict.fromkeys(required + [via for rows in mappings.values() for via, _r in rows])
-    items = {}
-    for item_id in shown:
-        item = model.items[item_id]
-        items[item_id] = {
-            "label": item.label,
-            "name": label_data(name_of(model, item_id)),
-            "url": url_of(model, item_id),
-            "group": item.group,
-            "statement": text_data(item.statement),
-            "subpoints": [text_data(p) for p in item.subpoints],
-        }
-    folder = schemas_dir(root)
-    schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
-    if bad := unsupported(schema):
-        raise UnsupportedKeyword(
-            f"{folder / 'course.schema.json'}: {bad[0]} is a keyword the check page's validator does not implement "
-            "(docs/assets/javascripts/course-check/validate.js; generator/course/bundle.py BROWSER_KEYWORDS): "
-            "implement it there, with a case in tests/cases/course-check/, or leave it out"
-        )
-    common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
+    items, mappings = _items_and_mappings(model)
+    schema, common = _schemas(root)
     tables = catalogue()
     return {
         "edition": data.as_data(),
@@ -163,6 +124,59 @@ def bundle(model: Model, root: Path, history: History | None = None) -> dict[str
             for lang in LANGUAGES
         },
     }
+
+
+def _items_and_mappings(model: Model) -> tuple[dict[str, Any], dict[str, list[list[str]]]]:
+    """The items a requirement set asks to cover, each with the items mapped to it (and how, seen from it), and the
+    words of all of them: what the engine needs to find direct and indirect cover."""
+    inverse = {r.id: r.inverse for r in model.relations}
+    required = [
+        item.id
+        for rs in model.requirement_sets
+        for c in rs.conditions
+        if c.rule["type"] == "covers-all"
+        for g in c.rule["groups"]
+        for item in model.groups[g].items
+    ]
+    mappings: dict[str, list[list[str]]] = {}
+    for item_id in dict.fromkeys(required):
+        rows = []
+        for mapping, direction in model.mappings_of.get(item_id, ()):
+            rows.append(
+                [mapping.source, mapping.relation]
+                if direction == "in"
+                else [mapping.target, inverse.get(mapping.relation, mapping.relation)]
+            )
+        if rows:
+            mappings[item_id] = rows
+    shown = dict.fromkeys(required + [via for rows in mappings.values() for via, _r in rows])
+    items = {}
+    for item_id in shown:
+        item = model.items[item_id]
+        items[item_id] = {
+            "label": item.label,
+            "name": label_data(name_of(model, item_id)),
+            "url": url_of(model, item_id),
+            "group": item.group,
+            "statement": text_data(item.statement),
+            "subpoints": [text_data(p) for p in item.subpoints],
+        }
+    return items, mappings
+
+
+def _schemas(root: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The course schema (refused when it uses a keyword the page's validator does not implement) and the shared
+    definitions."""
+    folder = schemas_dir(root)
+    schema = json.loads((folder / "course.schema.json").read_text(encoding="utf-8"))
+    if bad := unsupported(schema):
+        raise UnsupportedKeyword(
+            f"{folder / 'course.schema.json'}: {bad[0]} is a keyword the check page's validator does not implement "
+            "(docs/assets/javascripts/course-check/validate.js; generator/course/bundle.py BROWSER_KEYWORDS): "
+            "implement it there, with a case in tests/cases/course-check/, or leave it out"
+        )
+    common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8"))
+    return schema, common
 
 
 def _condition(c: Condition) -> dict[str, Any]:
