@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.cli import _parser
+from generator.cli_args import EXPORT_FORMATS, parser
 
 from .helpers import ROOT, run_cli
 
@@ -51,4 +51,21 @@ def test_help_shows_examples_that_work() -> None:
         args = example.split()[1:]
         if args[0] == "course" and not (ROOT / args[1]).exists():
             continue
-        _parser().parse_args(args)
+        parser().parse_args(args)
+
+
+def test_the_export_formats_are_the_exporters_and_a_check_loads_none_of_them() -> None:
+    """The parser names the export formats without importing the exporters (code.md 4: `coachref check` loaded
+    XlsxWriter and every exporter for the --format choices of `export`)."""
+    import subprocess
+    import sys
+
+    from generator.render.exports import EXPORTERS
+
+    assert tuple(sorted(EXPORTERS)) == EXPORT_FORMATS
+    code = (
+        "import sys; from generator import cli; code = cli.main(['check']); "
+        "print(code, sorted(m for m in sys.modules if m.startswith(('generator.render.exports', 'xlsxwriter'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 []"
