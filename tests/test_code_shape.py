@@ -18,8 +18,7 @@ MAX_MODULE_LINES = 300
 MAX_FUNCTION_LINES = 60
 
 #: Module (relative to generator/) -> its length in lines when the test was written.
-LONG_MODULES: dict[str, int] = {
-}
+LONG_MODULES: dict[str, int] = {}
 #: "module:function" -> its length in lines when the test was written.
 LONG_FUNCTIONS: dict[str, int] = {
     "course/render.py:_markdown": 67,
