@@ -12,6 +12,7 @@ import pytest
 
 from generator.course.command import run_course
 from generator.diagnostics.messages import DESCRIPTIONS_NL
+from generator.render.strings import t
 from tests.helpers import ROOT
 
 from .conftest import AXE, BROWSER_MARKS, axe_violations
@@ -201,6 +202,17 @@ def test_axe_finds_no_violations_on_the_check_page(page: Any, lang: str, state: 
     if state != "empty":
         _check(page, DRAFT if state == "report" else INVALID)
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_page_that_cannot_read_its_data_says_so_in_its_language(page: Any, lang: str) -> None:
+    """code.md 10: a failed data.json (here a 404) was shown as a raw 'SyntaxError: ...' from parsing the error page;
+    now the page says what happened in the reader's language, and the file input stays off."""
+    page.route("**/courses/check/data.json", lambda route: route.fulfill(status=404, body="<html>not found</html>"))
+    page.goto("courses/check/" if lang == "en" else "nl/courses/check/")
+    page.wait_for_function("document.getElementById('cr-status').textContent.includes('data.json')")
+    assert page.locator("#cr-status").inner_text() == t("check.start-failed", lang)
+    assert page.locator("#cr-file").is_disabled()
 
 
 def test_a_click_on_the_drop_zone_opens_the_file_chooser(page: Any) -> None:

@@ -26,7 +26,8 @@ def check_page(model: Model, lang: Lang, header: str) -> str:
         *(f"| `{r.id}` | {mk.text(r.title.get(lang))} |" for r in model.requirement_sets),
     ]
     form = [
-        '<div class="cr-check" data-cr-check data-bundle="data.json" data-root="../../">',
+        '<div class="cr-check" data-cr-check data-bundle="data.json" data-root="../../" '
+        f'data-failed="{mk.attr(t("check.start-failed", lang))}">',  # said when data.json cannot be read
         f'<p><label for="cr-file">{mk.html_text(t("check.file-label", lang))}</label><br>',
         '<input type="file" id="cr-file" accept=".yaml,.yml,.xlsx,.json" disabled></p>',
         f'<div id="cr-drop" class="cr-drop">{mk.html_text(t("check.drop", lang))}</div>',

@@ -379,6 +379,7 @@ async function run(file) {
 
 async function start() {
   const response = await fetch(root.dataset.bundle);
+  if (!response.ok) throw new Error(`${root.dataset.bundle}: HTTP ${response.status}`);
   bundle = await response.json();
   steering = new RegExp(`[${bundle.steering}]`, "gu");
   setMessages(bundle.messages, bundle.descriptions);  // this page words problems itself; the check may run in the worker
@@ -400,4 +401,6 @@ async function start() {
   window.__crReopen = (doc) => (isReport(doc) ? reopen(bundle, doc) : null);
 }
 
-start().catch((e) => { status.textContent = shown(`${String(e)}`); });
+// Without data.json the page has none of its strings: it says so in the words the page was built with (data-failed);
+// the cause goes to the console, for whoever reports it.
+start().catch((e) => { status.textContent = root.dataset.failed; console.error(e); });
