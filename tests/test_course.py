@@ -205,6 +205,16 @@ def test_without_targets_a_set_the_course_did_not_name_never_makes_it_not_compli
     assert '!!! info "' in text
 
 
+def test_the_edition_line_names_only_the_frameworks_the_report_rests_on() -> None:
+    """ux.md 9: a BVJN-only report listed CLCAS's version too, and 'content of standards/ <hash>' meant nothing to a
+    reader; the line names the frameworks of the applied sets and of the covered items, and the data's fingerprint."""
+    code, text, _err = run_cli(["course", "courses/hbo-jobcoach-duaal.yaml"], ROOT)
+    assert code == 0
+    line = " ".join(text.split("Editie van de gegevens", 1)[1].split("Alle edities", 1)[0].split())
+    assert line.startswith("editie ") and ": BVJN-eindtermen 1.0; vingerafdruk van de gegevens " in line, line
+    assert "CLCAS" not in line and "standards/" not in line
+
+
 def test_covered_only_via_ksb_is_shown_but_not_counted(tmp_path: Path) -> None:
     path = _write_variant(tmp_path, "via-ksb", _replace("BVJN:coaching-on-the-job:m", "ST0809:B4"))
     code, out, _err = run_cli(["course", str(path), "--format", "json", "--requirements", "BVJN:register"], ROOT)

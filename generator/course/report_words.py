@@ -29,6 +29,15 @@ def _mode(mode: dict[str, Any], lang: Lang) -> str:
     return "; ".join(parts)
 
 
+def used_frameworks(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The frameworks of the data edition that the report rests on: those of the applied sets and of the items the
+    course covers (every framework when it names none of them). page.js usedFrameworks says the same."""
+    used = {rs["framework"] for rs in data["requirement_sets"]}
+    used |= {ref.split(":", 1)[0] for m in data["course"]["modules"] for o in m["outcomes"] for ref in o["covers"]}
+    found = [f for f in data["edition"]["frameworks"] if f["id"] in used]
+    return found or list(data["edition"]["frameworks"])
+
+
 def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
     """The table under the verdict: what was checked, against which data, when."""
     course = data["course"]
@@ -36,7 +45,7 @@ def facts(data: dict[str, Any], lang: Lang) -> list[tuple[str, str]]:
     titles = {s_["id"]: s_["title"][lang] for s_ in data["requirement_sets"]}
     titles.update({n["id"]: n["title"][lang] for n in data["not_applied"]})
     edition = data["edition"]
-    versions = ", ".join(f"{f['name'][lang]} {f['version']}" for f in edition["frameworks"])
+    versions = ", ".join(f"{f['name'][lang]} {f['version']}" for f in used_frameworks(data))
     return [
         (s("programme", lang), course["programme"]),
         (s("provider", lang), course["provider"]),

@@ -80,6 +80,9 @@ def test_dutch_page_reports_in_dutch(page: Any) -> None:
     text = " ".join(page.locator("#cr-output").inner_text().split())
     assert "In de woorden van de bron: “Een HBO werk- en denkniveau is een voorwaarde.”" in text
     assert "Jobfinding j (BVJN:jobfinding:j): NIET GEDEKT." in text
+    facts = " ".join(page.locator("#cr-output .cr-facts").inner_text().split())  # ux.md 9: what the report rests on
+    assert "BVJN-eindtermen 1.0, Coachingprofessional 1.0; vingerafdruk van de gegevens" in facts
+    assert "CLCAS" not in facts  # a framework the course neither targets nor covers is not named
     for table in ("cr-facts", "cr-conditions"):  # ux.md 14: ruled on screen, as in print and on the worked examples
         style = f"getComputedStyle(document.querySelector('#cr-output .{table} td')).borderTopStyle"
         assert page.evaluate(style) == "solid", table

@@ -43,6 +43,15 @@ function safeHref(url) {
   return /^[a-z0-9][a-z0-9/#._-]*$/u.test(url) ? base + url : "#";
 }
 
+/** The frameworks of the data edition the report rests on: those of the applied sets and of the items the course
+ *  covers (every framework when it names none of them); report_words.py used_frameworks says the same. */
+function usedFrameworks(data) {
+  const used = new Set(data.requirement_sets.map((rs) => rs.framework));
+  for (const m of data.course.modules) for (const o of m.outcomes) for (const ref of o.covers) used.add(ref.split(":")[0]);
+  const found = data.edition.frameworks.filter((f) => used.has(f.id));
+  return found.length ? found : data.edition.frameworks;
+}
+
 function facts(data) {
   const c = data.course;
   const outcomes = c.modules.reduce((n, m) => n + m.outcomes.length, 0);
@@ -52,7 +61,7 @@ function facts(data) {
   if ("training_hours" in c.mode) mode.push(s("training-hours", { n: c.mode.training_hours }));
   if ("off_the_job_hours" in c.mode) mode.push(s("off-the-job-hours", { n: c.mode.off_the_job_hours }));
   if ("duration_months" in c.mode) mode.push(s("duration-months", { n: c.mode.duration_months }));
-  const versions = data.edition.frameworks.map((f) => `${f.name[lang]} ${f.version}`).join(", ");
+  const versions = usedFrameworks(data).map((f) => `${f.name[lang]} ${f.version}`).join(", ");
   const words = editionWords(bundle, data.edition, lang);
   const edition = s("edition-value", { edition: words, frameworks: versions, hash: data.edition.standards });
   return [
