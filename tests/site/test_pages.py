@@ -178,3 +178,19 @@ def test_translated_items_show_the_official_wording_beside_it(built_site: BuiltS
                 assert html_escape(" ".join(item.statement.get(other).split())) in shown, (item.id, lang)
                 checked += 1
     assert checked >= 40 + 27  # every lettered eindterm on English pages, every CLCAS item on Dutch pages
+
+
+def test_an_item_page_shows_the_start_of_the_sentence_its_statement_completes(built_site: BuiltSite) -> None:
+    """ux.md 19: an eindterm's page read "een werkgever te benaderen en …" without "Een jobcoach is in staat om",
+    which only its section page showed; a sub-point of methodiek 6 needs its parent's opening the same way."""
+    cases = {
+        "nl/jobcoach-eindtermen/jobfinding/h": ("Een jobcoach is in staat om …", "een werkgever te benaderen"),
+        "jobcoach-eindtermen/jobfinding/h": ("A job coach is able to …", "approach an employer"),
+        "nl/jobcoach-eindtermen/methodiek/traject-1": ("zodanig vorm te geven dat: …", "deze aansluit bij"),
+    }
+    for path, (lead, statement) in cases.items():
+        html = (built_site.site / path / "index.html").read_text(encoding="utf-8")
+        stem = html.index('class="cr-stem"')
+        assert lead in html[stem : stem + 300] and stem < html.index(statement), path
+    k1 = (built_site.site / "coaching-professional/knowledge/k1/index.html").read_text(encoding="utf-8")
+    assert "cr-stem" not in k1  # a statement that is a whole sentence has no lead-in

@@ -16,6 +16,19 @@ from generator.render.site.furniture import html_item_link, reads
 from generator.render.strings import t
 
 
+def stem(p: Page, item: Item) -> str | None:
+    """The start of the sentence an item's statement completes: its parent's statement, or else its group's intro,
+    when that has no closing full stop and the statement goes on in lower case ("Een jobcoach is in staat om" +
+    "het zoekprofiel … te nemen."). A group page shows it above the items; an item page on its own needs it too
+    (ux.md 19)."""
+    parent = p.model.items.get(item.parent) if item.parent else None
+    intro = parent.statement if parent is not None else p.model.groups[item.group].intro
+    if intro is None:
+        return None
+    lead, text = intro.get(p.lang).strip(), item.statement.get(p.lang).lstrip()
+    return lead if lead and lead[-1] not in ".!?" and text[:1].islower() else None
+
+
 def statement(p: Page, item: Item, fw: Framework) -> list[str]:
     lines = kind_line(p, item.statement, official_url(fw, item), fw)
     if item.status != "available":
@@ -25,6 +38,8 @@ def statement(p: Page, item: Item, fw: Framework) -> list[str]:
             f"    {mk.text(t('item-status.' + item.status, p.lang))}",
             "",
         ]
+    if (lead := stem(p, item)) is not None:  # the sentence the statement ends ("Een jobcoach is in staat om …")
+        lines += [f"{mk.text(lead)} …", "{: .cr-stem }", ""]
     lines += [p.prose(item.statement, fw.id), ""]
     lines += [f"- {p.prose(s, fw.id)}" for s in item.subpoints]
     return ([*lines, ""] if item.subpoints else lines) + _official_beside(p, item)
