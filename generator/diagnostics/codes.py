@@ -48,7 +48,7 @@ CODES: dict[str, Code] = {
     # YAML
     "encoding": Code(_E, "the file is not UTF-8", "save it as UTF-8"),
     "binary-file": Code(
-        _E, "the file is a document or archive (zip, PDF, Office), not YAML text", "give the YAML file itself"
+        _E, "the file is a document or archive (zip, PDF, Office), not YAML text", "use the YAML file itself"
     ),
     "control-character": Code(_E, "a NUL or other control character in the file", "delete the character"),
     "empty-file": Code(_E, "the file is empty", "write the file's content, or delete it"),

@@ -36,7 +36,7 @@ CODES_NL: dict[str, tuple[str, str]] = {
     "encoding": ("het bestand is geen UTF-8", "sla het op als UTF-8"),
     "binary-file": (
         "het bestand is een document of archief (zip, pdf, Office), geen YAML-tekst",
-        "geef het YAML-bestand zelf",
+        "gebruik het YAML-bestand zelf",
     ),
     "control-character": ("een NUL of ander stuurteken in het bestand", "verwijder het teken"),
     "empty-file": ("het bestand is leeg", "schrijf de inhoud van het bestand, of verwijder het"),
