@@ -860,3 +860,13 @@ def test_the_limits_are_python_s_alone() -> None:
     for name, value in LIMITS.items():
         for spelling in {str(value), f"{value:,}", f"{value:_}", f"{value:.0e}".replace("+0", "")}:
             assert not re.search(rf"(?<![\w.,]){re.escape(spelling)}(?![\w,])", scripts), (name, spelling)
+
+
+def test_the_yaml_template_sets_no_language_and_points_to_the_check_page() -> None:
+    """ux.md 17: the template said `language: en`, so a Dutch provider's outcomes were marked English, and it sent
+    readers to `coachref course` and to a path the site does not have (courses/template.xlsx)."""
+    text = (ROOT / "courses/template.yaml").read_text(encoding="utf-8")
+    assert "language" not in yaml.safe_load(text)
+    comments = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
+    assert '"Check a course"' in comments and '"Een opleiding toetsen"' in comments
+    assert "courses/template.xlsx" not in text
