@@ -870,3 +870,23 @@ def test_the_yaml_template_sets_no_language_and_points_to_the_check_page() -> No
     comments = " ".join(line.lstrip("# ") for line in text.splitlines() if line.startswith("#"))
     assert '"Check a course"' in comments and '"Een opleiding toetsen"' in comments
     assert "courses/template.xlsx" not in text
+
+
+def test_the_xlsx_templates_id_drop_downs_say_that_several_ids_may_be_typed() -> None:
+    """ux.md 17: the covers and targets drop-downs offer one id at a time; a note on the cell says how to give several
+    (the reader splits on spaces, commas and semicolons)."""
+    from openpyxl import load_workbook
+
+    from generator.pipeline import load_model
+
+    model = load_model(ROOT).model
+    assert model is not None
+    wb = load_workbook(io.BytesIO(write_template_xlsx(model)))
+    prompts = {
+        (ws.title, str(d.sqref)): d.prompt
+        for ws in wb.worksheets
+        for d in ws.data_validations.dataValidation
+        if d.prompt
+    }
+    assert set(prompts) == {("course", "B11"), ("outcomes", "E2:E1000")}
+    assert all("space or a comma" in p and "spatie of een komma" in p for p in prompts.values())

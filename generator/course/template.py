@@ -32,6 +32,16 @@ EXAMPLE_ROW = (
 )
 
 
+#: The note Excel shows on a cell whose drop-down offers one value where several may be given (ux.md 17).
+SEVERAL = {
+    "input_title": "Several? / Meerdere?",
+    "input_message": (
+        "Type several ids separated by a space or a comma. / "
+        "Typ meerdere id's, gescheiden door een spatie of een komma."
+    ),
+}
+
+
 def _choices(field: str) -> list[str]:
     """A drop-down list for `field`: the values its enum in the project's course.schema.json allows."""
     schema = json.loads((schemas_dir(current_project()) / "course.schema.json").read_text(encoding="utf-8"))
@@ -79,7 +89,7 @@ def _course_sheet(wb: Workbook, course: Worksheet, model: Model, bold: Format) -
     hours = " ".join(rows[f] for f in ("practice_hours", "training_hours", "off_the_job_hours", "duration_months"))
     _validate(course, hours, {"validate": "integer", "criteria": ">=", "value": 0})
     targets = [r.id for r in model.requirement_sets]  # a hint, not a rule: a course may name another set
-    _validate(course, rows["targets"], {"validate": "list", "source": targets, "show_error": False})
+    _validate(course, rows["targets"], {"validate": "list", "source": targets, "show_error": False, **SEVERAL})
     course.write_string(
         len(COURSE_FIELDS) + 2,
         2,
@@ -101,7 +111,7 @@ def _outcomes_sheet(wb: Workbook, outcomes: Worksheet, model: Model, bold: Forma
         outcomes.write_string(1, col, value)
     outcomes.freeze_panes(1, 0)
     ids = f"={IDS_SHEET}!$A$2:$A${len(model.items) + 1}"  # a hint, not a rule: a cell may hold several ids
-    _validate(outcomes, "E2:E1000", {"validate": "list", "source": ids, "show_error": False})
+    _validate(outcomes, "E2:E1000", {"validate": "list", "source": ids, "show_error": False, **SEVERAL})
 
 
 def _ids_sheet(wb: Workbook, sheet: Worksheet, model: Model, bold: Format) -> None:
