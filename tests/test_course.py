@@ -201,6 +201,10 @@ def test_without_targets_a_set_the_course_did_not_name_never_makes_it_not_compli
         assert t("report.set-meets", lang, set=bvjn["title"][lang]) in verdict
         assert f"{ksb['title'][lang]}: " in verdict
         assert not verdict.startswith(("Not compliant", "Voldoet niet"))
+        # the set it only touches reads as a count, not as the list of every KSB it does not cover (ux.md 1, residual)
+        (cover,) = [c for c in ksb["conditions"] if c["rule"] == "covers-all"]
+        count = t("report.gap-count.other", lang, n=cover["total"], covered=1)
+        assert count in verdict and "K2" not in verdict, verdict
     _code, text, _err = run_cli(["course", str(_write_variant(tmp_path, "no-targets", change)), "--format", "md"], ROOT)
     assert '!!! info "' in text
 

@@ -216,11 +216,20 @@ def verdict(data: dict[str, Any], lang: Lang) -> str:
 
 
 def set_result(rs: dict[str, Any], lang: Lang) -> str:
-    """One set's result in a sentence part: 'BVJN register: meets its conditions'."""
+    """One set's result in a sentence part: 'BVJN register: meets its conditions', or what it lacks, item lists as a
+    count (engine.js setResult says the same)."""
     if rs["met"]:
         return t("report.set-meets", lang, set=rs["title"][lang])
-    gaps = [gap(c, lang) for c in rs["conditions"] if c["basis"] == "condition" and not c["met"]]
+    gaps = [_count_gap(c, lang) for c in rs["conditions"] if c["basis"] == "condition" and not c["met"]]
     return t("report.set-fails", lang, set=rs["title"][lang], gaps="; ".join(gaps))
+
+
+def _count_gap(c: dict[str, Any], lang: Lang) -> str:
+    """A gap in a per-set result (no target named): an item list as a count ('1 of 57 items covered'), so that a set
+    the course only touches is not a list of all it does not cover (ux.md 1); other gaps as gap() words them."""
+    if c["rule"] == "covers-all":
+        return tn("report.gap-count", c["total"], lang, covered=c["covered"])
+    return gap(c, lang)
 
 
 def review_words(data: dict[str, Any], lang: Lang) -> list[str]:

@@ -195,7 +195,10 @@ export function verdict(bundle, data, lang) {
 
 export function setResult(bundle, rs, lang) {
   if (rs.met) return t(bundle, "report.set-meets", lang, { set: rs.title[lang] });
-  const gaps = rs.conditions.filter((c) => c.basis === "condition" && !c.met).map((c) => gap(bundle, c, lang));
+  // an item list as a count ("1 of 57 items covered"), as report_data.py _count_gap: a set the course only touches
+  // is not a list of all it does not cover
+  const gaps = rs.conditions.filter((c) => c.basis === "condition" && !c.met).map((c) => (c.rule === "covers-all"
+    ? tn(bundle, "report.gap-count", c.total, lang, { covered: c.covered }) : gap(bundle, c, lang)));
   return t(bundle, "report.set-fails", lang, { set: rs.title[lang], gaps: gaps.join("; ") });
 }
 
