@@ -26,9 +26,7 @@ LONG_FUNCTIONS: dict[str, int] = {
     "load/builder.py:node": 64,
     "model/build.py:build": 118,
     "render/exports/case_export.py:package": 80,
-    "render/site/crosswalk.py:crosswalk_page": 82,
     "render/site/matrix.py:matrix_page": 69,
-    "render/site/twins.py:_body": 84,
     "validate/schema_errors.py:_problem": 61,
 }
 

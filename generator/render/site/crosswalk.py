@@ -90,15 +90,7 @@ def crosswalk_page(p: Page, d: Direction) -> str:
     lines = page_head(p, title, landscape=True)
     lines = print_furniture(lines, p, [left, right], title)
     lines += print_meta(p, [left, right], [d.mset])
-    other = Direction(d.mset, not d.reverse)
-    lines += [
-        t("crosswalk-reads", lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])),
-        "",
-        f"- {p.link(t('crosswalk-other-way', lang), urls.crosswalk_page(other.left, other.right))}",
-        f"- {p.link(t('matrix', lang), urls.matrix_page(d.left, d.right))}",
-        f"- {p.link(t('coverage', lang), urls.COVERAGE, urls.coverage_anchor(d.left, d.right))}",
-        "",
-    ]
+    lines += _how_to_read(p, d, names)
     order = item_order(model)
     rows = sorted(d.mset.mappings, key=lambda m: (order[d.ends(m)[0]], order[d.ends(m)[1]]))
     table_id = f"cw-{d.left.lower()}-{d.right.lower()}"
@@ -118,26 +110,7 @@ def crosswalk_page(p: Page, d: Direction) -> str:
         mk.col(names["right"], data_sortable=True),
         mk.col(t("rationale", lang)),
     )
-    body = []
-    for n, m in enumerate(rows):
-        a, b = (model.items[x] for x in d.ends(m))
-        relation = seen_from(model, m.relation, d.side)
-        reviewed = mk.el(
-            "span", f"{t('reviewed', lang)}: {reviewer(m.reviewed_by, lang)}, {m.reviewed_date}", class_="cr-reviewed"
-        )
-        body.append(
-            mk.el(
-                "tr",
-                _item_cell(p, a, order[a.id], "th"),
-                _relation_cell(p, relation, a, b),
-                _item_cell(p, b, order[b.id], label=names["right"]),
-                mk.el("td", m.rationale.get(lang), reviewed, reconfirm.mark(p, m), data_label=t("rationale", lang)),
-                data_relation=relation,
-                data_groups=f"{a.group} {b.group}",
-                data_order=n,
-                data_reconfirm="yes" if reconfirm.why(p, m) else None,
-            )
-        )
+    body = [_row(p, d, m, n, order, names["right"]) for n, m in enumerate(rows)]
     caption = t("crosswalk-caption", lang, n=len(rows), **names)
     filtered = t("crosswalk-caption-filtered", lang).replace("{left}", names["left"]).replace("{right}", names["right"])
     # out of the search index: every row is on the item pages of both its ends, as a readable sentence
@@ -164,6 +137,41 @@ def crosswalk_page(p: Page, d: Direction) -> str:
         lines += [f"## {t('method', lang)}", "", mk.text(d.mset.description.get(lang)), ""]
     lines += attribution(p, [left, right])
     return "\n".join(lines)
+
+
+def _how_to_read(p: Page, d: Direction, names: dict[str, str]) -> list[str]:
+    """How a row reads, and the other views of the pair: the crosswalk read the other way, its matrix, its coverage."""
+    other = Direction(d.mset, not d.reverse)
+    return [
+        t("crosswalk-reads", p.lang).format(left=mk.text(names["left"]), right=mk.text(names["right"])),
+        "",
+        f"- {p.link(t('crosswalk-other-way', p.lang), urls.crosswalk_page(other.left, other.right))}",
+        f"- {p.link(t('matrix', p.lang), urls.matrix_page(d.left, d.right))}",
+        f"- {p.link(t('coverage', p.lang), urls.COVERAGE, urls.coverage_anchor(d.left, d.right))}",
+        "",
+    ]
+
+
+def _row(p: Page, d: Direction, m: Mapping, n: int, order: dict[str, int], right_name: str) -> mk.Markup:
+    """One mapping as a table row: the left item, the relation as a sentence, the right item, the rationale with who
+    reviewed it (and why it is to be re-confirmed, if it is)."""
+    model, lang = p.model, p.lang
+    a, b = (model.items[x] for x in d.ends(m))
+    relation = seen_from(model, m.relation, d.side)
+    reviewed = mk.el(
+        "span", f"{t('reviewed', lang)}: {reviewer(m.reviewed_by, lang)}, {m.reviewed_date}", class_="cr-reviewed"
+    )
+    return mk.el(
+        "tr",
+        _item_cell(p, a, order[a.id], "th"),
+        _relation_cell(p, relation, a, b),
+        _item_cell(p, b, order[b.id], label=right_name),
+        mk.el("td", m.rationale.get(lang), reviewed, reconfirm.mark(p, m), data_label=t("rationale", lang)),
+        data_relation=relation,
+        data_groups=f"{a.group} {b.group}",
+        data_order=n,
+        data_reconfirm="yes" if reconfirm.why(p, m) else None,
+    )
 
 
 def _filters(p: Page, d: Direction, rows: list[Mapping], table_id: str) -> list[str]:

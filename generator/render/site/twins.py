@@ -127,65 +127,85 @@ def _framework_status(fw: Framework, lang: Lang) -> dict[str, Any]:
 
 
 def _body(model: Model, tw: Twin, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
+    """What a twin says beyond its head, by the kind of its page."""
     if tw.kind == "crosswalk" and tw.mset:
-        mset = tw.mset
-        left, right = (mset.target, mset.source) if tw.reverse else (mset.source, mset.target)
-        rows = []
-        for row in mset.mappings:
-            a, b = (row.target, row.source) if tw.reverse else (row.source, row.target)
-            rel = model.relation[row.relation]
-            rel = model.relation[rel.inverse] if tw.reverse else rel
-            rows.append(
-                {
-                    "left": _ref(model, a, lang),
-                    "relation": rel.id,
-                    "skos": rel.skos,
-                    "right": _ref(model, b, lang),
-                    "rationale": _text(row.rationale, lang),
-                    "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date},
-                }
-                | _reconfirm(row, lang, reconfirm)
-            )
-        fws = [model.framework[x] for x in (left, right)]
-        return {
-            "title": f"{fws[0].title.get(lang)} → {fws[1].title.get(lang)}",
-            "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws],
-            "rows": rows,
-        }
+        return _crosswalk_body(model, tw.mset, tw.reverse, lang, reconfirm)
     if tw.kind == "framework" and tw.framework:
-        fw = tw.framework
-        return (
-            {
-                "title": fw.title.get(lang),
-                "version": fw.version,
-                "publisher": fw.publisher.get(lang),
-                "status": fw.status,
-            }
-            | _checked(fw, lang)
-            | {
-                "status_panel": [
-                    {"id": f.id, "label": f.label.get(lang)}
-                    | _text(f.value, lang)
-                    | ({"confidence": f.confidence} if f.confidence else {})
-                    for f in fw.facts
-                    if f.panel
-                ],
-                "licence": {"id": fw.licence.id, "name": fw.licence.name.get(lang)}
-                | ({"url": fw.licence.url} if fw.licence.url else {}),
-                "groups": [_ref(model, g.id, lang) for g in fw.groups],
-            }
-        )
+        return _framework_body(model, tw.framework, lang)
     if tw.kind == "group" and tw.group:
-        return {
-            "title": tw.group.title.get(lang),
-            "framework": _ref(model, tw.group.framework, lang),
-            "framework_status": _framework_status(model.framework[tw.group.framework], lang),
-            "items": [
-                _ref(model, i.id, lang) | {"label": i.label_in(lang)} | _text(i.statement, lang) for i in tw.group.items
-            ],
-        }
+        return _group_body(model, tw.group, lang)
     assert tw.item is not None
-    item = tw.item
+    return _item_body(model, tw.item, lang, reconfirm)
+
+
+def _crosswalk_body(
+    model: Model, mset: MappingSet, reverse: bool, lang: Lang, reconfirm: ToReconfirm
+) -> dict[str, Any]:
+    """A crosswalk read from one side: its two frameworks and every row, each relation seen from the left."""
+    left, right = (mset.target, mset.source) if reverse else (mset.source, mset.target)
+    rows = []
+    for row in mset.mappings:
+        a, b = (row.target, row.source) if reverse else (row.source, row.target)
+        rel = model.relation[row.relation]
+        rel = model.relation[rel.inverse] if reverse else rel
+        rows.append(
+            {
+                "left": _ref(model, a, lang),
+                "relation": rel.id,
+                "skos": rel.skos,
+                "right": _ref(model, b, lang),
+                "rationale": _text(row.rationale, lang),
+                "reviewed": {"by": row.reviewed_by, "date": row.reviewed_date},
+            }
+            | _reconfirm(row, lang, reconfirm)
+        )
+    fws = [model.framework[x] for x in (left, right)]
+    return {
+        "title": f"{fws[0].title.get(lang)} → {fws[1].title.get(lang)}",
+        "frameworks": [_ref(model, f.id, lang) | {"version": f.version} for f in fws],
+        "rows": rows,
+    }
+
+
+def _framework_body(model: Model, fw: Framework, lang: Lang) -> dict[str, Any]:
+    """A framework: its version, publisher and status (with its panel and when it was checked), licence, groups."""
+    return (
+        {
+            "title": fw.title.get(lang),
+            "version": fw.version,
+            "publisher": fw.publisher.get(lang),
+            "status": fw.status,
+        }
+        | _checked(fw, lang)
+        | {
+            "status_panel": [
+                {"id": f.id, "label": f.label.get(lang)}
+                | _text(f.value, lang)
+                | ({"confidence": f.confidence} if f.confidence else {})
+                for f in fw.facts
+                if f.panel
+            ],
+            "licence": {"id": fw.licence.id, "name": fw.licence.name.get(lang)}
+            | ({"url": fw.licence.url} if fw.licence.url else {}),
+            "groups": [_ref(model, g.id, lang) for g in fw.groups],
+        }
+    )
+
+
+def _group_body(model: Model, group: Group, lang: Lang) -> dict[str, Any]:
+    """A group: its framework (and its status) and every item with its statement."""
+    return {
+        "title": group.title.get(lang),
+        "framework": _ref(model, group.framework, lang),
+        "framework_status": _framework_status(model.framework[group.framework], lang),
+        "items": [
+            _ref(model, i.id, lang) | {"label": i.label_in(lang)} | _text(i.statement, lang) for i in group.items
+        ],
+    }
+
+
+def _item_body(model: Model, item: Item, lang: Lang, reconfirm: ToReconfirm) -> dict[str, Any]:
+    """An item: its place, statement and sub-points, and its mappings, each relation seen from the item."""
     mappings = []
     for m, direction in model.mappings_of.get(item.id, ()):
         rel = model.relation[m.relation]
