@@ -25,8 +25,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "course/workbook_in.py:read_xlsx": 67,
     "load/builder.py:node": 64,
     "model/build.py:build": 118,
-    "render/exports/case_export.py:package": 80,
-    "render/site/matrix.py:matrix_page": 69,
     "validate/schema_errors.py:_problem": 61,
 }
 

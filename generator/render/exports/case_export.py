@@ -194,12 +194,10 @@ def _translation(framework: Framework, changed: str) -> dict[str, Any] | None:
     )
 
 
-def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
-    """The CFPackage of one framework in one language, as JSON-ready data."""
-    changed = _stamp(full_date(framework.date) or data_date(model))
-    doc_id = case_id(framework.id, lang)
-    title = framework.title.get(lang)
-    licence = _link(framework.licence.name.get(lang), f"{framework.id}#licence", lang)
+def _document(
+    framework: Framework, doc_id: str, title: str, licence: dict[str, str], changed: str, lang: Lang
+) -> dict[str, Any]:
+    """The package's CFDocument: the framework as a whole, in CASE's order of fields."""
     document: dict[str, Any] = {
         "identifier": doc_id,
         "uri": case_uri(doc_id),
@@ -226,6 +224,16 @@ def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfi
         "officialLanguages": list(framework.official_languages),
         "titleKind": framework.title.kind(lang),
     }
+    return document
+
+
+def package(model: Model, framework: Framework, lang: Lang, reconfirm: ToReconfirm = NOTHING) -> dict[str, Any]:
+    """The CFPackage of one framework in one language, as JSON-ready data."""
+    changed = _stamp(full_date(framework.date) or data_date(model))
+    doc_id = case_id(framework.id, lang)
+    title = framework.title.get(lang)
+    licence = _link(framework.licence.name.get(lang), f"{framework.id}#licence", lang)
+    document = _document(framework, doc_id, title, licence, changed, lang)
     doc_node = _node(title, framework.id, lang)
     items: list[dict[str, Any]] = []
     associations: list[dict[str, Any]] = []

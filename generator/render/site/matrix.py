@@ -40,19 +40,7 @@ def matrix_page(p: Page, d: Direction) -> str:
         f"- {p.link(t('matrix-other-way', lang), urls.matrix_page(d.right, d.left))}",
         "",
     ]
-    legend = [
-        mk.join(
-            [
-                _mark(p, r.id),
-                " ",
-                mk.el("a", r.label.get(lang), href=urls.html_link(p.path, "mappings", "relation-" + r.id)),
-            ]
-        )
-        for r in model.relations
-    ]
-    if reconfirm.count(p, [d.mset]):
-        legend.append(reconfirm.matrix_legend(p))
-    lines += [mk.el("p", mk.join(legend, " · "), class_="cr-legend"), "", *reconfirm.note(p, [d.mset])]
+    lines += [mk.el("p", mk.join(_legend(p, d), " · "), class_="cr-legend"), "", *reconfirm.note(p, [d.mset])]
     cells: dict[tuple[str, str], list[tuple[str, str, Mapping]]] = {}
     for m in d.mset.mappings:
         a, b = d.ends(m)
@@ -92,6 +80,23 @@ def matrix_page(p: Page, d: Direction) -> str:
     table = mk.table(title, [head], body, class_="cr-table cr-matrix cr-stack", data_search_exclude=True)
     lines += scroll(title, table)
     return "\n".join(lines)
+
+
+def _legend(p: Page, d: Direction) -> list[mk.Markup]:
+    """The marks the cells use, each linked to its relation's definition, and the re-confirm mark when a row has it."""
+    legend = [
+        mk.join(
+            [
+                _mark(p, r.id),
+                " ",
+                mk.el("a", r.label.get(p.lang), href=urls.html_link(p.path, "mappings", "relation-" + r.id)),
+            ]
+        )
+        for r in p.model.relations
+    ]
+    if reconfirm.count(p, [d.mset]):
+        legend.append(reconfirm.matrix_legend(p))
+    return legend
 
 
 def _mark(p: Page, relation: str) -> mk.Markup:
