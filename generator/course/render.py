@@ -155,37 +155,43 @@ def _markdown(data: dict[str, Any], lang: Lang, base: str) -> str:
         out += ["", f"**{s('not_applied', lang)}:**", ""]
         out.extend(f"- {mk.text(n['title'][lang])}" for n in data["not_applied"])
     for rs in data["requirement_sets"]:
-        out += [
-            "",
-            f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}",
-            "",
-            f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({kind(rs['source'], lang)})_",
-            "",
-            f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |",
-            "|---|---|---|",
-        ]
-        for c in rs["conditions"]:
-            result = condition_state(c, lang) if c["met"] else f"**{condition_state(c, lang)}**"
-            finding = detail(c, lang) if c["met"] else gap(c, lang)
-            cited = (
-                f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({kind(c['quote'], lang)})_"
-                if "quote" in c
-                else ""
-            )
-            out.append(
-                f"| {mk.text(c['statement'][lang])} _({kind(c['statement'], lang)}; "
-                f"{mk.text(basis(c, lang))})_{cited} | {result} | "
-                f"{mk.text(finding)} |"
-            )
-        for c in rs["conditions"]:
-            if c["rule"] != "covers-all":
-                continue
-            for group, items in group_items(c):
-                out += ["", f"### {mk.text(group['title'][lang])}", ""]
-                for i in items:
-                    out += _md_item(i, lang, link, data["course"]["language"])
+        out += _md_set(rs, lang, link, data["course"]["language"])
     out += ["", mk.text(s("rechecked", lang))]
     return "\n".join(out) + "\n"
+
+
+def _md_set(rs: dict[str, Any], lang: Lang, link: Callable[[str, str], str], written: str | None) -> list[str]:
+    """One applied set in Markdown: its state, source, the table of its conditions, and each item it asks to cover."""
+    out = [
+        "",
+        f"## {mk.text(rs['title'][lang])}: {mk.text(set_state(rs, lang))}",
+        "",
+        f"{s('source', lang)}: {mk.text(rs['source'][lang])} _({kind(rs['source'], lang)})_",
+        "",
+        f"| {s('condition', lang)} | {s('result', lang)} | {s('details', lang)} |",
+        "|---|---|---|",
+    ]
+    for c in rs["conditions"]:
+        result = condition_state(c, lang) if c["met"] else f"**{condition_state(c, lang)}**"
+        finding = detail(c, lang) if c["met"] else gap(c, lang)
+        cited = (
+            f"<br>{s('quote', lang)}: “{mk.text(c['quote'][lang])}” _({kind(c['quote'], lang)})_"
+            if "quote" in c
+            else ""
+        )
+        out.append(
+            f"| {mk.text(c['statement'][lang])} _({kind(c['statement'], lang)}; "
+            f"{mk.text(basis(c, lang))})_{cited} | {result} | "
+            f"{mk.text(finding)} |"
+        )
+    for c in rs["conditions"]:
+        if c["rule"] != "covers-all":
+            continue
+        for group, items in group_items(c):
+            out += ["", f"### {mk.text(group['title'][lang])}", ""]
+            for i in items:
+                out += _md_item(i, lang, link, written)
+    return out
 
 
 def _md_item(i: dict[str, Any], lang: Lang, link: Callable[[str, str], str], written: str | None) -> list[str]:

@@ -37,16 +37,8 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
         missing = [name for name in (COURSE_SHEET, OUTCOMES_SHEET) if name not in wb.sheetnames]
         if missing:
             return None, [
-                Problem(
-                    rel,
-                    1,
-                    1,
-                    "xlsx-sheet",
-                    say("xlsx-sheet", name=name),
-                    "",
-                    hint=say("xlsx-sheet.hint"),
-                )
-                for name in missing
+                Problem(rel, 1, 1, "xlsx-sheet", say("xlsx-sheet", name=n), "", hint=say("xlsx-sheet.hint"))
+                for n in missing
             ]
         sheet = COURSE_SHEET
         course_rows = _sheet_rows(wb[COURSE_SHEET])
@@ -66,17 +58,7 @@ def read_xlsx(path: Path, rel: str) -> tuple[Document | None, list[Problem]]:
     finally:
         wb.close()
     if isinstance(course_rows, _Beyond) or isinstance(outcome_rows, _Beyond):
-        return None, [
-            Problem(
-                rel,
-                *rows.where,
-                "xlsx-sheet-too-large",
-                say("xlsx.cell", cell=f"{name}!{cell_name(*rows.where)}", message=rows.message),
-                hint=SHEET_HINT,
-            )
-            for name, rows in ((COURSE_SHEET, course_rows), (OUTCOMES_SHEET, outcome_rows))
-            if isinstance(rows, _Beyond)
-        ]
+        return None, _beyond_problems(rel, course_rows, outcome_rows)
     reader = Reader(rel)
     reader.course(course_rows)
     reader.outcomes(outcome_rows)
@@ -88,6 +70,21 @@ class _Beyond(NamedTuple):
 
     where: tuple[int, int]
     message: str
+
+
+def _beyond_problems(rel: str, *sheets: list[list[Any]] | _Beyond) -> list[Problem]:
+    """An xlsx-sheet-too-large problem at the first value past the limits of each sheet that has one."""
+    return [
+        Problem(
+            rel,
+            *rows.where,
+            "xlsx-sheet-too-large",
+            say("xlsx.cell", cell=f"{name}!{cell_name(*rows.where)}", message=rows.message),
+            hint=SHEET_HINT,
+        )
+        for name, rows in zip((COURSE_SHEET, OUTCOMES_SHEET), sheets, strict=True)
+        if isinstance(rows, _Beyond)
+    ]
 
 
 def _unpacked_problem(path: Path, rel: str) -> Problem | None:
