@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from generator.cli_args import EXPORT_FORMATS, parser
 
 from .helpers import ROOT, run_cli
@@ -69,3 +71,17 @@ def test_the_export_formats_are_the_exporters_and_a_check_loads_none_of_them() -
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "0 []"
+
+
+def test_an_installed_package_never_points_a_project_at_site_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """code.md 9: a project without schemas/ fell back to <package>/../schemas, which in an installed package is a
+    path inside site-packages; without a checkout beside the package, the project's own folder is named."""
+    from generator.load import discover
+
+    project = tmp_path / "project"
+    (project / "standards").mkdir(parents=True)
+    assert discover.schemas_dir(project) == discover.PACKAGE_ROOT / "schemas"  # a checkout: its schemas serve
+    monkeypatch.setattr(discover, "PACKAGE_ROOT", tmp_path / "site-packages")
+    assert discover.schemas_dir(project) == project / "schemas"

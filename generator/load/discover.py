@@ -23,9 +23,14 @@ class DataFile:
 
 
 def schemas_dir(root: Path) -> Path:
-    """The project's schemas/ folder, or the package's own when the project has none."""
+    """The project's schemas/ folder, or the checkout's own when the project has none and this package runs from a
+    checkout. An installed package has no schemas/ beside it (code.md 9): then the project's folder, which a problem
+    names as missing, not a path inside site-packages."""
     own = root / "schemas"
-    return own if (own / "common.schema.json").is_file() else PACKAGE_ROOT / "schemas"
+    if (own / "common.schema.json").is_file():
+        return own
+    checkout = PACKAGE_ROOT / "schemas"
+    return checkout if (checkout / "common.schema.json").is_file() else own
 
 
 def discover(root: Path) -> tuple[list[DataFile], list[Problem]]:
