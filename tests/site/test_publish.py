@@ -229,14 +229,12 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
     configured = re.findall(r"^site_url: (\S+)$", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[0]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("COACHREF_SITE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-url", url.rstrip("/")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+
+    def build(address: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "generator", "build", "--site-url", address]
+        return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+
+    done = build(url.rstrip("/"))
     assert done.returncode == 0, done.stderr
     site = root / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -252,25 +250,11 @@ def test_the_sites_address_can_be_set_at_build_time(tmp_path: Path) -> None:
     assert f"{url}id/" in sssom
     for path in (site / "index.html", site / "sitemap.xml", site / "catalogue.json"):
         assert configured not in path.read_text(encoding="utf-8"), path
-    bad = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-url", "standards.example.net"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = build("standards.example.net")
     assert bad.returncode == 2 and "--site-url must be an http(s) address" in bad.stderr
     assert "Traceback" not in bad.stderr
     other = "https://other.example.org/c/"  # the same data built again for another address: nothing of the first stays
-    again = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--site-url", other],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    again = build(other)
     assert again.returncode == 0, again.stderr
     for path in (site / "catalogue.json", site / "coaching-professional/knowledge/k1/index.json", *site.rglob("*.tsv")):
         text = path.read_text(encoding="utf-8")
